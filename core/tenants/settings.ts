@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { contrastRatio, hexColour, minimumTextContrast } from "./colour.ts";
+import { featureKeys, type FeatureToggles } from "./features.ts";
+import { languages, type Language } from "./languages.ts";
+import { termKeys, type TerminologyOverrides } from "./terminology.ts";
+
+const colour = z
+  .string()
+  .regex(hexColour, { message: "colour.format" })
+  .refine((value) => contrastRatio(value, "#ffffff") >= minimumTextContrast, {
+    message: "colour.contrast",
+  });
+
+const perLanguageText = z.partialRecord(z.enum(languages), z.string().trim().max(2000));
+
+export const tenantSettingsSchema = z.object({
+  defaultLanguage: z.enum(languages),
+  primaryColour: colour,
+  accentColour: colour,
+  /** R2 key of the logo, or null for the name-only header. */
+  logoKey: z.string().max(200).nullable(),
+  terminology: z.partialRecord(
+    z.enum(languages),
+    z.partialRecord(z.enum(termKeys), z.string().trim().min(1).max(40)),
+  ),
+  features: z.partialRecord(z.enum(featureKeys), z.boolean()),
+  /** Shown on every page when set (seed 001: where to go in a crisis). */
+  crisisNotice: perLanguageText,
+  welcome: perLanguageText,
+});
+
+export type TenantSettings = {
+  defaultLanguage: Language;
+  primaryColour: string;
+  accentColour: string;
+  logoKey: string | null;
+  terminology: TerminologyOverrides;
+  features: FeatureToggles;
+  crisisNotice: Partial<Record<Language, string>>;
+  welcome: Partial<Record<Language, string>>;
+};
+
+export const defaultTenantSettings: TenantSettings = {
+  defaultLanguage: "nl",
+  primaryColour: "#1f5f8b",
+  accentColour: "#2e6b4f",
+  logoKey: null,
+  terminology: {},
+  features: {},
+  crisisNotice: {},
+  welcome: {},
+};
+
+/** Picks the text for the viewer's language, falling back to the other language. */
+export function textFor(texts: Partial<Record<Language, string>>, language: Language): string | null {
+  const own = texts[language]?.trim();
+  if (own) return own;
+  const other = Object.values(texts).find((text) => text?.trim());
+  return other?.trim() ?? null;
+}

@@ -1,0 +1,88 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { BatchItem } from "drizzle-orm/batch";
+
+/** A cell table: it has an `id` and the `tenant_id` every tenant table carries. */
+export type TenantTable = SQLiteTable & { id: SQLiteColumn; tenantId: SQLiteColumn };
+export type Row<T extends TenantTable> = T["$inferSelect"];
+export type NewRow<T extends TenantTable> = Omit<T["$inferInsert"], "tenantId">;
+type Changes<T extends TenantTable> = Partial<Omit<NewRow<T>, "id">>;
+
+/**
+ * The only door to a cell's data. It is built for one tenant and adds `tenant_id = ?` to every
+ * read, write and delete, so a query without the tenant cannot be written outside db/ (the lint
+ * rules forbid importing the D1 driver anywhere else). Loading by id of an object that belongs
+ * to another tenant finds nothing: the caller answers 404, never 403, so ids leak nothing.
+ */
+export class TenantScope {
+  readonly #db: DrizzleD1Database;
+  readonly tenantId: string;
+
+  constructor(database: D1Database, tenantId: string) {
+    if (!tenantId) throw new Error("A tenant scope needs a tenant id");
+    this.#db = drizzle(database);
+    this.tenantId = tenantId;
+  }
+
+  /** The tenant condition, joined with the caller's own conditions. */
+  where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    return and(eq(table.tenantId, this.tenantId), ...conditions) as SQL;
+  }
+
+  async findById<T extends TenantTable>(table: T, id: string): Promise<Row<T> | undefined> {
+    const rows = await this.#db
+      .select()
+      .from(table as SQLiteTable)
+      .where(this.where(table, eq(table.id, id)))
+      .limit(1);
+    return rows[0] as Row<T> | undefined;
+  }
+
+  async findOne<T extends TenantTable>(table: T, condition?: SQL): Promise<Row<T> | undefined> {
+    const rows = await this.#db
+      .select()
+      .from(table as SQLiteTable)
+      .where(this.where(table, condition))
+      .limit(1);
+    return rows[0] as Row<T> | undefined;
+  }
+
+  async list<T extends TenantTable>(
+    table: T,
+    options: { where?: SQL; orderBy?: SQL | SQLiteColumn; limit?: number } = {},
+  ): Promise<Row<T>[]> {
+    const query = this.#db
+      .select()
+      .from(table as SQLiteTable)
+      .where(this.where(table, options.where))
+      .orderBy(options.orderBy ?? table.id)
+      .limit(options.limit ?? 100);
+    return (await query) as Row<T>[];
+  }
+
+  /** An insert that stamps the tenant; await it, or hand it to `batch` with others. */
+  insert<T extends TenantTable>(table: T, values: NewRow<T> | NewRow<T>[]) {
+    const rows = (Array.isArray(values) ? values : [values]).map((row) => ({
+      ...row,
+      tenantId: this.tenantId,
+    }));
+    return this.#db.insert(table).values(rows as T["$inferInsert"][]);
+  }
+
+  update<T extends TenantTable>(table: T, id: string, changes: Changes<T>) {
+    return this.#db
+      .update(table)
+      .set(changes as Partial<T["$inferInsert"]>)
+      .where(this.where(table, eq(table.id, id)));
+  }
+
+  delete<T extends TenantTable>(table: T, id: string) {
+    return this.#db.delete(table).where(this.where(table, eq(table.id, id)));
+  }
+
+  /** Several writes as one atomic D1 batch: all land or none does. */
+  batch<U extends BatchItem<"sqlite">>(statements: readonly [U, ...U[]]) {
+    return this.#db.batch(statements);
+  }
+}

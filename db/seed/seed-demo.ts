@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { newId } from "../../core/ids.ts";
+import { provisionTenant, type ProvisionContext } from "../../core/tenants/provision.ts";
+import { defaultTenantSettings } from "../../core/tenants/settings.ts";
+import type { TenantRecord } from "../../core/tenants/tenant.ts";
+import { users } from "../cell/schema.ts";
+import type { TenantScope } from "../cell/scope.ts";
+import { demoPlans, demoTenants, type DemoTenant } from "./demo-tenants.ts";
+
+export type SeedContext = ProvisionContext & {
+  scopeIn(cell: string, tenantId: string): TenantScope;
+  uploads: Pick<R2Bucket, "put">;
+};
+
+function logoSvg(demo: DemoTenant): string {
+  const colour = demo.settings.primaryColour ?? defaultTenantSettings.primaryColour;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img"><rect width="64" height="64" rx="14" fill="${colour}"/><text x="32" y="41" font-family="Arial, sans-serif" font-size="24" font-weight="700" fill="#fff" text-anchor="middle">${demo.logo.initials}</text></svg>`;
+}
+
+/** Creates the demo tenant, or brings an existing one back to the demo state: safe to run again. */
+async function ensureTenant(demo: DemoTenant, context: SeedContext): Promise<TenantRecord> {
+  const existing = await context.control.tenantBySlug(demo.slug);
+  if (existing) {
+    await context.control.updateTenant(existing.id, { name: demo.name, planId: demo.planId });
+    return existing;
+  }
+  const result = await provisionTenant(
+    { slug: demo.slug, name: demo.name, cell: demo.cell, planId: demo.planId, hostnames: demo.hostnames },
+    context,
+  );
+  if (!result.ok) throw new Error(`Demo tenant ${demo.slug}: ${JSON.stringify(result.errors)}`);
+  return result.tenant;
+}
+
+export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
+  for (const plan of demoPlans) await context.control.savePlan(plan);
+  const seeded: TenantRecord[] = [];
+  for (const demo of demoTenants) {
+    const tenant = await ensureTenant(demo, context);
+    const logoKey = `tenants/${tenant.id}/brand/logo.svg`;
+    await context.uploads.put(logoKey, logoSvg(demo), { httpMetadata: { contentType: "image/svg+xml" } });
+    await context
+      .settingsIn(tenant.cell)
+      .write(tenant.id, { ...defaultTenantSettings, ...demo.settings, logoKey });
+    const scope = context.scopeIn(tenant.cell, tenant.id);
+    const createdAt = new Date().toISOString();
+    const rows = demo.users.map((user) => ({
+      id: newId("user"),
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      language: user.language ?? "nl",
+      timeZone: user.timeZone ?? "Europe/Amsterdam",
+      createdAt,
+    }));
+    await scope.insert(users, rows).onConflictDoUpdate({
+      target: [users.tenantId, users.email],
+      set: { displayName: sql`excluded.display_name`, role: sql`excluded.role` },
+    });
+    seeded.push(tenant);
+  }
+  return seeded;
+}

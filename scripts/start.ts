@@ -1,0 +1,63 @@
+import { spawn } from "node:child_process";
+import { demoTenants } from "../db/seed/demo-tenants.ts";
+import { seedDemo } from "../db/seed/seed-demo.ts";
+import { withLocalPlatform } from "./local-platform.ts";
+import { applyMigrations, run, stateDir } from "./local-state.ts";
+
+/**
+ * `npm start`: build, migrate every database, seed the demo tenants, then serve the whole Worker
+ * (pages, API, Durable Objects, R2) with wrangler on PORT (default 8787).
+ */
+const port = Number(process.env.PORT ?? 8787);
+const skipBuild = process.argv.includes("--no-build");
+
+if (!skipBuild) await run("remix", ["vite:build"]);
+await applyMigrations();
+await withLocalPlatform(seedDemo);
+
+const server = spawn(
+  "wrangler",
+  [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--persist-to",
+    stateDir,
+    "--show-interactive-dev-session=false",
+  ],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
+server.stdout.pipe(process.stdout);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitUntilReady(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Portaal did not answer on port ${port}`);
+}
+
+await waitUntilReady();
+const lines = demoTenants.map(
+  (tenant) => `  ${tenant.name.padEnd(24)} http://${tenant.slug}.localhost:${port}/`,
+);
+console.log(
+  [
+    "",
+    `Portaal runs on http://localhost:${port}/ (the public page). Demo tenants:`,
+    ...lines,
+    "",
+    `API: http://coaching.localhost:${port}/api/v1/openapi.json   Stop with Ctrl+C.`,
+    "",
+  ].join("\n"),
+);

@@ -1,0 +1,65 @@
+import { parseArgs } from "node:util";
+import { provisionTenant } from "../core/tenants/provision.ts";
+import { withLocalPlatform } from "./local-platform.ts";
+
+/**
+ * Operator command: `npm run tenant -- create --slug acme --name "Acme" --cell TENANT_DB_1
+ *   [--plan basis] [--hostname portal.acme.nl ...] [--language nl|en]`
+ * Works on the local state of `npm start`; input is validated and duplicates are refused.
+ */
+const usage = `Usage:
+  npm run tenant -- create --slug <slug> --name <name> --cell <TENANT_DB_n> [--plan <plan>] [--hostname <host>]... [--language nl|en]
+  npm run tenant -- show --slug <slug>`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    slug: { type: "string" },
+    name: { type: "string" },
+    cell: { type: "string" },
+    plan: { type: "string", default: "basis" },
+    hostname: { type: "string", multiple: true, default: [] },
+    language: { type: "string", default: "nl" },
+  },
+});
+
+const command = positionals[0];
+
+if (command === "create") {
+  const result = await withLocalPlatform((context) =>
+    provisionTenant(
+      {
+        slug: values.slug ?? "",
+        name: values.name ?? "",
+        cell: values.cell ?? "",
+        planId: values.plan ?? "",
+        hostnames: values.hostname ?? [],
+        settings: { defaultLanguage: values.language === "en" ? "en" : "nl" },
+      },
+      context,
+    ),
+  );
+  if (!result.ok) {
+    console.error("Tenant not created:");
+    for (const [field, message] of Object.entries(result.errors)) console.error(`  --${field}: ${message}`);
+    process.exitCode = 1;
+  } else {
+    const port = process.env.PORT ?? "8787";
+    console.log(`Created ${result.tenant.name} (${result.tenant.id}) in ${result.tenant.cell}.`);
+    console.log(`  http://${result.tenant.slug}.localhost:${port}/`);
+    for (const hostname of result.hostnames) console.log(`  https://${hostname}/`);
+  }
+} else if (command === "show") {
+  await withLocalPlatform(async ({ control }) => {
+    const tenant = await control.tenantBySlug(values.slug ?? "");
+    if (!tenant) {
+      console.error(`No tenant with slug "${values.slug ?? ""}".`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(JSON.stringify({ ...tenant, hostnames: await control.hostnamesOf(tenant.id) }, null, 2));
+  });
+} else {
+  console.error(usage);
+  process.exitCode = 2;
+}

@@ -1,0 +1,85 @@
+import { Link, NavLink, useLocation } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TenantRootData } from "../root.tsx";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+
+/**
+ * The tenant's frame around every page: brand bar, navigation column (a menu on phones), the
+ * crisis notice when the tenant has one, and the language switch.
+ */
+export function AppShell({ data, children }: { data: TenantRootData; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const returnTo = location.pathname + location.search;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="brand-bar">
+        <Link to="/" className="brand-bar__home">
+          {data.brand.logoUrl ? (
+            <img
+              className="brand-bar__logo"
+              src={data.brand.logoUrl}
+              alt={t("shell.logoAlt")}
+              width={40}
+              height={40}
+            />
+          ) : null}
+          <span className="brand-bar__name">{data.brand.name}</span>
+        </Link>
+        <button
+          type="button"
+          className="brand-bar__menu"
+          aria-expanded={menuOpen}
+          aria-controls="main-navigation"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? t("shell.closeMenu") : t("shell.menu")}
+        </button>
+      </header>
+      {data.crisisNotice ? (
+        <aside className="crisis-notice" aria-labelledby="crisis-title">
+          <h2 id="crisis-title" className="crisis-notice__title">
+            {t("crisis.title")}
+          </h2>
+          <p>{data.crisisNotice}</p>
+        </aside>
+      ) : null}
+      <div className="shell__body">
+        <nav
+          id="main-navigation"
+          className="navigation"
+          data-open={menuOpen}
+          aria-label={t("shell.mainNavigation")}
+        >
+          <ul>
+            <li>
+              <NavLink to="/" end onClick={() => setMenuOpen(false)}>
+                {t("shell.home")}
+              </NavLink>
+            </li>
+            {data.navigation.map((item) => (
+              <li key={item.feature}>
+                <NavLink to={item.path} onClick={() => setMenuOpen(false)}>
+                  {t(`features.${item.feature}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <div className="navigation__language">
+            <span className="navigation__language-label">{t("shell.language")}</span>
+            <LanguageSwitch returnTo={returnTo} />
+          </div>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="footer">{t("shell.poweredBy")}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Messages } from "../messages.ts";
+import { errorMessages } from "./errors.ts";
+
+/** English, the second language; the same keys as Dutch. */
+export const en: Messages = {
+  shell: {
+    skipToContent: "Skip to content",
+    menu: "Menu",
+    closeMenu: "Close menu",
+    mainNavigation: "Main menu",
+    home: "My file",
+    logoAlt: "{{tenant}} logo",
+    language: "Language",
+    switchLanguage: "Change language",
+    poweredBy: "A secure space of {{tenant}}",
+  },
+  languages: { nl: "Nederlands", en: "English" },
+  features: {
+    messages: "Messages",
+    documents: "Uploads and downloads",
+    assignments: "{{term.assignments, capitalize}}",
+    goals: "{{term.goals, capitalize}}",
+    booking: "{{term.appointments, capitalize}}",
+    questionnaires: "Questionnaires",
+    treatmentPlan: "Treatment plan",
+    planning: "Schedule",
+    contactRequests: "Contact requests",
+    absence: "Report absence",
+    contactPersons: "Contact persons",
+    tickets: "{{term.tickets, capitalize}}",
+    projects: "Projects",
+    invoices: "Invoices",
+    organisation: "{{term.organisation, capitalize}}",
+    forum: "Forum",
+    library: "Inspiration",
+  },
+  featureDescriptions: {
+    messages: "Write to your {{term.coach}} and read the replies.",
+    documents: "Exchange files and links with your {{term.coach}}.",
+    assignments: "See your {{term.assignments}} and hand them in.",
+    goals: "Work on your {{term.goals}} and follow your progress.",
+    booking: "Book a 1-on-1 {{term.appointment}} with your {{term.coach}}.",
+    questionnaires: "Fill in the questionnaires waiting for you.",
+    treatmentPlan: "Read and discuss your treatment plan.",
+    planning: "See when your {{term.coach}} visits.",
+    contactRequests: "Ask {{tenant}} a question and follow the answer.",
+    absence: "Let us know when you are away.",
+    contactPersons: "Manage your family, GP and other contact persons.",
+    tickets: "Raise a {{term.ticket}} and follow its progress.",
+    projects: "Follow the projects of your {{term.organisation}}.",
+    invoices: "See open and paid invoices.",
+    organisation: "Details and colleagues of your {{term.organisation}}.",
+    forum: "Talk with other {{term.clients}}.",
+    library: "Articles, videos and exercises to help you on.",
+  },
+  home: {
+    title: "Welcome to {{tenant}}",
+    intro: "Everything you share with your {{term.coach}}, in one secure place.",
+    overview: "What you can do here",
+  },
+  crisis: {
+    title: "Need help right now?",
+  },
+  platform: {
+    title: "Portaal: one secure place for {{term.clients}} and their {{term.coaches}}",
+    intro:
+      "Portaal is the client portal for coaching practices, mental-health practices, home care, care staffing and support desks. Every organisation gets its own space with its own name, colours and words.",
+    points: {
+      talk: "Messages and chat with their own {{term.coach}}",
+      documents: "Exchange documents securely",
+      booking: "Book appointments themselves, never double-booked",
+      plan: "Questionnaires, goals and plans in one place",
+    },
+    contact: "Want Portaal for your organisation? Get in touch with our team.",
+  },
+  errors: errorMessages.en,
+};

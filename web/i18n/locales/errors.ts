@@ -1,0 +1,25 @@
+/**
+ * Error page texts, apart from the rest so that an error page can render even when the page data
+ * (and with it the language bundle) could not be loaded.
+ */
+export const errorMessages = {
+  nl: {
+    notFoundTitle: "Pagina niet gevonden",
+    notFoundBody: "Deze pagina bestaat niet (meer) of je hebt er geen toegang toe.",
+    serverErrorTitle: "Er ging iets mis",
+    serverErrorBody:
+      "Probeer het over een paar minuten opnieuw. Blijft het misgaan, neem dan contact met ons op.",
+    backHome: "Naar de startpagina",
+    unknownHostTitle: "Deze omgeving bestaat niet",
+    unknownHostBody: "Controleer het adres in de adresbalk of gebruik de link uit je uitnodiging.",
+  },
+  en: {
+    notFoundTitle: "Page not found",
+    notFoundBody: "This page does not exist (any more) or you do not have access to it.",
+    serverErrorTitle: "Something went wrong",
+    serverErrorBody: "Please try again in a few minutes. If it keeps failing, contact us.",
+    backHome: "Go to the start page",
+    unknownHostTitle: "This space does not exist",
+    unknownHostBody: "Check the address in the address bar or use the link from your invitation.",
+  },
+};

@@ -1,0 +1,148 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
+import { data } from "@remix-run/cloudflare";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { featurePaths } from "../core/tenants/features.ts";
+import { defaultLanguage, isLanguage, type Language } from "../core/tenants/languages.ts";
+import { textFor } from "../core/tenants/settings.ts";
+import { AppShell } from "./components/AppShell.tsx";
+import { ErrorPage } from "./components/ErrorPage.tsx";
+import { Translated } from "./components/Translated.tsx";
+import { i18nBundle } from "./i18n/bundle.server.ts";
+import { useNonce } from "./nonce.tsx";
+import styles from "./styles/app.css?url";
+import "./load-context.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { site, language } = context;
+  if (site.kind === "unknown") {
+    // No tenant lives here: a neutral page that names nobody.
+    throw data({ reason: "unknownHost" as const, language }, { status: 404 });
+  }
+  const path = new URL(request.url).pathname;
+  if (site.kind === "platform") {
+    return { kind: "platform" as const, path, i18n: i18nBundle(language, "Portaal", {}) };
+  }
+  const { tenant } = site;
+  return {
+    kind: "tenant" as const,
+    path,
+    i18n: i18nBundle(language, tenant.name, tenant.settings.terminology),
+    brand: {
+      name: tenant.name,
+      logoUrl: tenant.settings.logoKey ? "/brand/logo" : null,
+      primaryColour: tenant.settings.primaryColour,
+      accentColour: tenant.settings.accentColour,
+    },
+    navigation: tenant.features.map((feature) => ({ feature, path: featurePaths[feature] })),
+    crisisNotice: textFor(tenant.settings.crisisNotice, language),
+    welcome: textFor(tenant.settings.welcome, language),
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+export type TenantRootData = Extract<RootData, { kind: "tenant" }>;
+
+export const useRootData = () => useRouteLoaderData<typeof loader>("root");
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const title = data?.kind === "tenant" ? data.brand.name : "Portaal";
+  return [{ title }, { name: "robots", content: data?.kind === "tenant" ? "noindex" : "index" }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRootData();
+  const error = useRouteError();
+  const nonce = useNonce();
+  const language = root?.i18n.language ?? errorLanguage(error);
+  const brand = root?.kind === "tenant" ? root.brand : null;
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        {brand ? (
+          // Colours are validated hex values (core/tenants/settings.ts), safe to place in CSS.
+          <style
+            nonce={nonce}
+          >{`:root{--brand:${brand.primaryColour};--accent:${brand.accentColour}}`}</style>
+        ) : null}
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const root = useRootData();
+  if (!root) return null;
+  return (
+    <Translated bundle={root.i18n}>
+      {root.kind === "tenant" ? (
+        <AppShell data={root}>
+          <Outlet />
+        </AppShell>
+      ) : (
+        <Outlet />
+      )}
+    </Translated>
+  );
+}
+
+function errorLanguage(error: unknown): Language {
+  const language: unknown = isRouteErrorResponse(error)
+    ? (error.data as { language?: unknown })?.language
+    : undefined;
+  return isLanguage(language) ? language : defaultLanguage;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRootData();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const unknownHost =
+    isRouteErrorResponse(error) && (error.data as { reason?: string })?.reason === "unknownHost";
+  if (!notFound) console.error(error);
+  const kind = unknownHost ? "unknownHost" : notFound ? "notFound" : "serverError";
+  const language = root?.i18n.language ?? errorLanguage(error);
+  if (root?.kind === "tenant") {
+    return (
+      <Translated bundle={root.i18n}>
+        <AppShell data={root}>
+          <ErrorPage kind={kind} language={language} />
+        </AppShell>
+      </Translated>
+    );
+  }
+  return <ErrorPage kind={kind} language={language} standalone />;
+}
+
+// The root data (language bundle, brand, navigation) changes only through a form post, never
+// by following a link, so link navigations skip reloading it.
+export const shouldRevalidate = ({
+  formMethod,
+  defaultShouldRevalidate,
+}: {
+  formMethod?: string;
+  defaultShouldRevalidate: boolean;
+}) => (formMethod ? defaultShouldRevalidate : false);

@@ -1,0 +1,53 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { useRootData, type TenantRootData } from "../root.tsx";
+
+/** The bare platform host shows Portaal's public page; a tenant host shows the client's start page. */
+export default function Index() {
+  const root = useRootData();
+  if (root?.kind === "tenant") return <TenantHome data={root} />;
+  return <PlatformHome />;
+}
+
+function TenantHome({ data }: { data: TenantRootData }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{data.welcome ?? t("home.intro")}</p>
+      <h2 className="section-title">{t("home.overview")}</h2>
+      <ul className="tiles">
+        {data.navigation.map((item) => (
+          <li key={item.feature}>
+            <Link className="tile" to={item.path}>
+              <span className="tile__title">{t(`features.${item.feature}`)}</span>
+              <span className="tile__text">{t(`featureDescriptions.${item.feature}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function PlatformHome() {
+  const { t } = useTranslation();
+  const points = ["talk", "documents", "booking", "plan"] as const;
+  return (
+    <main id="main" className="platform">
+      <div className="platform__top">
+        <span className="platform__logo">Portaal</span>
+        <LanguageSwitch returnTo="/" />
+      </div>
+      <h1>{t("platform.title")}</h1>
+      <p className="lead">{t("platform.intro")}</p>
+      <ul className="platform__points">
+        {points.map((point) => (
+          <li key={point}>{t(`platform.points.${point}`)}</li>
+        ))}
+      </ul>
+      <p>{t("platform.contact")}</p>
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { buildApi } from "./api/index.ts";
+import { brandLogo } from "./brand.ts";
+import type { AppEnv } from "./context.ts";
+import { configOf } from "./env.ts";
+import { switchLanguage } from "./language.ts";
+import { siteMiddleware } from "./middleware/site.ts";
+import { remix } from "./remix.ts";
+import { buildServices } from "./services.ts";
+
+export const app = new Hono<AppEnv>();
+
+// The cheapest possible answer from this Worker: liveness for load balancers and the benchmark's
+// baseline. It runs before configuration, tenant resolution and rendering on purpose.
+app.get("/healthz", (c) => c.text("ok"));
+
+app.use("*", async (c, next) => {
+  c.set("services", buildServices(c.env, configOf(c.env)));
+  await next();
+});
+
+app.use(
+  "*",
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", NONCE],
+      styleSrc: ["'self'", NONCE],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: "strict-origin-when-cross-origin",
+    // A handler that sets a stricter header of its own (the logo's sandbox) keeps it.
+    overwrite: false,
+    permissionsPolicy: { camera: ["self"], microphone: ["self"], geolocation: [] },
+  }),
+);
+
+// Unsafe methods must come from a page of the same origin (Origin / Sec-Fetch-Site).
+app.use("*", csrf());
+app.use("*", siteMiddleware);
+
+app.route("/api/v1", buildApi());
+app.get("/brand/logo", brandLogo);
+app.post("/language", switchLanguage);
+app.all("*", remix);

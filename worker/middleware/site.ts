@@ -1,0 +1,37 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { chooseLanguage, defaultLanguage } from "../../core/tenants/languages.ts";
+import { resolveSite, type Site } from "../../core/tenants/resolve.ts";
+import type { AppEnv } from "../context.ts";
+import { languageCookie } from "../cookies.ts";
+
+/**
+ * Host -> tenant, once per request. Resolved tenants are kept in the isolate for a short while
+ * so a busy tenant costs no control-plane read per request; unknown hosts are not kept, so a
+ * tenant provisioned a moment ago is reachable at once.
+ */
+const cacheMillis = 30_000;
+const cache = new Map<string, { site: Site; until: number }>();
+
+export function forgetSite(host: string): void {
+  cache.delete(host);
+}
+
+export const siteMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  const services = c.get("services");
+  const host = c.req.header("host") ?? new URL(c.req.url).host;
+  const now = Date.now();
+  const cached = cache.get(host);
+  let site: Site;
+  if (cached && cached.until > now) {
+    site = cached.site;
+  } else {
+    site = await resolveSite(host, services.config.PLATFORM_DOMAIN, services);
+    if (site.kind === "unknown") cache.delete(host);
+    else cache.set(host, { site, until: now + cacheMillis });
+  }
+  c.set("site", site);
+  const tenantDefault = site.kind === "tenant" ? site.tenant.settings.defaultLanguage : defaultLanguage;
+  c.set("language", chooseLanguage(getCookie(c, languageCookie.name), tenantDefault));
+  await next();
+});
