@@ -36,6 +36,7 @@ export default tseslint.config(
   {
     // The domain stays plain TypeScript: no Hono, Remix or Workers runtime inside core/.
     files: ["core/**"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -6,7 +6,7 @@ export const cellBindingPattern = /^TENANT_DB_[0-9]+$/;
 
 export type Cells = ReadonlyMap<string, D1Database>;
 
-export function cellsOf(env: Record<string, unknown>): Cells {
+export function cellsOf(env: object): Cells {
   const cells = new Map<string, D1Database>();
   for (const [name, value] of Object.entries(env)) {
     if (cellBindingPattern.test(name) && value) cells.set(name, value as D1Database);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+import { apiError } from "./api/errors.ts";
 import { buildApi } from "./api/index.ts";
 import { brandLogo } from "./brand.ts";
 import type { AppEnv } from "./context.ts";
@@ -48,6 +49,8 @@ app.use("*", csrf());
 app.use("*", siteMiddleware);
 
 app.route("/api/v1", buildApi());
+// Unknown API paths answer in JSON, not with the HTML 404 page.
+app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
 app.get("/brand/logo", brandLogo);
 app.post("/language", switchLanguage);
 app.all("*", remix);

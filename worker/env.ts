@@ -9,7 +9,10 @@ export type Env = {
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   PLATFORM_DOMAIN: string;
   ENVIRONMENT: string;
-  [cell: `TENANT_DB_${number}`]: D1Database;
+  // The two cells every environment has; more may be added as TENANT_DB_<n>.
+  TENANT_DB_1: D1Database;
+  TENANT_DB_2: D1Database;
+  [cell: `TENANT_DB_${number}`]: D1Database | undefined;
 };
 
 const variablesSchema = z.object({

@@ -6,9 +6,9 @@ import { termKeys, type TerminologyOverrides } from "./terminology.ts";
 
 const colour = z
   .string()
-  .regex(hexColour, { message: "colour.format" })
+  .regex(hexColour, { message: "a colour is written as #rrggbb" })
   .refine((value) => contrastRatio(value, "#ffffff") >= minimumTextContrast, {
-    message: "colour.contrast",
+    message: "too light: white text on this colour needs a contrast of at least 4.5:1",
   });
 
 const perLanguageText = z.partialRecord(z.enum(languages), z.string().trim().max(2000));

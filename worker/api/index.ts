@@ -25,6 +25,5 @@ export function buildApi() {
     info: { title: "Portaal API", version: "1.0.0", description: "The tenant's client portal, as JSON." },
     servers: [{ url: "/api/v1" }],
   });
-  api.notFound((c) => c.json(apiError("not_found", "Not found"), 404));
   return api;
 }

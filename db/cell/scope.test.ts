@@ -1,0 +1,86 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../core/ids.ts";
+import { users } from "./schema.ts";
+import { TenantScope } from "./scope.ts";
+
+const person = (email: string, displayName: string) => ({
+  id: newId("user"),
+  email,
+  displayName,
+  role: "client" as const,
+  language: "nl" as const,
+  timeZone: "Europe/Amsterdam",
+  createdAt: new Date().toISOString(),
+});
+
+// Two tenants share cell 1; a third lives in cell 2.
+const alpha = new TenantScope(env.TENANT_DB_1, "ten_alpha");
+const beta = new TenantScope(env.TENANT_DB_1, "ten_beta");
+const gamma = new TenantScope(env.TENANT_DB_2, "ten_gamma");
+
+const sanne = person("sanne@example.nl", "Sanne Visser");
+const daan = person("daan@example.nl", "Daan Mulder");
+const lotte = person("lotte@example.nl", "Lotte de Boer");
+
+beforeAll(async () => {
+  await alpha.insert(users, sanne);
+  await beta.insert(users, daan);
+  await gamma.insert(users, lotte);
+});
+
+describe("TenantScope", () => {
+  it("stamps the tenant on every insert", async () => {
+    const row = await env.TENANT_DB_1.prepare("SELECT tenant_id FROM users WHERE id = ?")
+      .bind(sanne.id)
+      .first();
+    expect(row).toEqual({ tenant_id: "ten_alpha" });
+  });
+
+  it("lists only the tenant's own rows, in one cell and across cells", async () => {
+    expect((await alpha.list(users)).map((u) => u.displayName)).toEqual(["Sanne Visser"]);
+    expect((await beta.list(users)).map((u) => u.displayName)).toEqual(["Daan Mulder"]);
+    expect((await gamma.list(users)).map((u) => u.displayName)).toEqual(["Lotte de Boer"]);
+    // Cell 2 never holds cell 1's tenants, even for a scope naming them.
+    expect(await new TenantScope(env.TENANT_DB_2, "ten_alpha").list(users)).toEqual([]);
+  });
+
+  it("does not find another tenant's object by id", async () => {
+    expect(await alpha.findById(users, sanne.id)).toMatchObject({ displayName: "Sanne Visser" });
+    expect(await alpha.findById(users, daan.id)).toBeUndefined();
+    expect(await beta.findById(users, sanne.id)).toBeUndefined();
+    expect(await new TenantScope(env.TENANT_DB_2, "ten_alpha").findById(users, sanne.id)).toBeUndefined();
+  });
+
+  it("cannot change or delete another tenant's object", async () => {
+    await beta.update(users, sanne.id, { displayName: "Overgenomen" });
+    await beta.delete(users, sanne.id);
+    expect(await alpha.findById(users, sanne.id)).toMatchObject({ displayName: "Sanne Visser" });
+  });
+
+  it("keeps the caller's conditions inside the tenant", async () => {
+    const found = await beta.findOne(users, eq(users.email, "sanne@example.nl"));
+    expect(found).toBeUndefined();
+    expect(await alpha.findOne(users, eq(users.email, "sanne@example.nl"))).toMatchObject({ id: sanne.id });
+  });
+
+  it("lets two tenants use the same e-mail address: an account is per tenant", async () => {
+    await beta.insert(users, person("sanne@example.nl", "Sanne bij Beta"));
+    expect((await beta.list(users)).map((u) => u.displayName).sort()).toEqual([
+      "Daan Mulder",
+      "Sanne bij Beta",
+    ]);
+  });
+
+  it("writes a batch atomically: one failing row leaves nothing behind", async () => {
+    const fresh = person("nieuw@example.nl", "Nieuw");
+    const duplicate = { ...person("daan@example.nl", "Dubbel") };
+    await expect(beta.batch([beta.insert(users, fresh), beta.insert(users, duplicate)])).rejects.toThrow();
+    expect(await beta.findById(users, fresh.id)).toBeUndefined();
+  });
+
+  it("refuses to exist without a tenant", () => {
+    expect(() => new TenantScope(env.TENANT_DB_1, "")).toThrow();
+  });
+});

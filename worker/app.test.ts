@@ -1,0 +1,179 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTenant, seedDemoTenants, testContext, visit } from "./testing/fixtures.ts";
+
+const text = async (response: Response) => (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+
+beforeAll(async () => {
+  await seedDemoTenants();
+});
+
+describe("tenant resolution", () => {
+  it("serves a tenant on its subdomain with its name, colours and words", async () => {
+    const response = await visit("ggz.localhost:8787");
+    expect(response.status).toBe(200);
+    const html = await text(response);
+    expect(html).toContain("Praktijk Lichtpunt");
+    expect(html).toContain("--brand:#5b3f8c");
+    expect(html).toContain("Huiswerkopdrachten"); // terminology override, capitalised in the menu
+    expect(html).toContain("behandelaar");
+    expect(html).toContain("113"); // crisis notice
+    expect(html).not.toContain("Koers Coaching");
+  });
+
+  it("serves a tenant on its custom domain", async () => {
+    const html = await text(await visit("mijn.koerscoaching.nl"));
+    expect(html).toContain("Koers Coaching");
+    expect(html).toContain("--brand:#0f5f5c");
+  });
+
+  it("shows only the features the plan and the tenant's toggles allow", async () => {
+    const coaching = await text(await visit("coaching.localhost"));
+    expect(coaching).toContain('href="/assignments"');
+    expect(coaching).not.toContain('href="/questionnaires"'); // switched off by the tenant
+    const thuiszorg = await text(await visit("thuiszorg.localhost"));
+    expect(thuiszorg).toContain("Contactverzoeken");
+    expect(thuiszorg).not.toContain('href="/assignments"');
+  });
+
+  it("answers an unknown host with a neutral 404 that names no tenant", async () => {
+    for (const host of ["onbekend.localhost:8787", "www.example.org", "a.b.localhost"]) {
+      const response = await visit(host);
+      expect(response.status, host).toBe(404);
+      const html = await text(response);
+      expect(html).toContain("Deze omgeving bestaat niet");
+      for (const name of ["Koers", "Lichtpunt", "Linde", "ZorgPartner", "Helder"])
+        expect(html).not.toContain(name);
+    }
+  });
+
+  it("answers a suspended tenant like an unknown host", async () => {
+    const tenant = await createTenant("geschorst", "TENANT_DB_1");
+    await env.CONTROL_DB.prepare("UPDATE tenants SET status = 'suspended' WHERE id = ?")
+      .bind(tenant.id)
+      .run();
+    expect((await visit("geschorst.localhost")).status).toBe(404);
+  });
+
+  it("shows the public Portaal page on the bare platform host", async () => {
+    const response = await visit("localhost:8787");
+    expect(response.status).toBe(200);
+    const html = await text(response);
+    expect(html).toContain("Portaal");
+    expect(html).not.toContain("Koers Coaching");
+  });
+
+  it("answers an unknown path with the tenant's branded, translated 404", async () => {
+    const response = await visit("coaching.localhost", "/bestaat-niet");
+    expect(response.status).toBe(404);
+    const html = await text(response);
+    expect(html).toContain("Pagina niet gevonden");
+    expect(html).toContain("Koers Coaching");
+    const english = await visit("coaching.localhost", "/bestaat-niet", {
+      headers: { cookie: "__Host-lang=en" },
+    });
+    expect(await text(english)).toContain("Page not found");
+  });
+
+  it("keeps tenants in different cells apart", async () => {
+    const one = await createTenant("cel-een", "TENANT_DB_1", {
+      settings: { welcome: { nl: "Welkom in cel een" } },
+    });
+    const two = await createTenant("cel-twee", "TENANT_DB_2", {
+      settings: { welcome: { nl: "Welkom in cel twee" } },
+    });
+    expect(one.cell).not.toBe(two.cell);
+    expect(await text(await visit("cel-een.localhost"))).toContain("Welkom in cel een");
+    const html = await text(await visit("cel-twee.localhost"));
+    expect(html).toContain("Welkom in cel twee");
+    expect(html).not.toContain("cel een");
+  });
+});
+
+describe("language", () => {
+  it("uses the tenant's default language, then the visitor's choice", async () => {
+    expect(await text(await visit("coaching.localhost"))).toContain('lang="nl"');
+    const english = await text(
+      await visit("coaching.localhost", "/", { headers: { cookie: "__Host-lang=en" } }),
+    );
+    expect(english).toContain('lang="en"');
+    expect(english).toContain("Welcome to Koers Coaching");
+    expect(english).toContain("coachee");
+  });
+
+  it("switches language by form post and returns to the page", async () => {
+    const response = await visit("coaching.localhost", "/language", {
+      method: "POST",
+      headers: { origin: "http://coaching.localhost", "content-type": "application/x-www-form-urlencoded" },
+      body: "language=en&returnTo=%2Fgoals",
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/goals");
+    expect(response.headers.get("set-cookie")).toMatch(/^__Host-lang=en;.*Path=\/.*Secure/);
+  });
+
+  it("never redirects to another site", async () => {
+    const response = await visit("coaching.localhost", "/language", {
+      method: "POST",
+      headers: { origin: "http://coaching.localhost", "content-type": "application/x-www-form-urlencoded" },
+      body: "language=en&returnTo=%2F%2Fevil.example",
+    });
+    expect(response.headers.get("location")).toBe("/");
+  });
+
+  it("refuses a cross-site form post (CSRF)", async () => {
+    const response = await visit("coaching.localhost", "/language", {
+      method: "POST",
+      headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "language=en&returnTo=%2F",
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("security headers and brand assets", () => {
+  it("sends a nonce-based Content-Security-Policy that matches the page's scripts", async () => {
+    const response = await visit("coaching.localhost");
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(await response.text()).toContain(`nonce="${nonce}"`);
+  });
+
+  it("serves the tenant's logo from R2 with a sandboxing policy", async () => {
+    const response = await visit("coaching.localhost", "/brand/logo");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/svg+xml");
+    expect(response.headers.get("content-security-policy")).toContain("sandbox");
+    expect(await response.text()).toContain("KC");
+  });
+
+  it("has no logo for a host without a tenant", async () => {
+    expect((await visit("onbekend.localhost", "/brand/logo")).status).toBe(404);
+  });
+});
+
+describe("demo seed", () => {
+  it("can run again without duplicating anything", async () => {
+    await seedDemoTenants();
+    const tenants = await env.CONTROL_DB.prepare(
+      "SELECT slug FROM tenants WHERE slug IN ('coaching','ggz','thuiszorg','zorgpartner','support')",
+    ).all();
+    expect(tenants.results).toHaveLength(5);
+    const context = testContext();
+    const coaching = await context.control.tenantBySlug("coaching");
+    const { results } = await env.TENANT_DB_1.prepare("SELECT count(*) AS n FROM users WHERE tenant_id = ?")
+      .bind(coaching!.id)
+      .all<{ n: number }>();
+    expect(results[0]!.n).toBe(6);
+  });
+
+  it("spreads the demo tenants over both cells", async () => {
+    const { results } = await env.CONTROL_DB.prepare("SELECT DISTINCT cell FROM tenants ORDER BY cell").all<{
+      cell: string;
+    }>();
+    expect(results.map((row) => row.cell)).toEqual(["TENANT_DB_1", "TENANT_DB_2"]);
+  });
+});

@@ -1,0 +1,48 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { provisionTenant } from "../../core/tenants/provision.ts";
+import type { TenantSettings } from "../../core/tenants/settings.ts";
+import type { TenantRecord } from "../../core/tenants/tenant.ts";
+import { platformData } from "../../db/platform.ts";
+import { seedDemo, type SeedContext } from "../../db/seed/seed-demo.ts";
+import worker from "../index.ts";
+
+/** The seed/provision context over the test's real bindings. */
+export function testContext(): SeedContext {
+  return { ...platformData(env), uploads: env.UPLOADS, platformDomain: env.PLATFORM_DOMAIN };
+}
+
+export const seedDemoTenants = () => seedDemo(testContext());
+
+export async function createTenant(
+  slug: string,
+  cell: string,
+  options: { hostnames?: string[]; settings?: Partial<TenantSettings>; planId?: string } = {},
+): Promise<TenantRecord> {
+  const context = testContext();
+  await context.control.savePlan({ id: "test-plan", name: "Test", features: ["messages", "documents"] });
+  const result = await provisionTenant(
+    {
+      slug,
+      name: `Tenant ${slug}`,
+      cell,
+      planId: options.planId ?? "test-plan",
+      hostnames: options.hostnames ?? [],
+      settings: options.settings ?? {},
+    },
+    context,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.tenant;
+}
+
+/** A request to the Worker's fetch handler as a browser on `host` would send it. */
+export async function visit(host: string, path = "/", init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("host", host);
+  const request = new Request(`http://${host}${path}`, { ...init, headers, redirect: "manual" });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(request, env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
