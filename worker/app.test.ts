@@ -177,3 +177,21 @@ describe("demo seed", () => {
     expect(results.map((row) => row.cell)).toEqual(["TENANT_DB_1", "TENANT_DB_2"]);
   });
 });
+
+describe("failures", () => {
+  it("answers a broken tenant with a plain 500 page that leaks nothing", async () => {
+    const tenant = await createTenant("kapot", "TENANT_DB_2");
+    await env.TENANT_DB_2.prepare("UPDATE tenant_settings SET settings = 'geen json' WHERE tenant_id = ?")
+      .bind(tenant.id)
+      .run();
+    const response = await visit("kapot.localhost");
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    expect(html).toContain("Er ging iets mis");
+    expect(html).not.toContain("geen json");
+    expect(html).not.toContain("Tenant kapot");
+    const api = await visit("kapot.localhost", "/api/v1/tenant");
+    expect(api.status).toBe(500);
+    expect(await api.json()).toEqual({ error: { code: "internal_error", message: "Something went wrong" } });
+  });
+});

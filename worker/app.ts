@@ -6,12 +6,14 @@ import { buildApi } from "./api/index.ts";
 import { brandLogo } from "./brand.ts";
 import type { AppEnv } from "./context.ts";
 import { configOf } from "./env.ts";
+import { failurePage } from "./failure.ts";
 import { switchLanguage } from "./language.ts";
 import { siteMiddleware } from "./middleware/site.ts";
 import { remix } from "./remix.ts";
 import { buildServices } from "./services.ts";
 
 export const app = new Hono<AppEnv>();
+app.onError(failurePage);
 
 // The cheapest possible answer from this Worker: liveness for load balancers and the benchmark's
 // baseline. It runs before configuration, tenant resolution and rendering on purpose.
