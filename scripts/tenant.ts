@@ -25,7 +25,21 @@ const { positionals, values } = parseArgs({
 
 const command = positionals[0];
 
-if (command === "create") {
+/** The command-line flag for each field the provisioning may refuse. */
+const flagOf: Record<string, string> = {
+  slug: "--slug",
+  name: "--name",
+  cell: "--cell",
+  planId: "--plan",
+  hostnames: "--hostname",
+  settings: "--language",
+};
+
+if (command === "create" && values.language !== "nl" && values.language !== "en") {
+  console.error(`Tenant not created:\n  --language: choose nl or en`);
+  process.exitCode = 1;
+} else if (command === "create") {
+  const language = values.language === "en" ? "en" : "nl";
   const result = await withLocalPlatform((context) =>
     provisionTenant(
       {
@@ -34,14 +48,15 @@ if (command === "create") {
         cell: values.cell ?? "",
         planId: values.plan ?? "",
         hostnames: values.hostname ?? [],
-        settings: { defaultLanguage: values.language === "en" ? "en" : "nl" },
+        settings: { defaultLanguage: language },
       },
       context,
     ),
   );
   if (!result.ok) {
     console.error("Tenant not created:");
-    for (const [field, message] of Object.entries(result.errors)) console.error(`  --${field}: ${message}`);
+    for (const [field, message] of Object.entries(result.errors))
+      console.error(`  ${flagOf[field] ?? field}: ${message}`);
     process.exitCode = 1;
   } else {
     const port = process.env.PORT ?? "8787";

@@ -60,13 +60,16 @@ describe("provisionTenant", () => {
     [{ hostnames: ["a.nl", "A.nl"], slug: "nieuw" }, "hostnames"],
     [{ hostnames: ["nieuw.localhost"], slug: "nieuw" }, "hostnames"],
     [{ settings: { primaryColour: "#ffff00" }, slug: "nieuw" }, "settings"],
-  ] satisfies [Partial<ProvisionInput>, string][])("refuses %j with a message at %s", async (change, field) => {
-    const before = await tenantCount();
-    const result = await provisionTenant({ ...valid, hostnames: [], ...change }, testContext());
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(Object.keys(result.errors)).toContain(field);
-    expect(result.errors[field as keyof typeof result.errors]).toMatch(/\w{3,}/);
-    expect(await tenantCount()).toBe(before);
-  });
+  ] satisfies [Partial<ProvisionInput>, string][])(
+    "refuses %j with a message at %s",
+    async (change, field) => {
+      const before = await tenantCount();
+      const result = await provisionTenant({ ...valid, hostnames: [], ...change }, testContext());
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(Object.keys(result.errors)).toContain(field);
+      expect(result.errors[field as keyof typeof result.errors]).toMatch(/\w{3,}/);
+      expect(await tenantCount()).toBe(before);
+    },
+  );
 });

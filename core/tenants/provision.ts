@@ -83,7 +83,7 @@ export async function provisionTenant(
   const tenant: TenantRecord = { id: newId("tenant"), slug, name, planId, cell, status: "active" };
   const fullSettings: TenantSettings = { ...defaultTenantSettings, ...settings };
   // Settings first: the tenant becomes reachable only once its control-plane row exists, so a
-  // failure in between leaves nothing a visitor can reach, and a retry overwrites the settings.
+  // failure in between leaves at most a settings row that no tenant points at.
   await context.settingsIn(cell).write(tenant.id, fullSettings);
   await context.control.createTenant(tenant, hostnames);
   return { ok: true, tenant, hostnames };

@@ -1,6 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { chooseLanguage, defaultLanguage } from "../../core/tenants/languages.ts";
+import { normaliseHost } from "../../core/tenants/hosts.ts";
 import { resolveSite, type Site } from "../../core/tenants/resolve.ts";
 import type { AppEnv } from "../context.ts";
 import { languageCookie } from "../cookies.ts";
@@ -11,15 +12,18 @@ import { languageCookie } from "../cookies.ts";
  * tenant provisioned a moment ago is reachable at once.
  */
 const cacheMillis = 30_000;
+const cacheLimit = 1_000;
 const cache = new Map<string, { site: Site; until: number }>();
 
-export function forgetSite(host: string): void {
-  cache.delete(host);
+function remember(host: string, site: Site, now: number): void {
+  // Oldest entries go first once the isolate holds many hosts, so the map cannot grow unbounded.
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
+  cache.set(host, { site, until: now + cacheMillis });
 }
 
 export const siteMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const services = c.get("services");
-  const host = c.req.header("host") ?? new URL(c.req.url).host;
+  const host = normaliseHost(c.req.header("host") ?? new URL(c.req.url).host);
   const now = Date.now();
   const cached = cache.get(host);
   let site: Site;
@@ -27,8 +31,8 @@ export const siteMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     site = cached.site;
   } else {
     site = await resolveSite(host, services.config.PLATFORM_DOMAIN, services);
-    if (site.kind === "unknown") cache.delete(host);
-    else cache.set(host, { site, until: now + cacheMillis });
+    cache.delete(host);
+    if (site.kind !== "unknown") remember(host, site, now);
   }
   c.set("site", site);
   const tenantDefault = site.kind === "tenant" ? site.tenant.settings.defaultLanguage : defaultLanguage;
