@@ -9,6 +9,8 @@ import { stateDir } from "./local-state.ts";
  * and the seed that run in Node.
  */
 export async function withLocalPlatform<T>(work: (context: SeedContext) => Promise<T>): Promise<T> {
+  // The proxy warns that Durable Objects are not served by it; these commands use none.
+  process.env.WRANGLER_LOG ??= "error";
   const proxy = await getPlatformProxy<Env>({
     configPath: "wrangler.toml",
     persist: { path: `${stateDir}/v3` },

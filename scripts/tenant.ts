@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { standardPlans } from "../core/tenants/plans.ts";
 import { provisionTenant } from "../core/tenants/provision.ts";
 import { withLocalPlatform } from "./local-platform.ts";
+import { applyMigrations } from "./local-state.ts";
 
 /**
  * Operator command: `npm run tenant -- create --slug acme --name "Acme" --cell TENANT_DB_1
@@ -24,6 +26,8 @@ const { positionals, values } = parseArgs({
 });
 
 const command = positionals[0];
+// The local databases may not exist yet (before the first `npm start`); migrating is idempotent.
+if (command === "create" || command === "show") await applyMigrations();
 
 /** The command-line flag for each field the provisioning may refuse. */
 const flagOf: Record<string, string> = {
@@ -40,8 +44,9 @@ if (command === "create" && values.language !== "nl" && values.language !== "en"
   process.exitCode = 1;
 } else if (command === "create") {
   const language = values.language === "en" ? "en" : "nl";
-  const result = await withLocalPlatform((context) =>
-    provisionTenant(
+  const result = await withLocalPlatform(async (context) => {
+    for (const plan of standardPlans) await context.control.savePlan(plan);
+    return provisionTenant(
       {
         slug: values.slug ?? "",
         name: values.name ?? "",
@@ -51,8 +56,8 @@ if (command === "create" && values.language !== "nl" && values.language !== "en"
         settings: { defaultLanguage: language },
       },
       context,
-    ),
-  );
+    );
+  });
   if (!result.ok) {
     console.error("Tenant not created:");
     for (const [field, message] of Object.entries(result.errors))

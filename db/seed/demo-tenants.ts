@@ -1,43 +1,10 @@
-import type { FeatureKey } from "../../core/tenants/features.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
-import type { Plan } from "../../core/tenants/tenant.ts";
 
 /**
  * Five demo tenants after the five portals in the seed manuals, so a newcomer sees at once how
  * one Portaal serves a coaching practice, a mental-health practice, home care, a B2B care partner
  * and a software vendor's support desk.
  */
-
-const all = (features: FeatureKey[]) => features;
-
-export const demoPlans: Plan[] = [
-  { id: "basis", name: "Basis", features: all(["messages", "documents"]) },
-  {
-    id: "begeleiding",
-    name: "Begeleiding",
-    features: all([
-      "messages",
-      "documents",
-      "assignments",
-      "goals",
-      "booking",
-      "questionnaires",
-      "treatmentPlan",
-      "forum",
-      "library",
-    ]),
-  },
-  {
-    id: "zorg",
-    name: "Zorg thuis",
-    features: all(["documents", "planning", "contactRequests", "absence", "contactPersons"]),
-  },
-  {
-    id: "zakelijk",
-    name: "Zakelijk",
-    features: all(["messages", "documents", "tickets", "projects", "invoices", "organisation"]),
-  },
-];
 
 export type DemoUser = {
   email: string;

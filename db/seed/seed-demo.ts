@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
+import { standardPlans } from "../../core/tenants/plans.ts";
 import { provisionTenant, type ProvisionContext } from "../../core/tenants/provision.ts";
 import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
-import { demoPlans, demoTenants, type DemoTenant } from "./demo-tenants.ts";
+import { demoTenants, type DemoTenant } from "./demo-tenants.ts";
 
 export type SeedContext = ProvisionContext & {
   scopeIn(cell: string, tenantId: string): TenantScope;
@@ -33,7 +34,7 @@ async function ensureTenant(demo: DemoTenant, context: SeedContext): Promise<Ten
 }
 
 export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
-  for (const plan of demoPlans) await context.control.savePlan(plan);
+  for (const plan of standardPlans) await context.control.savePlan(plan);
   const seeded: TenantRecord[] = [];
   for (const demo of demoTenants) {
     const tenant = await ensureTenant(demo, context);
