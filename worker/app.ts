@@ -54,5 +54,7 @@ app.route("/api/v1", buildApi());
 // Unknown API paths answer in JSON, not with the HTML 404 page.
 app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
 app.get("/brand/logo", brandLogo);
+// Browsers ask for /favicon.ico on their own; the icon is an SVG.
+app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 app.post("/language", switchLanguage);
 app.all("*", remix);
