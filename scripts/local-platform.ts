@@ -9,11 +9,15 @@ import { stateDir } from "./local-state.ts";
  * and the seed that run in Node.
  */
 export async function withLocalPlatform<T>(work: (context: SeedContext) => Promise<T>): Promise<T> {
-  // The proxy warns that Durable Objects are not served by it; these commands use none.
+  // The proxy warns that Durable Objects are not served by it; these commands use none. The
+  // quieter log level is set only while the proxy starts, so a later `wrangler dev` logs as usual.
+  const logLevel = process.env.WRANGLER_LOG;
   process.env.WRANGLER_LOG ??= "error";
   const proxy = await getPlatformProxy<Env>({
     configPath: "wrangler.toml",
     persist: { path: `${stateDir}/v3` },
+  }).finally(() => {
+    if (logLevel === undefined) delete process.env.WRANGLER_LOG;
   });
   try {
     const { env } = proxy;

@@ -27,7 +27,11 @@ const server = spawn(
     stateDir,
     "--show-interactive-dev-session=false",
   ],
-  { stdio: ["ignore", "pipe", "inherit"] },
+  // wrangler bundles React's production build only when NODE_ENV says so.
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
+  },
 );
 server.stdout.pipe(process.stdout);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -35,7 +35,7 @@ export default async function handleRequest(
     },
   );
   body.allReady.then(() => clearTimeout(timeout)).catch(() => clearTimeout(timeout));
-  // Crawlers and the benchmark get the whole document at once; browsers get it streamed.
+  // Crawlers get the whole document at once; browsers get it streamed.
   if (isbot(request.headers.get("user-agent") ?? "")) await body.allReady;
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(body, { headers: responseHeaders, status });

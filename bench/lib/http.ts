@@ -1,0 +1,44 @@
+import http from "node:http";
+
+export type TextResponse = { status: number; body: string; millis: number };
+
+/**
+ * One GET to the local server with an explicit Host header. Tenants are told apart by host, and
+ * `<slug>.localhost` does not resolve everywhere, so the connection always goes to 127.0.0.1.
+ */
+export function getText(request: {
+  port: number;
+  path: string;
+  host: string;
+  timeoutMillis: number;
+}): Promise<TextResponse> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const outgoing = http.get(
+      {
+        hostname: "127.0.0.1",
+        port: request.port,
+        path: request.path,
+        headers: { host: request.host },
+        // A fresh connection each time, like a first visitor.
+        agent: false,
+        timeout: request.timeoutMillis,
+      },
+      (response) => {
+        response.setEncoding("utf8");
+        let body = "";
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body,
+            millis: Number(process.hrtime.bigint() - started) / 1e6,
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
+    outgoing.on("timeout", () => outgoing.destroy(new Error(`GET ${request.path} timed out`)));
+    outgoing.on("error", reject);
+  });
+}
