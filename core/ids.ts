@@ -8,6 +8,8 @@ const prefixes = {
   user: "usr",
   plan: "pln",
   settings: "set",
+  session: "ses",
+  audit: "aud",
   request: "req",
 } as const;
 

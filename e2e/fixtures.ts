@@ -1,21 +1,32 @@
 import path from "node:path";
 import { expect, test as base, type Page, type TestInfo } from "@playwright/test";
+import { demoPassword, demoTenant, tenantUrl } from "./hosts.ts";
+
+type Options = {
+  /**
+   * The HTTP statuses a test expects the browser to report as "Failed to load resource": 404 by
+   * default; a test of a refused sign-in (401) or a rejected form (400) adds its own.
+   */
+  expectedStatuses: number[];
+};
 
 /**
  * Every test fails on an uncaught script error or a console error, so a hydration mismatch or a
  * resource the Content-Security-Policy blocks cannot pass unnoticed. Expected are only the
- * browser's notes that a page answered 404: the document itself, or the data Remix fetches for it
- * on a client-side navigation; and Chromium's own guess at /favicon.ico, which it makes whenever
- * a document is, however briefly, without an icon link.
+ * browser's notes that a page answered with one of the test's expected statuses: the document
+ * itself, or the data Remix fetches for it on a client-side navigation or form post; and
+ * Chromium's own guess at /favicon.ico, which it makes whenever a document is, however briefly,
+ * without an icon link.
  */
-export const test = base.extend<{ browserErrors: string[] }>({
+export const test = base.extend<Options & { browserErrors: string[] }>({
+  expectedStatuses: [[404], { option: true }],
   browserErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedStatuses }, use) => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
       page.on("console", (message) => {
         if (message.type() !== "error") return;
-        if (!isPageNotFound(message.text(), message.location().url, page.url()))
+        if (!isExpectedFailure(message.text(), message.location().url, page.url(), expectedStatuses))
           errors.push(`console: ${message.text()} (${message.location().url})`);
       });
       await use(errors);
@@ -26,6 +37,67 @@ export const test = base.extend<{ browserErrors: string[] }>({
 });
 
 export { expect };
+
+/** The session cookie (worker/cookies.ts). */
+export const sessionCookieName = "__Host-session";
+
+/**
+ * The account each tenant's pages are looked at with: a client, since a tenant's start page is the
+ * client's own. All demo accounts share the demo password (db/seed/demo-tenants.ts).
+ */
+export const clientOf: Record<string, string> = {
+  coaching: "sanne.visser@example.nl",
+  ggz: "lotte.deboer@example.nl",
+  thuiszorg: "gerda.hendriks@example.nl",
+  zorgpartner: "linda.brouwer@dehoven.nl",
+  support: "femke.vanleeuwen@rijnoever-fysio.nl",
+};
+
+export function displayNameOf(slug: string, email: string): string {
+  const user = demoTenant(slug).users.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`No demo account ${email} at ${slug}`);
+  return user.displayName;
+}
+
+/** Fills in and sends the (Dutch) sign-in form on the page that shows it. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+}
+
+/**
+ * Signs in on the tenant's sign-in page, by default as the tenant's client with the demo
+ * password, and waits until the page it leads to (the home, unless said otherwise) shows the
+ * person as signed in. The form works with and without the page's JavaScript, so it needs no wait
+ * for hydration.
+ */
+export async function signIn(
+  page: Page,
+  slug: string,
+  email = clientOf[slug]!,
+  { password = demoPassword, landsOn = "/" }: { password?: string; landsOn?: string } = {},
+): Promise<void> {
+  await page.goto(tenantUrl(slug, "/login"));
+  await submitLogin(page, email, password);
+  await expect(page, `${email} signs in at ${slug} (refused or throttled?)`).toHaveURL(
+    tenantUrl(slug, landsOn),
+  );
+  // In the navigation, which a phone keeps closed: attached is enough.
+  await expect(page.locator(".navigation__user")).toContainText(displayNameOf(slug, email));
+}
+
+/**
+ * Waits until React has hydrated the page (it has attached its props to the content element), for
+ * the few checks that need the page's JavaScript rather than the server's HTML: a controlled input,
+ * a form post without a reload.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.getElementById("main");
+    return main !== null && Object.keys(main).some((key) => key.startsWith("__reactProps$"));
+  });
+}
 
 /**
  * Opens the phone menu; on a wide screen the navigation is always shown. The button works once
@@ -40,12 +112,13 @@ export async function openNavigation(page: Page): Promise<void> {
   }, "the menu button does nothing: did the page's JavaScript run (hydrate)?").toPass({ timeout: 10_000 });
 }
 
-function isPageNotFound(text: string, resource: string, pageUrl: string): boolean {
-  if (!text.startsWith("Failed to load resource") || !text.includes("404")) return false;
+function isExpectedFailure(text: string, resource: string, pageUrl: string, statuses: number[]): boolean {
+  const status = /^Failed to load resource: .*status of (\d{3})/.exec(text)?.[1];
+  if (!status || !statuses.includes(Number(status))) return false;
   return (
     resource === pageUrl ||
     /\.data(\?|$)/.test(resource) ||
-    new URL(pageUrl).origin + "/favicon.ico" === resource
+    (status === "404" && new URL(pageUrl).origin + "/favicon.ico" === resource)
   );
 }
 

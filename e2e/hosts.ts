@@ -1,4 +1,4 @@
-import { demoTenants, type DemoTenant } from "../db/seed/demo-tenants.ts";
+import { demoPassword, demoTenants, type DemoTenant } from "../db/seed/demo-tenants.ts";
 
 /** The port of the e2e server; apart from `npm start`'s 8787 so both can run side by side. */
 export const port = 8791;
@@ -21,4 +21,4 @@ export function cssRgb(hex: string): string {
   return `rgb(${red}, ${green}, ${blue})`;
 }
 
-export { demoTenants };
+export { demoPassword, demoTenants };

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { platformUrl, tenantUrl } from "./hosts.ts";
-import { expect, openNavigation, screenshot, test } from "./fixtures.ts";
+import { expect, openNavigation, screenshot, signIn, test } from "./fixtures.ts";
 
 async function chooseLanguage(page: Page, name: "English" | "Nederlands"): Promise<void> {
   await openNavigation(page);
@@ -11,7 +11,7 @@ test("a tenant switches to English, keeps it across a reload and switches back",
   page,
   context,
 }, testInfo) => {
-  await page.goto(tenantUrl("coaching"));
+  await signIn(page, "coaching");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij Koers Coaching");
 
   await chooseLanguage(page, "English");
@@ -55,12 +55,19 @@ test("a tenant switches to English, keeps it across a reload and switches back",
     "Appointments",
     "Forum",
     "Inspiration",
+    "Account security",
   ]);
+  await expect(navigation).toContainText("Signed in as Sanne Visser");
+  await expect(navigation.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(navigation.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
 
-  // A cookie without Domain stays on its own host: the next tenant still speaks Dutch.
+  // A cookie without Domain stays on its own host: the next tenant still speaks Dutch, and the
+  // session cookie stays behind as well, so there the visitor is asked to sign in.
   await page.goto(tenantUrl("ggz"));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij Praktijk Lichtpunt");
+  await expect(page).toHaveURL(tenantUrl("ggz", "/login"));
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inloggen");
+  await expect(page.getByRole("main")).toContainText("Log in bij Praktijk Lichtpunt");
 
   await page.goto(tenantUrl("coaching"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to Koers Coaching");
@@ -75,6 +82,8 @@ test("a tenant switches to English, keeps it across a reload and switches back",
 });
 
 test("the switch returns to the page it was used on, the 404 included", async ({ page }) => {
+  // Signed in, so a phone has the menu the switch lives in (signed out: auth.spec.ts).
+  await signIn(page, "ggz");
   const response = await page.goto(tenantUrl("ggz", "/bestaat-niet"));
   expect(response?.status()).toBe(404);
   await chooseLanguage(page, "English");

@@ -1,10 +1,11 @@
 import { cssRgb, demoTenant, tenantUrl } from "./hosts.ts";
-import { expect, openNavigation, screenshot, test } from "./fixtures.ts";
+import { expect, openNavigation, screenshot, signIn, test } from "./fixtures.ts";
 
 test.describe("phone", () => {
   test.skip(({ isMobile }) => !isMobile, "the menu button exists on narrow screens only");
 
   test("the menu button opens and closes the navigation", async ({ page }, testInfo) => {
+    await signIn(page, "coaching");
     await page.goto(tenantUrl("coaching"));
     const button = page.getByRole("button", { name: "Menu", exact: true });
     const navigation = page.getByRole("navigation", { name: "Hoofdmenu" });
@@ -46,6 +47,7 @@ test.describe("desktop", () => {
   test.skip(({ isMobile }) => isMobile, "the navigation column exists on wide screens only");
 
   test("the navigation is always shown as a column, without a menu button", async ({ page }) => {
+    await signIn(page, "coaching");
     await page.goto(tenantUrl("coaching"));
     await expect(page.locator(".brand-bar__menu")).toBeHidden();
     const navigation = page.getByRole("navigation", { name: "Hoofdmenu" });
@@ -53,10 +55,14 @@ test.describe("desktop", () => {
     const main = (await page.getByRole("main").boundingBox())!;
     const column = (await navigation.boundingBox())!;
     expect(column.x + column.width, "navigation left of the content").toBeLessThanOrEqual(main.x);
+    await expect(navigation.getByRole("link", { name: "Opdrachten" })).toBeVisible();
+    await expect(navigation.getByText("Ingelogd als Sanne Visser")).toBeVisible();
   });
 });
 
 test("Tab reaches the skip link first, which moves focus to the content", async ({ page }) => {
+  await signIn(page, "ggz");
+  // A fresh load, so focus starts at the top of the document, not at the sign-in button.
   await page.goto(tenantUrl("ggz"));
   const skipLink = page.getByRole("link", { name: "Direct naar de inhoud" });
   await expect(skipLink).not.toBeInViewport();

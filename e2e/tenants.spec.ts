@@ -1,5 +1,5 @@
 import { cssRgb, demoTenants, tenantUrl } from "./hosts.ts";
-import { expect, openNavigation, screenshot, test } from "./fixtures.ts";
+import { clientOf, displayNameOf, expect, openNavigation, screenshot, signIn, test } from "./fixtures.ts";
 
 type Expected = {
   /** The navigation in Dutch, in order: the plan's features, the tenant's toggles, its own words. */
@@ -73,10 +73,60 @@ test("every demo tenant has an expectation here", () => {
 });
 
 for (const tenant of demoTenants) {
+  test(`${tenant.slug}: the sign-in page carries its name and colours, and nothing more`, async ({
+    page,
+  }, testInfo) => {
+    const own = expected[tenant.slug]!;
+    const response = await page.goto(tenantUrl(tenant.slug, "/login"));
+    expect(response?.status()).toBe(200);
+
+    await expect(page).toHaveTitle(tenant.name);
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    const brandBar = page.getByRole("banner");
+    await expect(brandBar).toContainText(tenant.name);
+    await expect(brandBar).toHaveCSS("background-color", cssRgb(tenant.settings.primaryColour!));
+    const logo = brandBar.getByRole("img", { name: `Logo van ${tenant.name}` });
+    await expect(logo).toBeVisible();
+    await expect
+      .poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBeGreaterThan(0);
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inloggen");
+    await expect(page.getByRole("main")).toContainText(
+      `Log in bij ${tenant.name} met je e-mailadres en wachtwoord.`,
+    );
+    await expect(page.getByLabel("E-mailadres")).toHaveAttribute("autocomplete", "username");
+    await expect(page.getByLabel("Wachtwoord")).toHaveAttribute("type", "password");
+    await expect(page.getByRole("button", { name: "Inloggen" })).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toHaveText(`Een veilige omgeving van ${tenant.name}`);
+
+    // Nothing of what lies behind the sign-in: no menu items, no menu button, no tiles, no name.
+    await expect(page.getByRole("navigation").getByRole("link")).toHaveCount(0);
+    await expect(page.locator(".brand-bar__menu")).toHaveCount(0);
+    await expect(page.locator(".tile")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Uitloggen" })).toHaveCount(0);
+    // The language switch is on the page (whether a phone can reach it: auth.spec.ts).
+    await expect(page.getByRole("form", { name: "Taal wijzigen", includeHidden: true })).toBeAttached();
+
+    // Whoever is in a crisis needs the number before signing in, not after.
+    const crisis = page.getByRole("complementary", { name: "Direct hulp nodig?" });
+    if (own.crisisNotice) await expect(crisis).toContainText("Bel direct 113");
+    else await expect(crisis).toHaveCount(0);
+
+    const html = await page.content();
+    for (const other of demoTenants.filter((candidate) => candidate !== tenant)) {
+      expect(html, `${other.name} on the sign-in page of ${tenant.name}`).not.toContain(other.name);
+    }
+    await screenshot(page, testInfo, `${tenant.slug}-login`);
+  });
+
   test(`${tenant.slug}: its own name, colours, words and notices`, async ({ page }, testInfo) => {
     const own = expected[tenant.slug]!;
+    await signIn(page, tenant.slug);
+    // A fresh load, so the checks below see the page as the server renders it for a signed-in client.
     const response = await page.goto(tenantUrl(tenant.slug));
     expect(response?.status()).toBe(200);
+    expect(response?.request().redirectedFrom(), "a signed-in client stays on the home").toBeNull();
 
     await expect(page).toHaveTitle(tenant.name);
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
@@ -121,7 +171,11 @@ for (const tenant of demoTenants) {
 
     await openNavigation(page);
     const navigation = page.getByRole("navigation", { name: "Hoofdmenu" });
-    await expect(navigation.getByRole("link")).toHaveText(own.navigation);
+    await expect(navigation.getByRole("link")).toHaveText([...own.navigation, "Accountbeveiliging"]);
+    await expect(navigation).toContainText(
+      `Ingelogd als ${displayNameOf(tenant.slug, clientOf[tenant.slug]!)}`,
+    );
+    await expect(navigation.getByRole("button", { name: "Uitloggen" })).toBeVisible();
     await expect(navigation.getByRole("link", { name: "Mijn dossier" })).toHaveAttribute(
       "aria-current",
       "page",

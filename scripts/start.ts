@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { demoTenants } from "../db/seed/demo-tenants.ts";
+import { demoPassword, demoTenants } from "../db/seed/demo-tenants.ts";
 import { seedDemo } from "../db/seed/seed-demo.ts";
 import { withLocalPlatform } from "./local-platform.ts";
 import { applyMigrations, run, stateDir } from "./local-state.ts";
@@ -52,14 +52,21 @@ async function waitUntilReady(): Promise<void> {
 }
 
 await waitUntilReady();
+const firstOf = (tenant: (typeof demoTenants)[number], role: string) =>
+  tenant.users.find((user) => user.role === role && !user.mustChangePassword)?.email ?? "";
 const lines = demoTenants.map(
-  (tenant) => `  ${tenant.name.padEnd(24)} http://${tenant.slug}.localhost:${port}/`,
+  (tenant) =>
+    `  ${tenant.name.padEnd(22)} ${`http://${tenant.slug}.localhost:${port}/`.padEnd(34)} ` +
+    `${firstOf(tenant, "client")}, ${firstOf(tenant, "staff")}`,
 );
 console.log(
   [
     "",
-    `Portaal runs on http://localhost:${port}/ (the public page). Demo tenants:`,
+    `Portaal runs on http://localhost:${port}/ (the public page). Demo tenants and accounts:`,
     ...lines,
+    "",
+    `Every demo account signs in with the password ${demoPassword}`,
+    `(henk.vermeulen@example.nl at thuiszorg has a temporary one and must choose a new one).`,
     "",
     `API: http://coaching.localhost:${port}/api/v1/openapi.json   Stop with Ctrl+C.`,
     "",

@@ -48,7 +48,17 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       primaryColour: tenant.settings.primaryColour,
       accentColour: tenant.settings.accentColour,
     },
-    navigation: tenant.features.map((feature) => ({ feature, path: featurePaths[feature] })),
+    user: context.auth
+      ? {
+          displayName: context.auth.account.displayName,
+          role: context.auth.account.role,
+          mustChangePassword: context.auth.account.mustChangePassword,
+        }
+      : null,
+    // The menu is for signed-in people; the sign-in page shows only the brand and the language.
+    navigation: context.auth
+      ? tenant.features.map((feature) => ({ feature, path: featurePaths[feature] }))
+      : [],
     crisisNotice: textFor(tenant.settings.crisisNotice, language),
     welcome: textFor(tenant.settings.welcome, language),
   };

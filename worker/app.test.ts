@@ -1,16 +1,27 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTenant, seedDemoTenants, testContext, visit } from "./testing/fixtures.ts";
+import { createTenant, seedDemoTenants, signIn, testContext, visit } from "./testing/fixtures.ts";
 
 const text = async (response: Response) => (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
 
+const cookies: Record<string, string> = {};
+/** The page as a signed-in demo client of that tenant sees it. */
+const visitAs = (host: string, email: string, path = "/", headers: Record<string, string> = {}) =>
+  visit(host, path, { headers: { cookie: [cookies[email], headers.cookie].filter(Boolean).join("; ") } });
+
 beforeAll(async () => {
   await seedDemoTenants();
+  const accounts: [host: string, email: string][] = [
+    ["ggz.localhost:8787", "lotte.deboer@example.nl"],
+    ["mijn.koerscoaching.nl", "sanne.visser@example.nl"],
+    ["thuiszorg.localhost", "gerda.hendriks@example.nl"],
+  ];
+  for (const [host, email] of accounts) cookies[email] = await signIn(host, email);
 });
 
 describe("tenant resolution", () => {
   it("serves a tenant on its subdomain with its name, colours and words", async () => {
-    const response = await visit("ggz.localhost:8787");
+    const response = await visitAs("ggz.localhost:8787", "lotte.deboer@example.nl");
     expect(response.status).toBe(200);
     const html = await text(response);
     expect(html).toContain("Praktijk Lichtpunt");
@@ -22,16 +33,22 @@ describe("tenant resolution", () => {
   });
 
   it("serves a tenant on its custom domain", async () => {
-    const html = await text(await visit("mijn.koerscoaching.nl"));
+    const html = await text(await visitAs("mijn.koerscoaching.nl", "sanne.visser@example.nl"));
     expect(html).toContain("Koers Coaching");
+    expect(html).toContain("Sanne Visser");
     expect(html).toContain("--brand:#0f5f5c");
   });
 
   it("shows only the features the plan and the tenant's toggles allow", async () => {
-    const coaching = await text(await visit("coaching.localhost"));
+    // The session of the custom domain is not valid on the subdomain (host-only cookie), so sign in there.
+    const coaching = await text(
+      await visit("coaching.localhost", "/", {
+        headers: { cookie: await signIn("coaching.localhost", "sanne.visser@example.nl") },
+      }),
+    );
     expect(coaching).toContain('href="/assignments"');
     expect(coaching).not.toContain('href="/questionnaires"'); // switched off by the tenant
-    const thuiszorg = await text(await visit("thuiszorg.localhost"));
+    const thuiszorg = await text(await visitAs("thuiszorg.localhost", "gerda.hendriks@example.nl"));
     expect(thuiszorg).toContain("Contactverzoeken");
     expect(thuiszorg).not.toContain('href="/assignments"');
   });
@@ -76,29 +93,26 @@ describe("tenant resolution", () => {
   });
 
   it("keeps tenants in different cells apart", async () => {
-    const one = await createTenant("cel-een", "TENANT_DB_1", {
-      settings: { welcome: { nl: "Welkom in cel een" } },
-    });
-    const two = await createTenant("cel-twee", "TENANT_DB_2", {
-      settings: { welcome: { nl: "Welkom in cel twee" } },
-    });
+    const one = await createTenant("cel-een", "TENANT_DB_1", { settings: { primaryColour: "#123456" } });
+    const two = await createTenant("cel-twee", "TENANT_DB_2", { settings: { primaryColour: "#654321" } });
     expect(one.cell).not.toBe(two.cell);
-    expect(await text(await visit("cel-een.localhost"))).toContain("Welkom in cel een");
-    const html = await text(await visit("cel-twee.localhost"));
-    expect(html).toContain("Welkom in cel twee");
-    expect(html).not.toContain("cel een");
+    expect(await text(await visit("cel-een.localhost", "/login"))).toContain("--brand:#123456");
+    const html = await text(await visit("cel-twee.localhost", "/login"));
+    expect(html).toContain("--brand:#654321");
+    expect(html).not.toContain("Tenant cel-een");
   });
 });
 
 describe("language", () => {
   it("uses the tenant's default language, then the visitor's choice", async () => {
-    expect(await text(await visit("coaching.localhost"))).toContain('lang="nl"');
+    const dutch = await text(await visitAs("mijn.koerscoaching.nl", "sanne.visser@example.nl"));
+    expect(dutch).toContain('lang="nl"');
     const english = await text(
-      await visit("coaching.localhost", "/", { headers: { cookie: "__Host-lang=en" } }),
+      await visitAs("mijn.koerscoaching.nl", "sanne.visser@example.nl", "/", { cookie: "__Host-lang=en" }),
     );
     expect(english).toContain('lang="en"');
     expect(english).toContain("Welcome to Koers Coaching");
-    expect(english).toContain("coachee");
+    expect(english).toContain("Talk with other coachees.");
   });
 
   it("switches language by form post and returns to the page", async () => {
@@ -134,7 +148,7 @@ describe("language", () => {
 
 describe("security headers and brand assets", () => {
   it("sends a nonce-based Content-Security-Policy that matches the page's scripts", async () => {
-    const response = await visit("coaching.localhost");
+    const response = await visit("coaching.localhost", "/login");
     const policy = response.headers.get("content-security-policy") ?? "";
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeTruthy();

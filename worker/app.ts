@@ -8,6 +8,7 @@ import type { AppEnv } from "./context.ts";
 import { configOf } from "./env.ts";
 import { failurePage } from "./failure.ts";
 import { switchLanguage } from "./language.ts";
+import { sessionMiddleware } from "./middleware/session.ts";
 import { siteMiddleware } from "./middleware/site.ts";
 import { remix } from "./remix.ts";
 import { buildServices } from "./services.ts";
@@ -49,6 +50,7 @@ app.use(
 // Unsafe methods must come from a page of the same origin (Origin / Sec-Fetch-Site).
 app.use("*", csrf());
 app.use("*", siteMiddleware);
+app.use("*", sessionMiddleware);
 
 app.route("/api/v1", buildApi());
 // Unknown API paths answer in JSON, not with the HTML 404 page.

@@ -1,7 +1,12 @@
+import type { Account } from "../core/auth/accounts.ts";
+import type { SessionRecord } from "../core/auth/sessions.ts";
 import type { Language } from "../core/tenants/languages.ts";
 import type { Site } from "../core/tenants/resolve.ts";
 import type { Env } from "./env.ts";
 import type { Services } from "./services.ts";
+
+/** The signed-in person of this request, if any. */
+export type Auth = { account: Account; session: SessionRecord } | null;
 
 export type AppEnv = {
   Bindings: Env;
@@ -9,6 +14,7 @@ export type AppEnv = {
     services: Services;
     site: Site;
     language: Language;
+    auth: Auth;
     secureHeadersNonce?: string;
   };
 };
@@ -19,6 +25,7 @@ export type PortaalLoadContext = {
   ctx: Pick<ExecutionContext, "waitUntil" | "passThroughOnException">;
   site: Site;
   language: Language;
+  auth: Auth;
   services: Services;
   cspNonce: string;
 };

@@ -3,16 +3,7 @@ import { setCookie } from "hono/cookie";
 import { isLanguage } from "../core/tenants/languages.ts";
 import type { AppEnv } from "./context.ts";
 import { languageCookie } from "./cookies.ts";
-
-/** Only a path on this host may be the way back, never another site (open redirect). */
-function safeReturnPath(value: unknown): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : "/";
-}
+import { safeReturnTo } from "../core/platform/return-to.ts";
 
 /** The language switch: a plain form post, so it works before (or without) JavaScript. */
 export async function switchLanguage(c: Context<AppEnv>): Promise<Response> {
@@ -20,5 +11,5 @@ export async function switchLanguage(c: Context<AppEnv>): Promise<Response> {
   if (isLanguage(form.language)) {
     setCookie(c, languageCookie.name, form.language, languageCookie.options);
   }
-  return c.redirect(safeReturnPath(form.returnTo), 303);
+  return c.redirect(safeReturnTo(form.returnTo), 303);
 }

@@ -14,6 +14,7 @@ export async function remix(c: Context<AppEnv>): Promise<Response> {
     ctx: c.executionCtx,
     site: c.get("site"),
     language: c.get("language"),
+    auth: c.get("auth"),
     services: c.get("services"),
     cspNonce: c.get("secureHeadersNonce") ?? "",
   };

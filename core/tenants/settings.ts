@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultPasswordPolicy, type PasswordPolicy } from "../auth/password-policy.ts";
 import { contrastRatio, hexColour, minimumTextContrast } from "./colour.ts";
 import { featureKeys, type FeatureToggles } from "./features.ts";
 import { languages, type Language } from "./languages.ts";
@@ -27,6 +28,21 @@ export const tenantSettingsSchema = z.object({
   /** Shown on every page when set (seed 001: where to go in a crisis). */
   crisisNotice: perLanguageText,
   welcome: perLanguageText,
+  passwordPolicy: z.object({
+    minLength: z.number().int().min(8).max(64),
+    requireComposition: z.boolean(),
+  }),
+  /** Sign out after this many minutes without activity (seed 000), and after this many hours in any case. */
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
 });
 
 export type TenantSettings = {
@@ -38,6 +54,9 @@ export type TenantSettings = {
   features: FeatureToggles;
   crisisNotice: Partial<Record<Language, string>>;
   welcome: Partial<Record<Language, string>>;
+  passwordPolicy: PasswordPolicy;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -49,6 +68,9 @@ export const defaultTenantSettings: TenantSettings = {
   features: {},
   crisisNotice: {},
   welcome: {},
+  passwordPolicy: defaultPasswordPolicy,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

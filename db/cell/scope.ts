@@ -81,6 +81,10 @@ export class TenantScope {
     return this.#db.delete(table).where(this.where(table, eq(table.id, id)));
   }
 
+  deleteWhere<T extends TenantTable>(table: T, condition: SQL) {
+    return this.#db.delete(table).where(this.where(table, condition));
+  }
+
   /** Several writes as one atomic D1 batch: all land or none does. */
   batch<U extends BatchItem<"sqlite">>(statements: readonly [U, ...U[]]) {
     return this.#db.batch(statements);

@@ -1,4 +1,4 @@
-import type { TenantSettings } from "../../core/tenants/settings.ts";
+import { defaultTenantSettings, type TenantSettings } from "../../core/tenants/settings.ts";
 import type { SettingsStore } from "../../core/tenants/tenant.ts";
 import { newId } from "../../core/ids.ts";
 import { tenantSettings } from "./schema.ts";
@@ -14,7 +14,8 @@ export class D1SettingsStore implements SettingsStore {
   async read(tenantId: string): Promise<TenantSettings | null> {
     const scope = new TenantScope(this.#database, tenantId);
     const row = await scope.findOne(tenantSettings);
-    return row?.settings ?? null;
+    // Settings written before a field existed get that field's default.
+    return row ? { ...defaultTenantSettings, ...row.settings } : null;
   }
 
   async write(tenantId: string, settings: TenantSettings): Promise<void> {

@@ -6,12 +6,20 @@ import type { TenantSettings } from "../../core/tenants/settings.ts";
  * and a software vendor's support desk.
  */
 
+/**
+ * Every demo account signs in with this password (local demo data only; `npm start` prints it).
+ * It meets every demo tenant's password rules.
+ */
+export const demoPassword = "Portaal-demo-2026";
+
 export type DemoUser = {
   email: string;
   displayName: string;
   role: "admin" | "staff" | "client";
   timeZone?: string;
   language?: "nl" | "en";
+  /** The letter flow of seed 003: a temporary password to be replaced at first sign-in. */
+  mustChangePassword?: boolean;
 };
 
 export type DemoTenant = {
@@ -118,6 +126,8 @@ export const demoTenants: DemoTenant[] = [
       defaultLanguage: "nl",
       primaryColour: "#9e1b32",
       accentColour: "#3a5a1f",
+      // Seed 003: a capital, a digit and a special character other than '?'.
+      passwordPolicy: { minLength: 8, requireComposition: true },
       terminology: {
         nl: { coach: "zorgverlener", coaches: "zorgverleners", client: "klant", clients: "klanten" },
         en: { coach: "carer", coaches: "carers", client: "client", clients: "clients" },
@@ -131,7 +141,12 @@ export const demoTenants: DemoTenant[] = [
     users: [
       { email: "peter.degraaf@delinde.nl", displayName: "Peter de Graaf", role: "admin" },
       { email: "ingrid.kok@delinde.nl", displayName: "Ingrid Kok", role: "staff" },
-      { email: "henk.vermeulen@example.nl", displayName: "Henk Vermeulen", role: "client" },
+      {
+        email: "henk.vermeulen@example.nl",
+        displayName: "Henk Vermeulen",
+        role: "client",
+        mustChangePassword: true,
+      },
       { email: "gerda.hendriks@example.nl", displayName: "Gerda Hendriks", role: "client" },
     ],
   },

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { hashPassword } from "../../core/auth/password-hash.ts";
 import { newId } from "../../core/ids.ts";
 import { standardPlans } from "../../core/tenants/plans.ts";
 import { provisionTenant, type ProvisionContext } from "../../core/tenants/provision.ts";
@@ -6,7 +7,7 @@ import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
-import { demoTenants, type DemoTenant } from "./demo-tenants.ts";
+import { demoPassword, demoTenants, type DemoTenant } from "./demo-tenants.ts";
 
 export type SeedContext = ProvisionContext & {
   scopeIn(cell: string, tenantId: string): TenantScope;
@@ -35,6 +36,8 @@ async function ensureTenant(demo: DemoTenant, context: SeedContext): Promise<Ten
 
 export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
   for (const plan of standardPlans) await context.control.savePlan(plan);
+  // One hash for all demo accounts: they share the demo password, and hashing is slow on purpose.
+  const passwordHash = await hashPassword(demoPassword);
   const seeded: TenantRecord[] = [];
   for (const demo of demoTenants) {
     const tenant = await ensureTenant(demo, context);
@@ -52,11 +55,20 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
       role: user.role,
       language: user.language ?? "nl",
       timeZone: user.timeZone ?? "Europe/Amsterdam",
+      status: "active" as const,
+      passwordHash,
+      mustChangePassword: user.mustChangePassword ?? false,
       createdAt,
     }));
     await scope.insert(users, rows).onConflictDoUpdate({
       target: [users.tenantId, users.email],
-      set: { displayName: sql`excluded.display_name`, role: sql`excluded.role` },
+      set: {
+        displayName: sql`excluded.display_name`,
+        role: sql`excluded.role`,
+        status: sql`excluded.status`,
+        passwordHash: sql`excluded.password_hash`,
+        mustChangePassword: sql`excluded.must_change_password`,
+      },
     });
     seeded.push(tenant);
   }

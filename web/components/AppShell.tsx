@@ -1,4 +1,4 @@
-import { Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TenantRootData } from "../root.tsx";
@@ -31,15 +31,20 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
           ) : null}
           <span className="brand-bar__name">{data.brand.name}</span>
         </Link>
-        <button
-          type="button"
-          className="brand-bar__menu"
-          aria-expanded={menuOpen}
-          aria-controls="main-navigation"
-          onClick={() => setMenuOpen((open) => !open)}
-        >
-          {menuOpen ? t("shell.closeMenu") : t("shell.menu")}
-        </button>
+        {data.user ? (
+          <button
+            type="button"
+            className="brand-bar__menu"
+            aria-expanded={menuOpen}
+            aria-controls="main-navigation"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? t("shell.closeMenu") : t("shell.menu")}
+          </button>
+        ) : (
+          // Signed out there is no menu; the language can still be chosen before signing in.
+          <LanguageSwitch returnTo={returnTo} />
+        )}
       </header>
       {data.crisisNotice ? (
         <aside className="crisis-notice" aria-labelledby="crisis-title">
@@ -50,31 +55,48 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
         </aside>
       ) : null}
       <div className="shell__body">
-        <nav
-          id="main-navigation"
-          className="navigation"
-          data-open={menuOpen}
-          aria-label={t("shell.mainNavigation")}
-        >
-          <ul>
-            <li>
-              <NavLink to="/" end onClick={() => setMenuOpen(false)}>
-                {t("shell.home")}
-              </NavLink>
-            </li>
-            {data.navigation.map((item) => (
-              <li key={item.feature}>
-                <NavLink to={item.path} onClick={() => setMenuOpen(false)}>
-                  {t(`features.${item.feature}`)}
+        {data.user ? (
+          <nav
+            id="main-navigation"
+            className="navigation"
+            data-open={menuOpen}
+            aria-label={t("shell.mainNavigation")}
+          >
+            {data.user ? (
+              <ul>
+                <li>
+                  <NavLink to="/" end onClick={() => setMenuOpen(false)}>
+                    {t("shell.home")}
+                  </NavLink>
+                </li>
+                {data.navigation.map((item) => (
+                  <li key={item.feature}>
+                    <NavLink to={item.path} onClick={() => setMenuOpen(false)}>
+                      {t(`features.${item.feature}`)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {data.user ? (
+              <div className="navigation__user">
+                <span>{t("auth.signedInAs", { name: data.user.displayName })}</span>
+                <NavLink to="/account" end onClick={() => setMenuOpen(false)}>
+                  {t("account.title")}
                 </NavLink>
-              </li>
-            ))}
-          </ul>
-          <div className="navigation__language">
-            <span className="navigation__language-label">{t("shell.language")}</span>
-            <LanguageSwitch returnTo={returnTo} />
-          </div>
-        </nav>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button--secondary">
+                    {t("auth.logout")}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+            <div className="navigation__language">
+              <span className="navigation__language-label">{t("shell.language")}</span>
+              <LanguageSwitch returnTo={returnTo} />
+            </div>
+          </nav>
+        ) : null}
         <main id="main" className="content" tabIndex={-1}>
           {children}
         </main>

@@ -1,7 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requirePermission } from "../auth.server.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../root.tsx";
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  // A tenant's start page is the client's own: behind the sign-in.
+  if (context.site.kind === "tenant") requirePermission(context, request, "portal:use");
+  return null;
+}
 
 /** The bare platform host shows Portaal's public page; a tenant host shows the client's start page. */
 export default function Index() {

@@ -18,4 +18,10 @@ export class RateLimiter extends DurableObject {
     await this.ctx.storage.put("bucket", state);
     return decision;
   }
+
+  /** The decision a `take` would get now, without using a token. */
+  async peek(rule: BucketRule): Promise<BucketDecision> {
+    const stored = await this.ctx.storage.get<BucketState>("bucket");
+    return takeToken(stored, rule, Date.now()).decision;
+  }
 }

@@ -4,6 +4,7 @@ import { provisionTenant } from "../../core/tenants/provision.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { platformData } from "../../db/platform.ts";
+import { demoPassword } from "../../db/seed/demo-tenants.ts";
 import { seedDemo, type SeedContext } from "../../db/seed/seed-demo.ts";
 import worker from "../index.ts";
 
@@ -45,4 +46,33 @@ export async function visit(host: string, path = "/", init: RequestInit = {}): P
   const response = await worker.fetch(request, env, ctx);
   await waitOnExecutionContext(ctx);
   return response;
+}
+
+let signIns = 0;
+
+/** The `Cookie` header of a fresh session of this demo account (password login through the page). */
+export async function signIn(host: string, email: string, password = demoPassword): Promise<string> {
+  const response = await post(
+    host,
+    "/login",
+    { email, password },
+    { "cf-connecting-ip": `198.51.100.${++signIns % 250}` },
+  );
+  const cookie = response.headers.get("set-cookie") ?? "";
+  const token = /__Host-session=([^;]+)/.exec(cookie)?.[1];
+  if (response.status !== 302 || !token) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  return `__Host-session=${token}`;
+}
+
+/** A form post as the browser sends it from a page of the same host. */
+export function post(host: string, path: string, fields: Record<string, string>, headers: HeadersInit = {}) {
+  return visit(host, path, {
+    method: "POST",
+    headers: {
+      origin: `http://${host}`,
+      "content-type": "application/x-www-form-urlencoded",
+      ...Object.fromEntries(new Headers(headers)),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
 }

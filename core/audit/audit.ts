@@ -1,0 +1,20 @@
+/**
+ * One line of the audit log: who (and on whose behalf) did what to which client's data, from
+ * where, and how it ended. Written append-only in UTC; nothing in Portaal updates or deletes it.
+ */
+export type AuditEvent = {
+  action: string;
+  result: "success" | "failure" | "denied";
+  actorUserId?: string | null;
+  onBehalfOfUserId?: string | null;
+  clientUserId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  detail?: Record<string, string | number | boolean>;
+};
+
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
+}

@@ -1,0 +1,78 @@
+import type { Account } from "./accounts.ts";
+import { commonPasswords } from "./common-passwords.ts";
+import type { LoginDeps } from "./login.ts";
+import { hashPassword, verifyPassword } from "./password-hash.ts";
+import { brokenRules, type PasswordPolicy, type PasswordRule } from "./password-policy.ts";
+
+export type PasswordChange = { current: string; next: string; confirm: string };
+
+export type PasswordChangeResult =
+  | { ok: true }
+  | {
+      ok: false;
+      errors: Partial<
+        Record<keyof PasswordChange, "currentWrong" | "mismatch" | "same" | "broken" | "throttled">
+      >;
+      broken: PasswordRule[];
+    };
+
+/** The words of a person a password must not simply be. */
+export function personalWords(account: Pick<Account, "email" | "displayName">): string[] {
+  const [local = "", domain = ""] = account.email.split("@");
+  return [
+    account.email,
+    local,
+    domain.split(".")[0] ?? "",
+    account.displayName,
+    ...account.displayName.split(/\s+/),
+  ];
+}
+
+/**
+ * Changing one's password asks for the current one (re-authentication, also after a temporary
+ * password), checks the new one against the tenant's rules and the common-password list, and ends
+ * every other session of the account.
+ */
+export async function changePassword(
+  deps: LoginDeps,
+  account: Account,
+  sessionId: string,
+  policy: PasswordPolicy,
+  input: PasswordChange,
+  client: { ipAddress: string | null; userAgent: string | null },
+): Promise<PasswordChangeResult> {
+  const keys = [`account:${account.email}`];
+  if ((await deps.limiter.waitSeconds(keys)) > 0)
+    return { ok: false, errors: { current: "throttled" }, broken: [] };
+  if (!account.passwordHash || !(await verifyPassword(input.current, account.passwordHash))) {
+    await deps.limiter.recordFailure(keys);
+    await deps.audit.record({
+      action: "auth.password.change",
+      result: "failure",
+      actorUserId: account.id,
+      ...client,
+      detail: { reason: "current_password_wrong" },
+    });
+    return { ok: false, errors: { current: "currentWrong" }, broken: [] };
+  }
+  const common = await commonPasswords();
+  const broken = brokenRules(input.next, policy, {
+    isCommon: (password) => common.has(password),
+    personal: personalWords(account),
+  });
+  const errors: Extract<PasswordChangeResult, { ok: false }>["errors"] = {};
+  if (broken.length > 0) errors.next = "broken";
+  else if (input.next === input.current) errors.next = "same";
+  if (input.confirm !== input.next) errors.confirm = "mismatch";
+  if (Object.keys(errors).length > 0) return { ok: false, errors, broken };
+
+  await deps.accounts.setPassword(account.id, await hashPassword(input.next), false);
+  await deps.sessions.endAllOf(account.id, sessionId);
+  await deps.audit.record({
+    action: "auth.password.change",
+    result: "success",
+    actorUserId: account.id,
+    ...client,
+  });
+  return { ok: true };
+}

@@ -1,0 +1,86 @@
+import { hashSecret, newSessionToken, parseSessionToken, sameHash } from "./session-token.ts";
+
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  secretHash: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+};
+
+/** The tenant's sessions; implemented in db/ over the tenant's cell. */
+export interface SessionStore {
+  create(session: SessionRecord): Promise<void>;
+  find(id: string): Promise<SessionRecord | null>;
+  /** The user's live sessions, most recently used first. */
+  listOf(userId: string): Promise<SessionRecord[]>;
+  touch(id: string, lastSeenAt: string): Promise<void>;
+  end(id: string): Promise<void>;
+  /** Ends every session of the user, but the one named in `except` (the one in use). */
+  endAllOf(userId: string, except?: string): Promise<void>;
+}
+
+export type SessionTimeouts = { idleMinutes: number; absoluteHours: number };
+
+/** Writing "last seen" on every request would turn every page view into a write; once a minute is enough. */
+const touchAfterMillis = 60_000;
+
+export async function startSession(
+  store: SessionStore,
+  userId: string,
+  timeouts: SessionTimeouts,
+  client: { userAgent: string | null; ipAddress: string | null },
+  now: Date,
+): Promise<{ token: string; session: SessionRecord }> {
+  const { id, secret, token } = newSessionToken();
+  const session: SessionRecord = {
+    id,
+    userId,
+    secretHash: await hashSecret(secret),
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + timeouts.absoluteHours * 3_600_000).toISOString(),
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    ipAddress: client.ipAddress,
+  };
+  await store.create(session);
+  return { token, session };
+}
+
+/** The live session the token proves, or null; an expired or idle session is ended on the spot. */
+export async function validateSession(
+  store: SessionStore,
+  token: string | undefined,
+  timeouts: SessionTimeouts,
+  now: Date,
+): Promise<SessionRecord | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const session = await store.find(parsed.id);
+  if (!session || !sameHash(await hashSecret(parsed.secret), session.secretHash)) return null;
+  const idleUntil = new Date(session.lastSeenAt).getTime() + timeouts.idleMinutes * 60_000;
+  if (now.getTime() >= new Date(session.expiresAt).getTime() || now.getTime() >= idleUntil) {
+    await store.end(session.id);
+    return null;
+  }
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > touchAfterMillis) {
+    await store.touch(session.id, now.toISOString());
+    return { ...session, lastSeenAt: now.toISOString() };
+  }
+  return session;
+}
+
+/** Ends one of the person's own sessions; another person's session id is simply not found. */
+export async function endOwnSession(
+  store: SessionStore,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const session = await store.find(sessionId);
+  if (!session || session.userId !== userId) return false;
+  await store.end(session.id);
+  return true;
+}

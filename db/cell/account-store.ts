@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import type { Account, AccountStore } from "../../core/auth/accounts.ts";
+import { users } from "./schema.ts";
+import type { TenantScope } from "./scope.ts";
+
+type UserRow = typeof users.$inferSelect;
+
+function toAccount(row: UserRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    status: row.status,
+    language: row.language,
+    timeZone: row.timeZone,
+    passwordHash: row.passwordHash,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
+export class D1AccountStore implements AccountStore {
+  readonly #scope: TenantScope;
+
+  constructor(scope: TenantScope) {
+    this.#scope = scope;
+  }
+
+  async byEmail(email: string): Promise<Account | null> {
+    const row = await this.#scope.findOne(users, eq(users.email, email));
+    return row ? toAccount(row) : null;
+  }
+
+  async byId(id: string): Promise<Account | null> {
+    const row = await this.#scope.findById(users, id);
+    return row ? toAccount(row) : null;
+  }
+
+  async setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await this.#scope.update(users, id, { passwordHash, mustChangePassword });
+  }
+}

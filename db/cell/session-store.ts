@@ -1,0 +1,57 @@
+import { and, desc, eq, ne, type SQL } from "drizzle-orm";
+import type { SessionRecord, SessionStore } from "../../core/auth/sessions.ts";
+import { sessions } from "./schema.ts";
+import type { TenantScope } from "./scope.ts";
+
+function toRecord(row: typeof sessions.$inferSelect): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.userId,
+    secretHash: row.secretHash,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    userAgent: row.userAgent,
+    ipAddress: row.ipAddress,
+  };
+}
+
+export class D1SessionStore implements SessionStore {
+  readonly #scope: TenantScope;
+
+  constructor(scope: TenantScope) {
+    this.#scope = scope;
+  }
+
+  async create(session: SessionRecord): Promise<void> {
+    await this.#scope.insert(sessions, session);
+  }
+
+  async find(id: string): Promise<SessionRecord | null> {
+    const row = await this.#scope.findById(sessions, id);
+    return row ? toRecord(row) : null;
+  }
+
+  async listOf(userId: string): Promise<SessionRecord[]> {
+    const rows = await this.#scope.list(sessions, {
+      where: eq(sessions.userId, userId),
+      orderBy: desc(sessions.lastSeenAt),
+    });
+    return rows.map(toRecord);
+  }
+
+  async touch(id: string, lastSeenAt: string): Promise<void> {
+    await this.#scope.update(sessions, id, { lastSeenAt });
+  }
+
+  async end(id: string): Promise<void> {
+    await this.#scope.delete(sessions, id);
+  }
+
+  async endAllOf(userId: string, except?: string): Promise<void> {
+    await this.#scope.deleteWhere(
+      sessions,
+      and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined) as SQL,
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
+import { hasPermission, type Permission } from "../core/auth/permissions.ts";
+import type { Tenant } from "../core/tenants/tenant.ts";
+
+/**
+ * The guards every loader and action starts with. A page of a tenant needs the tenant; a page
+ * behind the login needs a signed-in person; an action needs the permission it exercises.
+ */
+export function requireTenant(context: AppLoadContext): Tenant {
+  if (context.site.kind !== "tenant") throw data(null, { status: 404 });
+  return context.site.tenant;
+}
+
+export function requireUser(context: AppLoadContext, request: Request) {
+  const tenant = requireTenant(context);
+  if (!context.auth) {
+    const url = new URL(request.url);
+    const returnTo = url.pathname === "/" ? "" : `?returnTo=${encodeURIComponent(url.pathname + url.search)}`;
+    throw redirect(`/login${returnTo}`);
+  }
+  const { account, session } = context.auth;
+  // A temporary password (letter flow) must be replaced before anything else.
+  if (account.mustChangePassword && new URL(request.url).pathname !== "/account/password") {
+    throw redirect("/account/password");
+  }
+  return { tenant, account, session };
+}
+
+export function requirePermission(context: AppLoadContext, request: Request, permission: Permission) {
+  const user = requireUser(context, request);
+  if (!hasPermission(user.account.role, permission)) throw data(null, { status: 403 });
+  return user;
+}

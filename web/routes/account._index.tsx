@@ -1,0 +1,115 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import Bowser from "bowser";
+import { useTranslation } from "react-i18next";
+import { endOwnSession } from "../../core/auth/sessions.ts";
+import { requirePermission } from "../auth.server.ts";
+
+function device(userAgent: string | null): { browser: string; os: string } | null {
+  if (!userAgent) return null;
+  const parsed = Bowser.parse(userAgent);
+  return parsed.browser.name && parsed.os.name ? { browser: parsed.browser.name, os: parsed.os.name } : null;
+}
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const sessions = await context.services.identityFor(tenant).sessions.listOf(account.id);
+  // Times are shown in the person's own time zone, written out on the server.
+  const format = new Intl.DateTimeFormat(context.language === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: account.timeZone,
+  });
+  return {
+    sessions: sessions.map((each) => ({
+      id: each.id,
+      current: each.id === session.id,
+      device: device(each.userAgent),
+      lastSeen: format.format(new Date(each.lastSeenAt)),
+      createdAt: format.format(new Date(each.createdAt)),
+    })),
+  };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const identity = context.services.identityFor(tenant);
+  const form = await request.formData();
+  const client = {
+    ipAddress: request.headers.get("cf-connecting-ip"),
+    userAgent: request.headers.get("user-agent"),
+  };
+  if (form.get("intent") === "end-others") {
+    await identity.sessions.endAllOf(account.id, session.id);
+    await identity.audit.record({
+      action: "auth.sessions.end-others",
+      result: "success",
+      actorUserId: account.id,
+      ...client,
+    });
+    return redirect("/account?ended=others");
+  }
+  const target = String(form.get("session") ?? "");
+  if (!(await endOwnSession(identity.sessions, account.id, target))) throw data(null, { status: 404 });
+  await identity.audit.record({
+    action: "auth.session.end",
+    result: "success",
+    actorUserId: account.id,
+    targetType: "session",
+    targetId: target,
+    ...client,
+  });
+  return redirect(target === session.id ? "/login" : "/account?ended=one");
+}
+
+export default function AccountSecurity() {
+  const { t } = useTranslation();
+  const { sessions } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const ended = searchParams.get("ended");
+  return (
+    <section className="narrow">
+      <h1>{t("account.title")}</h1>
+      <p className="lead">{t("account.intro")}</p>
+      {ended ? (
+        <p className="notice notice--success" role="status">
+          {ended === "others" ? t("account.endedOthers") : t("account.ended")}
+        </p>
+      ) : null}
+      <h2 className="section-title">{t("account.passwordSection")}</h2>
+      <p>
+        <Link to="/account/password">{t("account.changePassword")}</Link>
+      </p>
+      <h2 className="section-title">{t("account.sessionsSection")}</h2>
+      <p>{t("account.sessionsIntro")}</p>
+      <ul className="sessions">
+        {sessions.map((session) => (
+          <li key={session.id} className="sessions__item">
+            <div>
+              <p className="sessions__device">
+                {session.device ? t("account.deviceOn", session.device) : t("account.unknownDevice")}
+                {session.current ? <span className="badge">{t("account.thisDevice")}</span> : null}
+              </p>
+              <p className="sessions__meta">{t("account.lastActive", { when: session.lastSeen })}</p>
+              <p className="sessions__meta">{t("account.signedInAt", { when: session.createdAt })}</p>
+            </div>
+            <Form method="post">
+              <input type="hidden" name="session" value={session.id} />
+              <button type="submit" className="button button--secondary">
+                {t("account.endSession")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      {sessions.length > 1 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="end-others" />
+          <button type="submit" className="button">
+            {t("account.endOthers")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

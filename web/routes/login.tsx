@@ -1,0 +1,98 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { login } from "../../core/auth/login.ts";
+import { safeReturnTo } from "../../core/platform/return-to.ts";
+import { sessionCookie } from "../../worker/cookies.ts";
+import { requireTenant } from "../auth.server.ts";
+import { Field, FormAlert } from "../components/Field.tsx";
+
+const loginSchema = z.object({
+  email: z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254),
+  password: z.string().min(1, "auth.passwordRequired").max(1024),
+  returnTo: z.string().optional(),
+});
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  requireTenant(context);
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  if (context.auth) throw redirect(returnTo);
+  return { returnTo };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const tenant = requireTenant(context);
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email : "";
+  const parsed = loginSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    return data({ email, errors: { email: fields.email?.[0], password: fields.password?.[0] } }, 400);
+  }
+  const identity = context.services.identityFor(tenant);
+  const result = await login(identity, {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ipAddress: request.headers.get("cf-connecting-ip"),
+    userAgent: request.headers.get("user-agent"),
+  });
+  if (!result.ok) {
+    const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
+    return data(
+      { email, errors: { form: result.reason === "throttled" ? "auth.throttled" : "auth.invalid", minutes } },
+      result.reason === "throttled" ? 429 : 401,
+    );
+  }
+  const target = result.account.mustChangePassword ? "/account/password" : safeReturnTo(parsed.data.returnTo);
+  return redirect(target, {
+    headers: { "Set-Cookie": sessionCookie(result.token, identity.timeouts.absoluteHours * 3600) },
+  });
+}
+
+type LoginErrors = { email?: string; password?: string; form?: string; minutes?: number };
+
+export default function Login() {
+  const { t } = useTranslation();
+  const { returnTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: LoginErrors = result?.errors ?? {};
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="narrow">
+      <h1>{t("auth.loginTitle")}</h1>
+      <p className="lead">{t("auth.loginIntro")}</p>
+      {errors.form ? (
+        <FormAlert title={t("auth.errorSummary")} answer={result}>
+          <p>{t(errors.form, { minutes: errors.minutes })}</p>
+        </FormAlert>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          inputMode="email"
+          required
+          defaultValue={result?.email ?? ""}
+          error={errors.email ? t(errors.email) : undefined}
+        />
+        <Field
+          // A refused password is not kept: a new field for every answer.
+          key={JSON.stringify(result ?? null) + String(busy)}
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          required
+          error={errors.password ? t(errors.password) : undefined}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("auth.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { validateSession } from "../../core/auth/sessions.ts";
+import type { AppEnv } from "../context.ts";
+import { sessionCookieName } from "../cookies.ts";
+
+/** Who is signed in: a live session of this tenant whose account is still active, or nobody. */
+export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  const site = c.get("site");
+  const token = getCookie(c, sessionCookieName);
+  c.set("auth", null);
+  if (site.kind === "tenant" && token) {
+    const identity = c.get("services").identityFor(site.tenant);
+    const session = await validateSession(identity.sessions, token, identity.timeouts, identity.now());
+    const account = session ? await identity.accounts.byId(session.userId) : null;
+    if (session && account?.status === "active") c.set("auth", { account, session });
+  }
+  await next();
+});
