@@ -10,6 +10,7 @@ export function getText(request: {
   port: number;
   path: string;
   host: string;
+  cookie?: string | undefined;
   timeoutMillis: number;
 }): Promise<TextResponse> {
   return new Promise((resolve, reject) => {
@@ -19,7 +20,7 @@ export function getText(request: {
         hostname: "127.0.0.1",
         port: request.port,
         path: request.path,
-        headers: { host: request.host },
+        headers: { host: request.host, ...(request.cookie ? { cookie: request.cookie } : {}) },
         // A fresh connection each time, like a first visitor.
         agent: false,
         timeout: request.timeoutMillis,
@@ -40,5 +41,40 @@ export function getText(request: {
     );
     outgoing.on("timeout", () => outgoing.destroy(new Error(`GET ${request.path} timed out`)));
     outgoing.on("error", reject);
+  });
+}
+
+/** Signs a demo account in through the sign-in form and answers its session cookie. */
+export function signIn(request: {
+  port: number;
+  host: string;
+  email: string;
+  password: string;
+}): Promise<string> {
+  const body = new URLSearchParams({ email: request.email, password: request.password }).toString();
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        hostname: "127.0.0.1",
+        port: request.port,
+        path: "/login",
+        method: "POST",
+        agent: false,
+        headers: {
+          host: request.host,
+          origin: `http://${request.host}`,
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        response.resume();
+        const cookie = /__Host-session=[^;]+/.exec(String(response.headers["set-cookie"] ?? ""))?.[0];
+        if (response.statusCode === 302 && cookie) resolve(cookie);
+        else reject(new Error(`sign-in of ${request.email} failed with ${response.statusCode}`));
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(body);
   });
 }

@@ -7,6 +7,8 @@ export type Scenario = {
   title: string;
   path: string;
   host: string;
+  /** The session cookie of a signed-in demo client, for pages behind the sign-in. */
+  cookie?: string;
   /** Why a response is not the page the scenario means to measure, or null when it is. */
   check(response: TextResponse): string | null;
 };
@@ -60,7 +62,13 @@ export type ScenarioResult = MeasuredScenario | AbortedScenario;
 export async function runScenario(scenario: Scenario, options: LoadOptions): Promise<ScenarioResult> {
   const url = `http://${scenario.host}${scenario.path}`;
   const base = { name: scenario.name, title: scenario.title, url, host: scenario.host };
-  const request = { port: options.port, path: scenario.path, host: scenario.host, timeoutMillis: 30_000 };
+  const request = {
+    port: options.port,
+    path: scenario.path,
+    host: scenario.host,
+    cookie: scenario.cookie,
+    timeoutMillis: 30_000,
+  };
 
   // The first request after start-up is the cold one (isolate start, tenant lookup): kept apart.
   let first: TextResponse;
@@ -74,7 +82,7 @@ export async function runScenario(scenario: Scenario, options: LoadOptions): Pro
 
   const target = {
     url: `http://127.0.0.1:${options.port}${scenario.path}`,
-    headers: { host: scenario.host },
+    headers: { host: scenario.host, ...(scenario.cookie ? { cookie: scenario.cookie } : {}) },
     connections: options.connections,
   };
   if (options.warmupSeconds > 0) await autocannon({ ...target, duration: options.warmupSeconds });
