@@ -212,4 +212,24 @@ describe("failures", () => {
     expect(api.status).toBe(500);
     expect(await api.json()).toEqual({ error: { code: "internal_error", message: "Something went wrong" } });
   });
+
+  it("shows a failing page as the tenant's branded, translated 500", async () => {
+    const email = "youssef.haddad@example.nl";
+    const cookie = await signIn("ggz.localhost", email);
+    // A time zone no runtime knows makes the account page's date formatting throw.
+    await env.TENANT_DB_2.prepare("UPDATE users SET time_zone = 'Nergens/Niets' WHERE email = ?")
+      .bind(email)
+      .run();
+    const response = await visit("ggz.localhost", "/account", { headers: { cookie } });
+    expect(response.status).toBe(500);
+    const html = await text(response);
+    expect(html).toContain("Er ging iets mis");
+    expect(html).toContain("Praktijk Lichtpunt");
+    expect(html).toContain("--brand:#5b3f8c");
+    expect(html).not.toContain("Nergens/Niets");
+    const english = await visit("ggz.localhost", "/account", {
+      headers: { cookie: `${cookie}; __Host-lang=en` },
+    });
+    expect(await text(english)).toContain("Something went wrong");
+  });
 });
