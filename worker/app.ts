@@ -47,8 +47,13 @@ app.use(
   }),
 );
 
-// Unsafe methods must come from a page of the same origin (Origin / Sec-Fetch-Site).
-app.use("*", csrf());
+// Unsafe methods must come from a page of the same origin (Origin / Sec-Fetch-Site). A request
+// with a bearer token carries no ambient credential (the token wins over any cookie, see
+// middleware/session.ts), and browsers cannot add that header cross-site without CORS.
+const sameOrigin = csrf();
+app.use("*", (c, next) =>
+  /^Bearer \S+$/.test(c.req.header("authorization") ?? "") ? next() : sameOrigin(c, next),
+);
 app.use("*", siteMiddleware);
 app.use("*", sessionMiddleware);
 

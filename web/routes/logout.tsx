@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/cloudflare";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { clearedSessionCookie } from "../../worker/cookies.ts";
 import { requireTenant } from "../auth.server.ts";
 
@@ -19,6 +19,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }
 
-export function loader() {
+export function loader({ context }: LoaderFunctionArgs) {
+  requireTenant(context);
   return redirect("/");
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
 import { apiError } from "./errors.ts";
+import { registerAuthRoutes } from "./auth.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
 
@@ -20,6 +21,7 @@ export function buildApi() {
   api.use("*", rateLimit("api", { capacity: 60, refillPerSecond: 5 }));
   registerHealthRoutes(api);
   registerTenantRoutes(api);
+  registerAuthRoutes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Portaal API", version: "1.0.0", description: "The tenant's client portal, as JSON." },

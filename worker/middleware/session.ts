@@ -4,10 +4,15 @@ import { validateSession } from "../../core/auth/sessions.ts";
 import type { AppEnv } from "../context.ts";
 import { sessionCookieName } from "../cookies.ts";
 
-/** Who is signed in: a live session of this tenant whose account is still active, or nobody. */
+/**
+ * Who is signed in: a live session of this tenant whose account is still active, or nobody. The
+ * browser proves it with the session cookie; the app and integrations with the same token as a
+ * bearer token (from the API's `login`).
+ */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const site = c.get("site");
-  const token = getCookie(c, sessionCookieName);
+  const bearer = /^Bearer (\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+  const token = bearer ?? getCookie(c, sessionCookieName);
   c.set("auth", null);
   if (site.kind === "tenant" && token) {
     const identity = c.get("services").identityFor(site.tenant);
