@@ -1,3 +1,4 @@
+import type { Account } from "./accounts.ts";
 import { hashSecret, newSessionToken, parseSessionToken, sameHash } from "./session-token.ts";
 
 export type SessionRecord = {
@@ -15,6 +16,8 @@ export type SessionRecord = {
 export interface SessionStore {
   create(session: SessionRecord): Promise<void>;
   find(id: string): Promise<SessionRecord | null>;
+  /** The session with its account, in one read: this runs on every request of a signed-in person. */
+  findWithAccount(id: string): Promise<{ session: SessionRecord; account: Account } | null>;
   /** The user's live sessions, most recently used first. */
   listOf(userId: string): Promise<SessionRecord[]>;
   touch(id: string, lastSeenAt: string): Promise<void>;
@@ -50,17 +53,22 @@ export async function startSession(
   return { token, session };
 }
 
-/** The live session the token proves, or null; an expired or idle session is ended on the spot. */
+/**
+ * The live session the token proves and its account, or null; an expired or idle session is
+ * ended on the spot, and a session of an account that is no longer active proves nothing.
+ */
 export async function validateSession(
   store: SessionStore,
   token: string | undefined,
   timeouts: SessionTimeouts,
   now: Date,
-): Promise<SessionRecord | null> {
+): Promise<{ session: SessionRecord; account: Account } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const session = await store.find(parsed.id);
-  if (!session || !sameHash(await hashSecret(parsed.secret), session.secretHash)) return null;
+  const found = await store.findWithAccount(parsed.id);
+  if (!found || !sameHash(await hashSecret(parsed.secret), found.session.secretHash)) return null;
+  const { session, account } = found;
+  if (account.status !== "active") return null;
   const idleUntil = new Date(session.lastSeenAt).getTime() + timeouts.idleMinutes * 60_000;
   if (now.getTime() >= new Date(session.expiresAt).getTime() || now.getTime() >= idleUntil) {
     await store.end(session.id);
@@ -68,9 +76,9 @@ export async function validateSession(
   }
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > touchAfterMillis) {
     await store.touch(session.id, now.toISOString());
-    return { ...session, lastSeenAt: now.toISOString() };
+    return { session: { ...session, lastSeenAt: now.toISOString() }, account };
   }
-  return session;
+  return found;
 }
 
 /** Ends one of the person's own sessions; another person's session id is simply not found. */

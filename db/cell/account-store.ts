@@ -5,7 +5,7 @@ import type { TenantScope } from "./scope.ts";
 
 type UserRow = typeof users.$inferSelect;
 
-function toAccount(row: UserRow): Account {
+export function toAccount(row: UserRow): Account {
   return {
     id: row.id,
     email: row.email,

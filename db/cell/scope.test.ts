@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../core/ids.ts";
-import { users } from "./schema.ts";
+import { sessions, users } from "./schema.ts";
 import { TenantScope } from "./scope.ts";
 
 const person = (email: string, displayName: string) => ({
@@ -78,6 +78,32 @@ describe("TenantScope", () => {
     const duplicate = { ...person("daan@example.nl", "Dubbel") };
     await expect(beta.batch([beta.insert(users, fresh), beta.insert(users, duplicate)])).rejects.toThrow();
     expect(await beta.findById(users, fresh.id)).toBeUndefined();
+  });
+
+  it("joins only within the tenant, even when a reference points across tenants", async () => {
+    const now = new Date().toISOString();
+    const session = (id: string, userId: string) => ({
+      id,
+      userId,
+      secretHash: "00",
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now,
+      userAgent: null,
+      ipAddress: null,
+    });
+    await alpha.insert(sessions, [session("ses_own", sanne.id), session("ses_cross", daan.id)]);
+    const own = await alpha.joinOne(
+      sessions,
+      users,
+      eq(users.id, sessions.userId),
+      eq(sessions.id, "ses_own"),
+    );
+    expect(own?.right.displayName).toBe("Sanne Visser");
+    // Daan belongs to beta: alpha's session row pointing at him joins to nothing.
+    expect(
+      await alpha.joinOne(sessions, users, eq(users.id, sessions.userId), eq(sessions.id, "ses_cross")),
+    ).toBeUndefined();
   });
 
   it("refuses to exist without a tenant", () => {

@@ -61,6 +61,25 @@ export class TenantScope {
     return (await query) as Row<T>[];
   }
 
+  /**
+   * One row of `left` with its row of `right`, both of this tenant: the tenant condition is on
+   * both sides of the join, so a foreign key pointing across tenants still finds nothing.
+   */
+  async joinOne<L extends TenantTable, R extends TenantTable>(
+    left: L,
+    right: R,
+    on: SQL,
+    condition: SQL,
+  ): Promise<{ left: Row<L>; right: Row<R> } | undefined> {
+    const rows = await this.#db
+      .select({ left: left as SQLiteTable, right: right as SQLiteTable })
+      .from(left as SQLiteTable)
+      .innerJoin(right as SQLiteTable, and(on, eq(right.tenantId, this.tenantId)))
+      .where(this.where(left, condition))
+      .limit(1);
+    return rows[0] as { left: Row<L>; right: Row<R> } | undefined;
+  }
+
   /** An insert that stamps the tenant; await it, or hand it to `batch` with others. */
   insert<T extends TenantTable>(table: T, values: NewRow<T> | NewRow<T>[]) {
     const rows = (Array.isArray(values) ? values : [values]).map((row) => ({

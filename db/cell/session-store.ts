@@ -1,6 +1,8 @@
 import { and, desc, eq, ne, type SQL } from "drizzle-orm";
+import type { Account } from "../../core/auth/accounts.ts";
 import type { SessionRecord, SessionStore } from "../../core/auth/sessions.ts";
-import { sessions } from "./schema.ts";
+import { toAccount } from "./account-store.ts";
+import { sessions, users } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
 
 function toRecord(row: typeof sessions.$inferSelect): SessionRecord {
@@ -30,6 +32,16 @@ export class D1SessionStore implements SessionStore {
   async find(id: string): Promise<SessionRecord | null> {
     const row = await this.#scope.findById(sessions, id);
     return row ? toRecord(row) : null;
+  }
+
+  async findWithAccount(id: string): Promise<{ session: SessionRecord; account: Account } | null> {
+    const row = await this.#scope.joinOne(
+      sessions,
+      users,
+      eq(users.id, sessions.userId),
+      eq(sessions.id, id),
+    );
+    return row ? { session: toRecord(row.left), account: toAccount(row.right) } : null;
   }
 
   async listOf(userId: string): Promise<SessionRecord[]> {

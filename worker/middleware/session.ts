@@ -16,9 +16,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set("auth", null);
   if (site.kind === "tenant" && token) {
     const identity = c.get("services").identityFor(site.tenant);
-    const session = await validateSession(identity.sessions, token, identity.timeouts, identity.now());
-    const account = session ? await identity.accounts.byId(session.userId) : null;
-    if (session && account?.status === "active") c.set("auth", { account, session });
+    c.set("auth", await validateSession(identity.sessions, token, identity.timeouts, identity.now()));
   }
   await next();
 });
