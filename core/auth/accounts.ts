@@ -16,7 +16,6 @@ export type Account = {
 /** The tenant's accounts; implemented in db/ over the tenant's cell. */
 export interface AccountStore {
   byEmail(email: string): Promise<Account | null>;
-  byId(id: string): Promise<Account | null>;
   setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void>;
 }
 

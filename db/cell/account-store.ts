@@ -31,11 +31,6 @@ export class D1AccountStore implements AccountStore {
     return row ? toAccount(row) : null;
   }
 
-  async byId(id: string): Promise<Account | null> {
-    const row = await this.#scope.findById(users, id);
-    return row ? toAccount(row) : null;
-  }
-
   async setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
     await this.#scope.update(users, id, { passwordHash, mustChangePassword });
   }
