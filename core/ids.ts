@@ -11,6 +11,11 @@ const prefixes = {
   session: "ses",
   audit: "aud",
   request: "req",
+  notification: "ntf",
+  delivery: "dlv",
+  batch: "bat",
+  preference: "prf",
+  outbox: "obx",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -26,6 +26,9 @@ const server = spawn(
     "--persist-to",
     stateDir,
     "--show-interactive-dev-session=false",
+    // Links in mail point at the port this server really listens on.
+    "--var",
+    `PLATFORM_ORIGIN:http://localhost:${port}`,
   ],
   // wrangler bundles React's production build only when NODE_ENV says so.
   {
@@ -68,6 +71,7 @@ console.log(
     `Every demo account signs in with the password ${demoPassword}`,
     `(henk.vermeulen@example.nl at thuiszorg has a temporary one and must choose a new one).`,
     "",
+    `Mail and SMS stay local: read them at http://<tenant>.localhost:${port}/dev/outbox`,
     `API: http://coaching.localhost:${port}/api/v1/openapi.json   Stop with Ctrl+C.`,
     "",
   ].join("\n"),

@@ -53,6 +53,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
           displayName: context.auth.account.displayName,
           role: context.auth.account.role,
           mustChangePassword: context.auth.account.mustChangePassword,
+          unreadNotifications: await context.services
+            .notificationsFor(tenant)
+            .inbox.unreadCount(context.auth.account.id),
         }
       : null,
     // The menu is for signed-in people; the sign-in page shows only the brand and the language.

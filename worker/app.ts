@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { csrf } from "hono/csrf";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { apiError } from "./api/errors.ts";
@@ -10,6 +10,7 @@ import { failurePage } from "./failure.ts";
 import { switchLanguage } from "./language.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
 import { siteMiddleware } from "./middleware/site.ts";
+import { outboxHtml } from "./notifications/outbox-html.ts";
 import { remix } from "./remix.ts";
 import { buildServices } from "./services.ts";
 
@@ -50,9 +51,16 @@ app.use(
 // Unsafe methods must come from a page of the same origin (Origin / Sec-Fetch-Site). A request
 // with a bearer token carries no ambient credential (the token wins over any cookie, see
 // middleware/session.ts), and browsers cannot add that header cross-site without CORS.
+// A mail client's one-click unsubscribe (RFC 8058) is a POST from the mail provider's servers,
+// without Origin or Sec-Fetch-Site; the link's token is its proof and no cookie counts there.
+// Any browser request carries those headers and is checked as usual.
 const sameOrigin = csrf();
+const isOneClickUnsubscribe = (c: Context<AppEnv>) =>
+  c.req.path.startsWith("/unsubscribe/") && !c.req.header("origin") && !c.req.header("sec-fetch-site");
 app.use("*", (c, next) =>
-  /^Bearer \S+$/.test(c.req.header("authorization") ?? "") ? next() : sameOrigin(c, next),
+  /^Bearer \S+$/.test(c.req.header("authorization") ?? "") || isOneClickUnsubscribe(c)
+    ? next()
+    : sameOrigin(c, next),
 );
 app.use("*", siteMiddleware);
 app.use("*", sessionMiddleware);
@@ -61,6 +69,7 @@ app.route("/api/v1", buildApi());
 // Unknown API paths answer in JSON, not with the HTML 404 page.
 app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
 app.get("/brand/logo", brandLogo);
+app.get("/dev/outbox/:id/html", outboxHtml);
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.
 app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 app.post("/language", switchLanguage);

@@ -16,5 +16,7 @@ export async function brandLogo(c: Context<AppEnv>): Promise<Response> {
   headers.set("Cache-Control", "public, max-age=300");
   headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
   headers.set("X-Content-Type-Options", "nosniff");
+  // Mail shows the logo too, and webmail loads it from its own origin.
+  headers.set("Cross-Origin-Resource-Policy", "cross-origin");
   return new Response(object.body, { headers });
 }

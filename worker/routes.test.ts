@@ -3,8 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as build from "../build/server/index.js";
 import { seedDemoTenants, signIn, visit } from "./testing/fixtures.ts";
 
-/** Pages anyone may open: everything else of a tenant must be behind the sign-in. */
-const publicPaths = new Set(["/login", "/logout"]);
+/**
+ * Pages anyone may open: everything else of a tenant must be behind the sign-in. An unsubscribe
+ * link carries its own proof (and takes a mail client's one-click POST); the local outbox is a
+ * developer's page that exists only with MAIL_PROVIDER=outbox outside production.
+ */
+const tokenPaths = new Set(["/unsubscribe/:token"]);
+const localPaths = new Set(["/dev/outbox", "/dev/outbox/:id"]);
+const publicPaths = new Set(["/login", "/logout", ...tokenPaths, ...localPaths]);
 
 type RouteEntry = { path?: string; index?: boolean; parentId?: string };
 

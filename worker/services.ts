@@ -6,6 +6,11 @@ import { D1SessionStore } from "../db/cell/session-store.ts";
 import { platformData, type PlatformData } from "../db/platform.ts";
 import { DurableAttemptLimiter } from "./auth/attempt-limiter.ts";
 import type { Config, Env } from "./env.ts";
+import type { NotifyRequest, NotifyResult } from "../core/notifications/notify.ts";
+import { D1DeliveryStore } from "../db/cell/delivery-store.ts";
+import { D1Inbox } from "../db/cell/inbox-store.ts";
+import { D1Outbox } from "../db/cell/outbox.ts";
+import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
 
 /** Accounts, sessions, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps;
@@ -15,17 +20,48 @@ export type Services = PlatformData & {
   config: Config;
   uploads: R2Bucket;
   identityFor(tenant: Tenant): Identity;
+  notificationsFor(tenant: Tenant): Notifications;
+};
+
+/** A tenant's notifications: the `notify` entry, each person's inbox, the admin's dead letters. */
+export type Notifications = {
+  notify(request: NotifyRequest): Promise<NotifyResult>;
+  inbox: D1Inbox;
+  deliveries: D1DeliveryStore;
+  queue: CloudflareDeliveryQueue;
+  /** The local outbox, or null where mail really leaves. */
+  outbox: D1Outbox | null;
 };
 
 export function buildServices(env: Env, config: Config): Services {
   const data = platformData(env);
+  const notificationsFor = (tenant: Tenant): Notifications => {
+    const scope = data.scopeIn(tenant.cell, tenant.id);
+    return {
+      notify: notifierFor(env, scope, tenant),
+      inbox: new D1Inbox(scope),
+      deliveries: new D1DeliveryStore(scope),
+      queue: new CloudflareDeliveryQueue(env.NOTIFY_QUEUE),
+      outbox:
+        config.MAIL_PROVIDER === "outbox" && config.ENVIRONMENT !== "production" ? new D1Outbox(scope) : null,
+    };
+  };
   return {
     ...data,
     config,
     uploads: env.UPLOADS,
+    notificationsFor,
     identityFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return {
+        alertNewDevice: async (accountId) => {
+          await notificationsFor(tenant).notify({
+            kind: "new-sign-in",
+            recipients: [accountId],
+            actorId: null,
+            link: "/account",
+          });
+        },
         accounts: new D1AccountStore(scope),
         sessions: new D1SessionStore(scope),
         audit: new D1AuditLog(scope),

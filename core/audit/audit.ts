@@ -17,4 +17,6 @@ export type AuditEvent = {
 
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
+  /** The browsers (user agents) of this person's recent successful sign-ins. */
+  recentSignInDevices(userId: string): Promise<string[]>;
 }

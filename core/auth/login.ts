@@ -17,6 +17,8 @@ export type LoginDeps = {
   audit: AuditLog;
   timeouts: SessionTimeouts;
   now: () => Date;
+  /** Tells the owner that their account was just used from a browser it had not used before. */
+  alertNewDevice(accountId: string): Promise<void>;
 };
 
 export type LoginRequest = {
@@ -74,7 +76,13 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       account.mustChangePassword,
     );
   }
+  const knownDevices = await deps.audit.recentSignInDevices(account.id);
   const { token } = await startSession(deps.sessions, account.id, deps.timeouts, client, deps.now());
   await deps.audit.record({ action: "auth.login", result: "success", actorUserId: account.id, ...client });
+  // The very first sign-in of an account is no news to its owner.
+  const userAgent = client.userAgent?.slice(0, 300) ?? null;
+  if (knownDevices.length > 0 && (!userAgent || !knownDevices.includes(userAgent))) {
+    await deps.alertNewDevice(account.id);
+  }
   return { ok: true, token, account };
 }

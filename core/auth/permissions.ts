@@ -14,6 +14,7 @@ export const permissions = [
   "users:manage",
   "tenant:configure",
   "audit:read",
+  "deliveries:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,6 +28,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "users:manage",
     "tenant:configure",
     "audit:read",
+    "deliveries:manage",
   ],
 };
 

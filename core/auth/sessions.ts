@@ -1,5 +1,5 @@
 import type { Account } from "./accounts.ts";
-import { hashSecret, newSessionToken, parseSessionToken, sameHash } from "./session-token.ts";
+import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 
 export type SessionRecord = {
   id: string;
@@ -38,7 +38,7 @@ export async function startSession(
   client: { userAgent: string | null; ipAddress: string | null },
   now: Date,
 ): Promise<{ token: string; session: SessionRecord }> {
-  const { id, secret, token } = newSessionToken();
+  const { id, secret, token } = newSecretToken("session");
   const session: SessionRecord = {
     id,
     userId,
@@ -63,7 +63,7 @@ export async function validateSession(
   timeouts: SessionTimeouts,
   now: Date,
 ): Promise<{ session: SessionRecord; account: Account } | null> {
-  const parsed = parseSessionToken(token);
+  const parsed = parseSecretToken(token);
   if (!parsed) return null;
   const found = await store.findWithAccount(parsed.id);
   if (!found || !sameHash(await hashSecret(parsed.secret), found.session.secretHash)) return null;

@@ -4,6 +4,11 @@ import { contrastRatio, hexColour, minimumTextContrast } from "./colour.ts";
 import { featureKeys, type FeatureToggles } from "./features.ts";
 import { languages, type Language } from "./languages.ts";
 import { termKeys, type TerminologyOverrides } from "./terminology.ts";
+import {
+  defaultNotificationSettings,
+  notificationSettingsSchema,
+  type NotificationSettings,
+} from "../notifications/settings.ts";
 
 const colour = z
   .string()
@@ -43,6 +48,7 @@ export const tenantSettingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 30),
+  notifications: notificationSettingsSchema,
 });
 
 export type TenantSettings = {
@@ -57,6 +63,7 @@ export type TenantSettings = {
   passwordPolicy: PasswordPolicy;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  notifications: NotificationSettings;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -71,6 +78,7 @@ export const defaultTenantSettings: TenantSettings = {
   passwordPolicy: defaultPasswordPolicy,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
+  notifications: defaultNotificationSettings,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

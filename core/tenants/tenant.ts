@@ -20,6 +20,7 @@ export type Tenant = TenantRecord & { features: FeatureKey[]; settings: TenantSe
 
 /** Read and write access to the control plane (CONTROL_DB). */
 export interface ControlPlane {
+  tenantById(id: string): Promise<TenantRecord | null>;
   tenantBySlug(slug: string): Promise<TenantRecord | null>;
   tenantByHostname(hostname: string): Promise<TenantRecord | null>;
   hostnamesOf(tenantId: string): Promise<string[]>;

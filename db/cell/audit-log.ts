@@ -1,3 +1,4 @@
+import { and, desc, eq } from "drizzle-orm";
 import type { AuditEvent, AuditLog } from "../../core/audit/audit.ts";
 import { newId } from "../../core/ids.ts";
 import { auditEvents } from "./schema.ts";
@@ -26,5 +27,18 @@ export class D1AuditLog implements AuditLog {
       userAgent: event.userAgent?.slice(0, 300) ?? null,
       detail: event.detail ?? null,
     });
+  }
+
+  async recentSignInDevices(userId: string): Promise<string[]> {
+    const rows = await this.#scope.list(auditEvents, {
+      where: and(
+        eq(auditEvents.actorUserId, userId),
+        eq(auditEvents.action, "auth.login"),
+        eq(auditEvents.result, "success"),
+      ),
+      orderBy: desc(auditEvents.at),
+      limit: 50,
+    });
+    return [...new Set(rows.flatMap((row) => (row.userAgent ? [row.userAgent] : [])))];
   }
 }

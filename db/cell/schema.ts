@@ -23,6 +23,8 @@ export const users = sqliteTable(
     role: text("role", { enum: ["admin", "staff", "client"] }).notNull(),
     language: text("language", { enum: ["nl", "en"] }).notNull(),
     timeZone: text("time_zone").notNull(),
+    /** Mobile number in E.164 form for SMS notifications; clients receive SMS, they never send them. */
+    phone: text("phone"),
     status: text("status", { enum: ["invited", "active", "disabled"] })
       .notNull()
       .default("active"),
@@ -82,5 +84,103 @@ export const auditEvents = sqliteTable(
   (table) => [
     index("audit_events_tenant_at_idx").on(table.tenantId, table.at),
     index("audit_events_client_idx").on(table.tenantId, table.clientUserId),
+    index("audit_events_actor_idx").on(table.tenantId, table.actorUserId, table.action),
+  ],
+);
+
+/**
+ * In-app notifications: one row per recipient, shown under the bell. They name a kind, who caused
+ * them and a link inside the portal, never the content of what they point to.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    recipientId: text("recipient_id").notNull(),
+    kind: text("kind").notNull(),
+    actorId: text("actor_id"),
+    link: text("link").notNull(),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+  },
+  (table) => [index("notifications_recipient_idx").on(table.tenantId, table.recipientId, table.createdAt)],
+);
+
+/**
+ * One mail or SMS to send for a notification. The queue carries only this row's id; the row's
+ * status makes sending idempotent: a redelivered queue message finds it sent and stops.
+ * `batchId` groups the rows that went out as one mail (a digest) and is the provider's
+ * idempotency key.
+ */
+export const notificationDeliveries = sqliteTable(
+  "notification_deliveries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    notificationId: text("notification_id"),
+    recipientId: text("recipient_id").notNull(),
+    kind: text("kind").notNull(),
+    actorId: text("actor_id"),
+    link: text("link").notNull(),
+    channel: text("channel", { enum: ["mail", "sms"] }).notNull(),
+    urgent: integer("urgent", { mode: "boolean" }).notNull(),
+    status: text("status", { enum: ["queued", "sending", "sent", "skipped", "dead"] }).notNull(),
+    /** Not to be sent before this moment (digest window, quiet hours). */
+    notBefore: text("not_before").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    batchId: text("batch_id"),
+    claimedAt: text("claimed_at"),
+    /** SHA-256 of the secret in this mail's unsubscribe link. */
+    unsubscribeHash: text("unsubscribe_hash"),
+    providerMessageId: text("provider_message_id"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (table) => [
+    index("deliveries_recipient_idx").on(table.tenantId, table.recipientId, table.channel, table.status),
+    index("deliveries_status_idx").on(table.status, table.notBefore),
+    index("deliveries_batch_idx").on(table.batchId),
+  ],
+);
+
+/** A person's own choice per kind; without a row the tenant's default applies. */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    kind: text("kind").notNull(),
+    mail: integer("mail", { mode: "boolean" }).notNull(),
+    sms: integer("sms", { mode: "boolean" }).notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("preferences_user_kind_idx").on(table.tenantId, table.userId, table.kind)],
+);
+
+/**
+ * The local outbox: mail and SMS as they would have left, for development and tests only
+ * (MAIL_PROVIDER / SMS_PROVIDER = "outbox"). `idempotencyKey` is unique, as a real provider's is.
+ */
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    channel: text("channel", { enum: ["mail", "sms"] }).notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    recipient: text("recipient").notNull(),
+    sender: text("sender").notNull(),
+    subject: text("subject"),
+    html: text("html"),
+    text: text("text").notNull(),
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("outbox_idempotency_idx").on(table.idempotencyKey),
+    index("outbox_tenant_idx").on(table.tenantId, table.createdAt),
   ],
 );

@@ -1,13 +1,23 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { BatchItem } from "drizzle-orm/batch";
+
+/** D1 binds at most 100 parameters per statement. */
+export const maxParameters = 100;
+
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
 
 /** A cell table: it has an `id` and the `tenant_id` every tenant table carries. */
 export type TenantTable = SQLiteTable & { id: SQLiteColumn; tenantId: SQLiteColumn };
 export type Row<T extends TenantTable> = T["$inferSelect"];
 export type NewRow<T extends TenantTable> = Omit<T["$inferInsert"], "tenantId">;
-type Changes<T extends TenantTable> = Partial<Omit<NewRow<T>, "id">>;
+/** New values, or SQL computed from the row (`attempts + 1`). */
+type Changes<T extends TenantTable> = { [K in keyof Omit<NewRow<T>, "id">]?: Omit<NewRow<T>, "id">[K] | SQL };
 
 /**
  * The only door to a cell's data. It is built for one tenant and adds `tenant_id = ?` to every
@@ -89,11 +99,34 @@ export class TenantScope {
     return this.#db.insert(table).values(rows as T["$inferInsert"][]);
   }
 
+  /**
+   * Inserts of many rows, split so that no statement binds more than D1's 100 parameters; hand
+   * them to `batch` so that they land together.
+   */
+  insertAll<T extends TenantTable>(table: T, values: NewRow<T>[]) {
+    const perRow = Object.keys(getTableColumns(table)).length;
+    return chunked(values, Math.max(1, Math.floor(maxParameters / perRow))).map((rows) =>
+      this.insert(table, rows),
+    );
+  }
+
   update<T extends TenantTable>(table: T, id: string, changes: Changes<T>) {
     return this.#db
       .update(table)
       .set(changes as Partial<T["$inferInsert"]>)
       .where(this.where(table, eq(table.id, id)));
+  }
+
+  updateWhere<T extends TenantTable>(table: T, condition: SQL, changes: Changes<T>) {
+    return this.#db
+      .update(table)
+      .set(changes as Partial<T["$inferInsert"]>)
+      .where(this.where(table, condition));
+  }
+
+  /** Counts this tenant's rows that match. */
+  async count<T extends TenantTable>(table: T, condition?: SQL): Promise<number> {
+    return this.#db.$count(table as SQLiteTable, this.where(table, condition));
   }
 
   delete<T extends TenantTable>(table: T, id: string) {

@@ -19,6 +19,11 @@ export class D1ControlPlane implements ControlPlane {
     this.#db = drizzle(database);
   }
 
+  async tenantById(id: string): Promise<TenantRecord | null> {
+    const rows = await this.#db.select(tenantColumns).from(tenants).where(eq(tenants.id, id)).limit(1);
+    return rows[0] ?? null;
+  }
+
   async tenantBySlug(slug: string): Promise<TenantRecord | null> {
     const rows = await this.#db.select(tenantColumns).from(tenants).where(eq(tenants.slug, slug)).limit(1);
     return rows[0] ?? null;

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TenantRootData } from "../root.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { NotificationBell } from "./NotificationBell.tsx";
 
 /**
  * The tenant's frame around every page: brand bar, navigation column (a menu on phones), the
@@ -31,6 +32,7 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
           ) : null}
           <span className="brand-bar__name">{data.brand.name}</span>
         </Link>
+        {data.user ? <NotificationBell unread={data.user.unreadNotifications} /> : null}
         {data.user ? (
           <button
             type="button"

@@ -16,7 +16,7 @@ export type I18nBundle = {
  * One i18next instance per page render. The tenant's words are default interpolation variables,
  * so `{{term.coach}}` in any string becomes "behandelaar" for a tenant that says so.
  */
-export function createI18n(bundle: I18nBundle): i18n {
+export function createI18n(bundle: Omit<I18nBundle, "messages"> & { messages: object }): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: bundle.language,

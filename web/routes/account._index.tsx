@@ -4,6 +4,7 @@ import Bowser from "bowser";
 import { useTranslation } from "react-i18next";
 import { endOwnSession } from "../../core/auth/sessions.ts";
 import { requirePermission } from "../auth.server.ts";
+import { dateTimeFormat } from "../i18n/format.server.ts";
 
 function device(userAgent: string | null): { browser: string; os: string } | null {
   if (!userAgent) return null;
@@ -15,11 +16,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
   const sessions = await context.services.identityFor(tenant).sessions.listOf(account.id);
   // Times are shown in the person's own time zone, written out on the server.
-  const format = new Intl.DateTimeFormat(context.language === "nl" ? "nl-NL" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: account.timeZone,
-  });
+  const format = dateTimeFormat(context.language, account.timeZone);
   return {
     sessions: sessions.map((each) => ({
       id: each.id,
@@ -82,16 +79,16 @@ export default function AccountSecurity() {
       </p>
       <h2 className="section-title">{t("account.sessionsSection")}</h2>
       <p>{t("account.sessionsIntro")}</p>
-      <ul className="sessions">
+      <ul className="item-list">
         {sessions.map((session) => (
-          <li key={session.id} className="sessions__item">
+          <li key={session.id} className="item-list__item">
             <div>
-              <p className="sessions__device">
+              <p className="item-list__title">
                 {session.device ? t("account.deviceOn", session.device) : t("account.unknownDevice")}
                 {session.current ? <span className="badge">{t("account.thisDevice")}</span> : null}
               </p>
-              <p className="sessions__meta">{t("account.lastActive", { when: session.lastSeen })}</p>
-              <p className="sessions__meta">{t("account.signedInAt", { when: session.createdAt })}</p>
+              <p className="item-list__meta">{t("account.lastActive", { when: session.lastSeen })}</p>
+              <p className="item-list__meta">{t("account.signedInAt", { when: session.createdAt })}</p>
             </div>
             <Form method="post">
               <input type="hidden" name="session" value={session.id} />

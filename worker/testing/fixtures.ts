@@ -1,5 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { newId } from "../../core/ids.ts";
+import { users } from "../../db/cell/schema.ts";
 import { provisionTenant } from "../../core/tenants/provision.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
@@ -75,4 +77,32 @@ export function post(host: string, path: string, fields: Record<string, string>,
     },
     body: new URLSearchParams(fields).toString(),
   });
+}
+
+/** A person in a tenant, beside the demo accounts (tests that need a special address or zone). */
+export async function addUser(
+  tenant: Pick<TenantRecord, "id" | "cell">,
+  fields: {
+    email: string;
+    role?: "admin" | "staff" | "client";
+    timeZone?: string;
+    language?: "nl" | "en";
+    phone?: string;
+  },
+): Promise<string> {
+  const id = newId("user");
+  await platformData(env)
+    .scopeIn(tenant.cell, tenant.id)
+    .insert(users, {
+      id,
+      email: fields.email,
+      displayName: fields.email.split("@")[0] ?? fields.email,
+      role: fields.role ?? "client",
+      language: fields.language ?? "nl",
+      timeZone: fields.timeZone ?? "Europe/Amsterdam",
+      phone: fields.phone ?? null,
+      status: "active",
+      createdAt: new Date().toISOString(),
+    });
+  return id;
 }

@@ -117,6 +117,88 @@ export const en: Messages = {
     ended: "The session has been ended.",
     endedOthers: "You have been signed out on all other devices.",
   },
+  notifications: {
+    title: "Notifications",
+    bell: "Notifications",
+    bellUnread_one: "Notifications, {{count}} unread",
+    bellUnread_other: "Notifications, {{count}} unread",
+    empty: "You have no notifications yet.",
+    unread: "New",
+    markAllRead: "Mark all as read",
+    allRead: "All notifications are read.",
+    settings: "Notification settings",
+    kinds: {
+      message: {
+        label: "New messages",
+        withActor: "New message from {{actor}}",
+        anonymous: "A new message is waiting for you",
+      },
+      document: {
+        label: "New documents",
+        withActor: "New document from {{actor}}",
+        anonymous: "A new document is waiting for you",
+      },
+      assignment: {
+        label: "New {{term.assignments}}",
+        withActor: "New {{term.assignment}} from {{actor}}",
+        anonymous: "A new {{term.assignment}} is waiting for you",
+      },
+      questionnaire: {
+        label: "Questionnaires",
+        withActor: "{{actor}} prepared a questionnaire for you",
+        anonymous: "A questionnaire is waiting for you",
+      },
+      booking: {
+        label: "{{term.appointments, capitalize}}",
+        withActor: "News about your {{term.appointment}} with {{actor}}",
+        anonymous: "News about your {{term.appointment}}",
+      },
+      "ticket-reply": {
+        label: "Replies to {{term.tickets}}",
+        withActor: "{{actor}} replied to your {{term.ticket}}",
+        anonymous: "There is a reply to your {{term.ticket}}",
+      },
+      "new-sign-in": {
+        label: "Sign-in from a new device",
+        withActor: "Someone signed in to your account on a new device",
+        anonymous: "Someone signed in to your account on a new device",
+      },
+    },
+    preferences: {
+      title: "Notification settings",
+      intro:
+        "Choose for each kind of notification whether you also get an e-mail or text message. You always see them in the portal.",
+      kind: "Kind of notification",
+      mail: "E-mail",
+      sms: "Text message",
+      smsNeedsPhone: "Text messages are possible once your mobile number is known.",
+      save: "Save",
+      saved: "Your choices are saved.",
+      quietHours: "Between {{start}} and {{end}} (your time) we send no e-mail, except about your account.",
+    },
+    unsubscribe: {
+      title: "Stop receiving e-mail",
+      question: "Do you want to stop receiving e-mail about: {{kinds}}?",
+      confirm: "Yes, stop these e-mails",
+      done: "Done. You no longer get e-mail about: {{kinds}}. You still see these notifications in the portal.",
+      invalid:
+        "This link does not work (any more). Sign in and choose in Notification settings which e-mail you want.",
+      later: "You can turn this on again in Notification settings at any time.",
+    },
+    deadLetters: {
+      title: "Undelivered notifications",
+      intro:
+        "E-mail and text messages the provider refused for good or could not deliver after repeated attempts.",
+      empty: "All notifications were delivered.",
+      recipient: "Recipient",
+      kind: "Kind",
+      channel: "Channel",
+      when: "Created",
+      error: "Error",
+      retry: "Send again",
+      retried: "The notification is back in the queue.",
+    },
+  },
   crisis: {
     title: "Need help right now?",
   },

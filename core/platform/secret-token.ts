@@ -1,17 +1,20 @@
 import { timingSafeEqual } from "node:crypto";
-import { newId } from "../ids.ts";
+import { newId, type IdKind } from "../ids.ts";
 
 /**
- * A session token is `<id>.<secret>`: the id finds the row, the secret proves possession. Only the
- * SHA-256 of the secret is stored and it is compared in constant time.
+ * A secret token is `<id>.<secret>` (sessions, unsubscribe links): the id finds the row, the
+ * secret proves possession. Only the SHA-256 of the secret is stored and it is compared in
+ * constant time, so a leaked table cannot be replayed.
  */
-export function newSessionToken(): { id: string; secret: string; token: string } {
-  const id = newId("session");
+export function newSecretToken(
+  kind: IdKind,
+  id: string = newId(kind),
+): { id: string; secret: string; token: string } {
   const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
   return { id, secret, token: `${id}.${secret}` };
 }
 
-export function parseSessionToken(token: string | undefined): { id: string; secret: string } | null {
+export function parseSecretToken(token: string | undefined): { id: string; secret: string } | null {
   const [id, secret, ...rest] = (token ?? "").split(".");
   return id && secret && rest.length === 0 ? { id, secret } : null;
 }

@@ -1,0 +1,87 @@
+import type { FeatureKey } from "../tenants/features.ts";
+
+/**
+ * Everything Portaal tells people about. A kind decides where it shows and how it travels:
+ * - `inApp`: an item under the bell (account mail such as a password reset has none);
+ * - `optional`: the person may turn its mail/SMS off, and its mails carry an unsubscribe link;
+ * - `urgent`: sent at once, never held for a digest or for the night;
+ * - `feature`: only offered in tenants that have the capability.
+ */
+export type KindDefinition = {
+  inApp: boolean;
+  optional: boolean;
+  urgent: boolean;
+  feature?: FeatureKey;
+  /** What a person gets when neither they nor their tenant chose otherwise. */
+  defaults: ChannelChoice;
+};
+
+export type Channel = "mail" | "sms";
+export type ChannelChoice = Record<Channel, boolean>;
+
+export const notificationKinds = {
+  message: {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "messages",
+    defaults: { mail: true, sms: false },
+  },
+  document: {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "documents",
+    defaults: { mail: true, sms: false },
+  },
+  assignment: {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "assignments",
+    defaults: { mail: true, sms: false },
+  },
+  questionnaire: {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "questionnaires",
+    defaults: { mail: true, sms: false },
+  },
+  booking: {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "booking",
+    defaults: { mail: true, sms: false },
+  },
+  "ticket-reply": {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "tickets",
+    defaults: { mail: true, sms: false },
+  },
+  // A sign-in from a browser this account has not used before: the owner should know at once.
+  "new-sign-in": { inApp: true, optional: true, urgent: true, defaults: { mail: true, sms: false } },
+} as const satisfies Record<string, KindDefinition>;
+
+export type NotificationKind = keyof typeof notificationKinds;
+
+export const kindNames = Object.keys(notificationKinds) as NotificationKind[];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return Object.hasOwn(notificationKinds, value);
+}
+
+export function definitionOf(kind: NotificationKind): KindDefinition {
+  return notificationKinds[kind];
+}
+
+/** The kinds a person of this tenant can receive, in the order the preference page lists them. */
+export function kindsFor(features: readonly FeatureKey[]): NotificationKind[] {
+  return kindNames.filter((kind) => {
+    const feature = definitionOf(kind).feature;
+    return !feature || features.includes(feature);
+  });
+}

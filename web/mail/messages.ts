@@ -1,0 +1,38 @@
+import type { Language } from "../../core/tenants/languages.ts";
+
+/**
+ * Words only mail and SMS use. The line per kind comes from the app's own messages
+ * (notifications.kinds), so the bell and the mail say the same thing.
+ */
+const nl = {
+  greeting: "Beste {{name}},",
+  intro: "Er is iets nieuws voor je in het portaal van {{tenant}}:",
+  introDigest: "Er zijn {{count}} nieuwe meldingen voor je in het portaal van {{tenant}}:",
+  digestSubject: "{{count}} nieuwe meldingen in het portaal van {{tenant}}",
+  open: "Bekijk in het portaal",
+  privacy:
+    "Om je privacy te beschermen staat de inhoud niet in deze e-mail. Log in om te lezen wat er voor je klaarstaat.",
+  notMe: "Was jij dit niet? Beëindig die sessie in het portaal en wijzig je wachtwoord.",
+  why: "Je krijgt deze e-mail omdat je een account hebt in het portaal van {{tenant}}.",
+  unsubscribe: "Geen e-mail meer over: {{kind}}",
+  settings: "Meldingen instellen",
+  sms: "{{tenant}}: {{line}}. {{url}}",
+};
+
+const en: typeof nl = {
+  greeting: "Dear {{name}},",
+  intro: "Something new is waiting for you in the {{tenant}} portal:",
+  introDigest: "{{count}} new notifications are waiting for you in the {{tenant}} portal:",
+  digestSubject: "{{count}} new notifications in the {{tenant}} portal",
+  open: "View in the portal",
+  privacy:
+    "To protect your privacy the content is not in this e-mail. Sign in to read what is waiting for you.",
+  notMe: "Was this not you? End that session in the portal and change your password.",
+  why: "You get this e-mail because you have an account in the {{tenant}} portal.",
+  unsubscribe: "No more e-mail about: {{kind}}",
+  settings: "Notification settings",
+  sms: "{{tenant}}: {{line}}. {{url}}",
+};
+
+export type MailMessages = typeof nl;
+export const mailMessages: Record<Language, MailMessages> = { nl, en };

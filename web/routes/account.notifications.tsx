@@ -1,0 +1,108 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { kindsFor } from "../../core/notifications/kinds.ts";
+import { channelsFor } from "../../core/notifications/preferences.ts";
+import { requirePermission } from "../auth.server.ts";
+
+/** "E-mail diensten" per kind: mail (and SMS with a mobile number) on or off, over the tenant's defaults. */
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { tenant, account } = requirePermission(context, request, "account:manage-own");
+  const notifications = context.services.notificationsFor(tenant);
+  const [choices, [self]] = await Promise.all([
+    notifications.inbox.choicesOf(account.id),
+    notifications.inbox.recipients([account.id]),
+  ]);
+  const settings = tenant.settings.notifications;
+  return {
+    hasPhone: Boolean(self?.phone),
+    quietHours: settings.quietHours,
+    kinds: kindsFor(tenant.features).map((kind) => ({
+      kind,
+      ...channelsFor(kind, settings, choices.get(kind)),
+    })),
+  };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const { tenant, account } = requirePermission(context, request, "account:manage-own");
+  const inbox = context.services.notificationsFor(tenant).inbox;
+  const form = await request.formData();
+  const now = new Date();
+  // Unticked boxes are absent from the form: every kind shown is written, on or off.
+  for (const kind of kindsFor(tenant.features)) {
+    await inbox.setChoice(
+      account.id,
+      kind,
+      { mail: form.has(`${kind}:mail`), sms: form.has(`${kind}:sms`) },
+      now,
+    );
+  }
+  return redirect("/account/notifications?saved=1");
+}
+
+export default function NotificationPreferences() {
+  const { t } = useTranslation();
+  const { kinds, hasPhone, quietHours } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  return (
+    <section className="narrow">
+      <h1>{t("notifications.preferences.title")}</h1>
+      <p className="lead">{t("notifications.preferences.intro")}</p>
+      {searchParams.get("saved") ? (
+        <p className="notice notice--success" role="status">
+          {t("notifications.preferences.saved")}
+        </p>
+      ) : null}
+      <Form method="post">
+        <table className="choices">
+          <thead>
+            <tr>
+              <th scope="col">{t("notifications.preferences.kind")}</th>
+              <th scope="col">{t("notifications.preferences.mail")}</th>
+              {hasPhone ? <th scope="col">{t("notifications.preferences.sms")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {kinds.map((choice) => {
+              const label = t(`notifications.kinds.${choice.kind}.label`);
+              return (
+                <tr key={choice.kind}>
+                  <th scope="row" id={`kind-${choice.kind}`}>
+                    {label}
+                  </th>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name={`${choice.kind}:mail`}
+                      defaultChecked={choice.mail}
+                      aria-label={`${label}: ${t("notifications.preferences.mail")}`}
+                    />
+                  </td>
+                  {hasPhone ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        name={`${choice.kind}:sms`}
+                        defaultChecked={choice.sms}
+                        aria-label={`${label}: ${t("notifications.preferences.sms")}`}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {hasPhone ? null : <p>{t("notifications.preferences.smsNeedsPhone")}</p>}
+        {quietHours ? <p>{t("notifications.preferences.quietHours", quietHours)}</p> : null}
+        <button type="submit" className="button">
+          {t("notifications.preferences.save")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/notifications">{t("notifications.title")}</Link>
+      </p>
+    </section>
+  );
+}

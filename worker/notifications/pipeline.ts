@@ -1,0 +1,84 @@
+import type { DeliverDeps } from "../../core/notifications/deliver.ts";
+import { notify, type NotifyRequest, type NotifyResult } from "../../core/notifications/notify.ts";
+import type { DeliveryMessage, DeliveryQueue } from "../../core/notifications/ports.ts";
+import type { Tenant } from "../../core/tenants/tenant.ts";
+import { D1DeliveryStore } from "../../db/cell/delivery-store.ts";
+import { D1NotificationStore } from "../../db/cell/notification-store.ts";
+import { D1Outbox } from "../../db/cell/outbox.ts";
+import type { TenantScope } from "../../db/cell/scope.ts";
+import type { PlatformData } from "../../db/platform.ts";
+import { messageRenderer } from "../../web/mail/render.server.ts";
+import type { Config, Env } from "../env.ts";
+import { ResendMail } from "./resend.ts";
+import { TwilioSms } from "./twilio.ts";
+
+/** Cloudflare Queues take at most 100 messages per sendBatch call. */
+export class CloudflareDeliveryQueue implements DeliveryQueue {
+  readonly #queue: Queue<DeliveryMessage>;
+
+  constructor(queue: Queue<DeliveryMessage>) {
+    this.#queue = queue;
+  }
+
+  async enqueue(messages: { body: DeliveryMessage; delaySeconds: number }[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += 100) {
+      await this.#queue.sendBatch(
+        messages.slice(start, start + 100).map(({ body, delaySeconds }) => ({ body, delaySeconds })),
+      );
+    }
+  }
+}
+
+/** The tenant's `notify(...)`, for loaders, actions and API handlers. */
+export function notifierFor(env: Env, scope: TenantScope, tenant: Tenant) {
+  const deps = {
+    tenantId: tenant.id,
+    store: new D1NotificationStore(scope),
+    queue: new CloudflareDeliveryQueue(env.NOTIFY_QUEUE),
+    settings: tenant.settings.notifications,
+    features: tenant.features,
+    now: () => new Date(),
+  };
+  return (request: NotifyRequest): Promise<NotifyResult> => notify(deps, request);
+}
+
+/**
+ * Where a tenant's links point. In production a tenant with its own domain is reached there;
+ * otherwise (and always locally, where custom domains do not resolve) on its subdomain of the
+ * platform origin.
+ */
+export async function tenantOrigin(tenant: Tenant, config: Config, data: PlatformData): Promise<string> {
+  if (config.ENVIRONMENT === "production") {
+    const [custom] = await data.control.hostnamesOf(tenant.id);
+    if (custom) return `https://${custom}`;
+  }
+  const platform = new URL(config.PLATFORM_ORIGIN);
+  return `${platform.protocol}//${tenant.slug}.${platform.host}`;
+}
+
+/** Everything the queue consumer needs to send one tenant's deliveries. */
+export async function deliveryDepsFor(
+  env: Env,
+  config: Config,
+  data: PlatformData,
+  tenant: Tenant,
+): Promise<DeliverDeps> {
+  const scope = data.scopeIn(tenant.cell, tenant.id);
+  const origin = await tenantOrigin(tenant, config, data);
+  const outbox = new D1Outbox(scope);
+  return {
+    notifications: new D1NotificationStore(scope),
+    deliveries: new D1DeliveryStore(scope),
+    settings: tenant.settings.notifications,
+    renderer: messageRenderer(tenant, origin),
+    mail:
+      config.MAIL_PROVIDER === "resend" && env.RESEND_API_KEY ? new ResendMail(env.RESEND_API_KEY) : outbox,
+    sms:
+      config.SMS_PROVIDER === "twilio" && env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+        ? new TwilioSms(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN)
+        : outbox,
+    tenant: { id: tenant.id, name: tenant.name, origin },
+    senders: { mail: config.MAIL_FROM, sms: config.SMS_FROM },
+    now: () => new Date(),
+  };
+}
