@@ -16,6 +16,8 @@ const prefixes = {
   batch: "bat",
   preference: "prf",
   outbox: "obx",
+  invitation: "inv",
+  invitationLink: "inl",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -56,6 +56,7 @@ test("a tenant switches to English, keeps it across a reload and switches back",
     "Forum",
     "Inspiration",
     "Account security",
+    "Notification settings",
   ]);
   await expect(navigation).toContainText("Signed in as Sanne Visser");
   await expect(navigation.getByRole("button", { name: "Sign out" })).toBeVisible();

@@ -171,7 +171,11 @@ for (const tenant of demoTenants) {
 
     await openNavigation(page);
     const navigation = page.getByRole("navigation", { name: "Hoofdmenu" });
-    await expect(navigation.getByRole("link")).toHaveText([...own.navigation, "Accountbeveiliging"]);
+    await expect(navigation.getByRole("link")).toHaveText([
+      ...own.navigation,
+      "Accountbeveiliging",
+      "Meldingen instellen",
+    ]);
     await expect(navigation).toContainText(
       `Ingelogd als ${displayNameOf(tenant.slug, clientOf[tenant.slug]!)}`,
     );

@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import { featurePaths } from "../core/tenants/features.ts";
 import { defaultLanguage, isLanguage, type Language } from "../core/tenants/languages.ts";
 import { textFor } from "../core/tenants/settings.ts";
-import { AppShell } from "./components/AppShell.tsx";
+import { AppShell, toolsFor } from "./components/AppShell.tsx";
 import { ErrorPage } from "./components/ErrorPage.tsx";
 import { Translated } from "./components/Translated.tsx";
 import { i18nBundle } from "./i18n/bundle.server.ts";
@@ -58,6 +58,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
             .inbox.unreadCount(context.auth.account.id),
         }
       : null,
+    // Management pages this person may open, below their name in the navigation.
+    tools: context.auth ? toolsFor(context.auth.account.role) : [],
     // The menu is for signed-in people; the sign-in page shows only the brand and the language.
     navigation: context.auth
       ? tenant.features.map((feature) => ({ feature, path: featurePaths[feature] }))

@@ -4,11 +4,11 @@ import * as build from "../build/server/index.js";
 import { seedDemoTenants, signIn, visit } from "./testing/fixtures.ts";
 
 /**
- * Pages anyone may open: everything else of a tenant must be behind the sign-in. An unsubscribe
- * link carries its own proof (and takes a mail client's one-click POST); the local outbox is a
- * developer's page that exists only with MAIL_PROVIDER=outbox outside production.
+ * Pages anyone may open: everything else of a tenant must be behind the sign-in. Links from mail
+ * (unsubscribe, invitation) carry their own proof; the local outbox is a developer's page that
+ * exists only with MAIL_PROVIDER=outbox outside production.
  */
-const tokenPaths = new Set(["/unsubscribe/:token"]);
+const tokenPaths = new Set(["/unsubscribe/:token", "/invitation/:token"]);
 const localPaths = new Set(["/dev/outbox", "/dev/outbox/:id"]);
 const publicPaths = new Set(["/login", "/logout", ...tokenPaths, ...localPaths]);
 

@@ -9,6 +9,8 @@ import type { Config, Env } from "./env.ts";
 import type { NotifyRequest, NotifyResult } from "../core/notifications/notify.ts";
 import { D1DeliveryStore } from "../db/cell/delivery-store.ts";
 import { D1Inbox } from "../db/cell/inbox-store.ts";
+import { D1InvitationStore } from "../db/cell/invitation-store.ts";
+import type { InviteDeps } from "../core/auth/invitations.ts";
 import { D1Outbox } from "../db/cell/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
 
@@ -21,7 +23,11 @@ export type Services = PlatformData & {
   uploads: R2Bucket;
   identityFor(tenant: Tenant): Identity;
   notificationsFor(tenant: Tenant): Notifications;
+  invitationsFor(tenant: Tenant): Invitations;
 };
+
+/** A tenant's invitations: the store and what inviting, resending and revoking need. */
+export type Invitations = { store: D1InvitationStore; deps: InviteDeps };
 
 /** A tenant's notifications: the `notify` entry, each person's inbox, the admin's dead letters. */
 export type Notifications = {
@@ -51,6 +57,19 @@ export function buildServices(env: Env, config: Config): Services {
     config,
     uploads: env.UPLOADS,
     notificationsFor,
+    invitationsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      const store = new D1InvitationStore(scope);
+      return {
+        store,
+        deps: {
+          invitations: store,
+          audit: new D1AuditLog(scope),
+          notify: notificationsFor(tenant).notify,
+          now: () => new Date(),
+        },
+      };
+    },
     identityFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return {

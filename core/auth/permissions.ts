@@ -15,12 +15,13 @@ export const permissions = [
   "tenant:configure",
   "audit:read",
   "deliveries:manage",
+  "clients:invite",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   client: ["portal:use", "account:manage-own", "dossier:read-own"],
-  staff: ["portal:use", "account:manage-own", "clients:read-assigned"],
+  staff: ["portal:use", "account:manage-own", "clients:read-assigned", "clients:invite"],
   admin: [
     "portal:use",
     "account:manage-own",
@@ -29,6 +30,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "tenant:configure",
     "audit:read",
     "deliveries:manage",
+    "clients:invite",
   ],
 };
 

@@ -9,6 +9,7 @@ import {
   type MailProvider,
   type MessageRenderer,
   type NotificationStore,
+  type SecretLinks,
   type SmsProvider,
 } from "./ports.ts";
 import { channelsFor } from "./preferences.ts";
@@ -20,6 +21,7 @@ export type DeliverDeps = {
   deliveries: DeliveryStore;
   settings: NotificationSettings;
   renderer: MessageRenderer;
+  secretLinks: SecretLinks;
   mail: MailProvider;
   sms: SmsProvider;
   tenant: { id: string; name: string; origin: string };
@@ -77,16 +79,19 @@ export async function deliver(
 
   // Choices may have changed since the notification was made: honour them as they are now.
   const choices = await deps.notifications.choicesOf(recipient.id);
-  const wanted = claimed.filter(
+  const chosen = claimed.filter(
     (row) => channelsFor(row.kind, deps.settings, choices.get(row.kind))[row.channel],
   );
-  const unwanted = claimed.filter((row) => !wanted.includes(row));
-  if (unwanted.length > 0)
+  const unwanted = claimed.filter((row) => !chosen.includes(row));
+  if (unwanted.length > 0) {
     await deps.deliveries.markSkipped(
       unwanted.map((row) => row.id),
       "turned off",
     );
-  if (wanted.length === 0) return { kind: "skipped", reason: "turned off" };
+  }
+  const wanted = await withSecretLinks(deps, chosen, now);
+  if (wanted.length === 0)
+    return { kind: "skipped", reason: chosen.length > 0 ? "link no longer valid" : "turned off" };
 
   const content = await contentOf(deps, recipient, wanted, unsubscribe.token);
   let providerId: string;
@@ -100,6 +105,21 @@ export async function deliver(
   }
   await deps.deliveries.markSent(unsubscribe.id, providerId, now);
   return { kind: "sent", deliveries: wanted.length };
+}
+
+/** Rows whose kind carries a secret get it now; one whose object ended (a revoked invitation) is skipped. */
+async function withSecretLinks(deps: DeliverDeps, rows: Delivery[], now: Date): Promise<Delivery[]> {
+  const ready: Delivery[] = [];
+  for (const row of rows) {
+    if (!definitionOf(row.kind).secretLink) {
+      ready.push(row);
+      continue;
+    }
+    const link = await deps.secretLinks.issue(row, now);
+    if (link) ready.push({ ...row, link });
+    else await deps.deliveries.markSkipped([row.id], "link no longer valid");
+  }
+  return ready;
 }
 
 async function contentOf(

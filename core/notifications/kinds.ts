@@ -14,6 +14,8 @@ export type KindDefinition = {
   feature?: FeatureKey;
   /** What a person gets when neither they nor their tenant chose otherwise. */
   defaults: ChannelChoice;
+  /** The link carries a secret made when the mail is sent (invitations): never stored in clear. */
+  secretLink?: boolean;
 };
 
 export type Channel = "mail" | "sms";
@@ -64,6 +66,21 @@ export const notificationKinds = {
   },
   // A sign-in from a browser this account has not used before: the owner should know at once.
   "new-sign-in": { inApp: true, optional: true, urgent: true, defaults: { mail: true, sms: false } },
+  // Account mail: always sent at once, whatever the hour; the person has no account to choose with yet.
+  invitation: {
+    inApp: false,
+    optional: false,
+    urgent: true,
+    secretLink: true,
+    defaults: { mail: true, sms: false },
+  },
+  "invitation-reminder": {
+    inApp: false,
+    optional: false,
+    urgent: true,
+    secretLink: true,
+    defaults: { mail: true, sms: false },
+  },
 } as const satisfies Record<string, KindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
@@ -78,10 +95,10 @@ export function definitionOf(kind: NotificationKind): KindDefinition {
   return notificationKinds[kind];
 }
 
-/** The kinds a person of this tenant can receive, in the order the preference page lists them. */
+/** The kinds a person of this tenant can choose about, in the order the preference page lists them. */
 export function kindsFor(features: readonly FeatureKey[]): NotificationKind[] {
   return kindNames.filter((kind) => {
-    const feature = definitionOf(kind).feature;
-    return !feature || features.includes(feature);
+    const { feature, optional } = definitionOf(kind);
+    return optional && (!feature || features.includes(feature));
   });
 }

@@ -134,6 +134,14 @@ export type MailContent = {
 
 export type RenderedMail = { subject: string; html: string; text: string };
 
+/**
+ * Makes the link of a mail whose kind carries a secret (an invitation): the stored link names
+ * the object, the secret is made at sending time. Null when the object no longer takes one.
+ */
+export interface SecretLinks {
+  issue(delivery: Delivery, now: Date): Promise<string | null>;
+}
+
 export interface MessageRenderer {
   mail(content: MailContent): Promise<RenderedMail>;
   sms(content: MailContent): string;

@@ -33,6 +33,8 @@ export const tenantSettingsSchema = z.object({
   /** Shown on every page when set (seed 001: where to go in a crisis). */
   crisisNotice: perLanguageText,
   welcome: perLanguageText,
+  /** The terms an invited person accepts before their account opens (seed 001); none when empty. */
+  terms: z.partialRecord(z.enum(languages), z.string().trim().max(20_000)),
   passwordPolicy: z.object({
     minLength: z.number().int().min(8).max(64),
     requireComposition: z.boolean(),
@@ -60,6 +62,7 @@ export type TenantSettings = {
   features: FeatureToggles;
   crisisNotice: Partial<Record<Language, string>>;
   welcome: Partial<Record<Language, string>>;
+  terms: Partial<Record<Language, string>>;
   passwordPolicy: PasswordPolicy;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -75,6 +78,7 @@ export const defaultTenantSettings: TenantSettings = {
   features: {},
   crisisNotice: {},
   welcome: {},
+  terms: {},
   passwordPolicy: defaultPasswordPolicy,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,

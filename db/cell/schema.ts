@@ -30,6 +30,8 @@ export const users = sqliteTable(
       .default("active"),
     /** scrypt hash (core/auth/password-hash.ts); null until the user has set a password. */
     passwordHash: text("password_hash"),
+    /** When the person accepted the tenant's terms (at the end of their invitation). */
+    termsAcceptedAt: text("terms_accepted_at"),
     /** Set for accounts created with a temporary password (letter flow): change it first. */
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
@@ -183,4 +185,43 @@ export const outboxMessages = sqliteTable(
     uniqueIndex("outbox_idempotency_idx").on(table.idempotencyKey),
     index("outbox_tenant_idx").on(table.tenantId, table.createdAt),
   ],
+);
+
+/**
+ * An invitation to a person (a user row with status "invited"): who invited them, until when it
+ * holds, and how it ended. Reminders go out after 3 and 7 days while it is open.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    invitedBy: text("invited_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    revokedAt: text("revoked_at"),
+    remindersSent: integer("reminders_sent").notNull().default(0),
+  },
+  (table) => [
+    index("invitations_tenant_idx").on(table.tenantId, table.createdAt),
+    index("invitations_user_idx").on(table.tenantId, table.userId),
+  ],
+);
+
+/**
+ * The links mailed for an invitation: every mail carries a fresh secret, of which only the
+ * SHA-256 is kept. Accepting or revoking the invitation removes them all.
+ */
+export const invitationLinks = sqliteTable(
+  "invitation_links",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    invitationId: text("invitation_id").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [index("invitation_links_invitation_idx").on(table.tenantId, table.invitationId)],
 );

@@ -138,7 +138,7 @@ export class TenantScope {
   }
 
   /** Several writes as one atomic D1 batch: all land or none does. */
-  batch<U extends BatchItem<"sqlite">>(statements: readonly [U, ...U[]]) {
+  batch(statements: readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]) {
     return this.#db.batch(statements);
   }
 }

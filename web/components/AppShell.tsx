@@ -1,7 +1,18 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { hasPermission, type Permission, type Role } from "../../core/auth/permissions.ts";
 import type { TenantRootData } from "../root.tsx";
+
+const tools: { path: string; label: string; permission: Permission }[] = [
+  { path: "/admin/users", label: "users.title", permission: "users:manage" },
+  { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
+  { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
+];
+
+/** The management pages a role may open; the loader sends only these. */
+export const toolsFor = (role: Role) =>
+  tools.filter((tool) => hasPermission(role, tool.permission)).map(({ path, label }) => ({ path, label }));
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";
 
@@ -86,6 +97,14 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
                 <NavLink to="/account" end onClick={() => setMenuOpen(false)}>
                   {t("account.title")}
                 </NavLink>
+                <NavLink to="/account/notifications" end onClick={() => setMenuOpen(false)}>
+                  {t("notifications.settings")}
+                </NavLink>
+                {data.tools.map((tool) => (
+                  <NavLink key={tool.path} to={tool.path} end onClick={() => setMenuOpen(false)}>
+                    {t(tool.label)}
+                  </NavLink>
+                ))}
                 <Form method="post" action="/logout">
                   <button type="submit" className="button button--secondary">
                     {t("auth.logout")}

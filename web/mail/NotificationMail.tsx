@@ -36,6 +36,7 @@ const small = { fontSize: "13px", lineHeight: "20px", color: "#4a5560" };
 export function NotificationMail({ brand, language, content, t, lines }: Props) {
   const digest = content.items.length > 1;
   const first = content.items[0];
+  const invitation = first?.kind === "invitation" || first?.kind === "invitation-reminder";
   const intro = digest
     ? t("mail.introDigest", { count: content.items.length, tenant: brand.name })
     : t("mail.intro", { tenant: brand.name });
@@ -92,11 +93,12 @@ export function NotificationMail({ brand, language, content, t, lines }: Props) 
                   marginTop: "16px",
                 }}
               >
-                {t("mail.open")}
+                {invitation ? t("mail.accept") : t("mail.open")}
               </Button>
             ) : null}
+            {invitation ? <Text style={text}>{t("mail.invitationValid")}</Text> : null}
             {first?.kind === "new-sign-in" ? <Text style={text}>{t("mail.notMe")}</Text> : null}
-            <Text style={small}>{t("mail.privacy")}</Text>
+            {invitation ? null : <Text style={small}>{t("mail.privacy")}</Text>}
             <Hr />
             <Text style={small}>{t("mail.why", { tenant: brand.name })}</Text>
             {content.unsubscribe.map((link) => (

@@ -10,6 +10,9 @@ const nl = {
   introDigest: "Er zijn {{count}} nieuwe meldingen voor je in het portaal van {{tenant}}:",
   digestSubject: "{{count}} nieuwe meldingen in het portaal van {{tenant}}",
   open: "Bekijk in het portaal",
+  accept: "Account openen",
+  invitationValid:
+    "De link in deze e-mail is 14 dagen geldig en werkt één keer. Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren.",
   privacy:
     "Om je privacy te beschermen staat de inhoud niet in deze e-mail. Log in om te lezen wat er voor je klaarstaat.",
   notMe: "Was jij dit niet? Beëindig die sessie in het portaal en wijzig je wachtwoord.",
@@ -25,6 +28,9 @@ const en: typeof nl = {
   introDigest: "{{count}} new notifications are waiting for you in the {{tenant}} portal:",
   digestSubject: "{{count}} new notifications in the {{tenant}} portal",
   open: "View in the portal",
+  accept: "Open my account",
+  invitationValid:
+    "The link in this e-mail holds for 14 days and works once. Did you not expect this invitation? Then you can ignore this e-mail.",
   privacy:
     "To protect your privacy the content is not in this e-mail. Sign in to read what is waiting for you.",
   notMe: "Was this not you? End that session in the portal and change your password.",

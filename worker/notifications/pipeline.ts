@@ -2,7 +2,9 @@ import type { DeliverDeps } from "../../core/notifications/deliver.ts";
 import { notify, type NotifyRequest, type NotifyResult } from "../../core/notifications/notify.ts";
 import type { DeliveryMessage, DeliveryQueue } from "../../core/notifications/ports.ts";
 import type { Tenant } from "../../core/tenants/tenant.ts";
+import { issueLink } from "../../core/auth/invitations.ts";
 import { D1DeliveryStore } from "../../db/cell/delivery-store.ts";
+import { D1InvitationStore } from "../../db/cell/invitation-store.ts";
 import { D1NotificationStore } from "../../db/cell/notification-store.ts";
 import { D1Outbox } from "../../db/cell/outbox.ts";
 import type { TenantScope } from "../../db/cell/scope.ts";
@@ -71,6 +73,11 @@ export async function deliveryDepsFor(
     deliveries: new D1DeliveryStore(scope),
     settings: tenant.settings.notifications,
     renderer: messageRenderer(tenant, origin),
+    secretLinks: {
+      // Invitations are the one kind with a secret link today: /invitation/<id> gets its secret.
+      issue: (delivery, now) =>
+        issueLink(new D1InvitationStore(scope), delivery.link.slice("/invitation/".length), now),
+    },
     mail:
       config.MAIL_PROVIDER === "resend" && env.RESEND_API_KEY ? new ResendMail(env.RESEND_API_KEY) : outbox,
     sms:
