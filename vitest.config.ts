@@ -2,7 +2,8 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 // Tests run inside workerd with the real bindings of wrangler.toml: D1 (control plane and cells),
-// R2 and Durable Objects. The migrations are read here (Node) and applied in worker/testing/setup.ts.
+// R2, Durable Objects and queue producers. The migrations are read here (Node) and applied in
+// worker/testing/setup.ts.
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
@@ -12,6 +13,13 @@ export default defineConfig(async () => ({
           ENVIRONMENT: "test",
           CONTROL_MIGRATIONS: await readD1Migrations("migrations/control"),
           CELL_MIGRATIONS: await readD1Migrations("migrations/cell"),
+        },
+        // The queues of wrangler.toml have consumers that would deliver every message on their
+        // own, within a second, racing a test's own batches. Here the producers send to queues
+        // nobody consumes, and each test hands its batches to the consumer (createMessageBatch).
+        queueProducers: {
+          NOTIFY_QUEUE: { queueName: "test-unconsumed-notify" },
+          NOTIFY_DEAD_QUEUE: { queueName: "test-unconsumed-notify-dead" },
         },
       },
     }),

@@ -18,6 +18,7 @@ const prefixes = {
   outbox: "obx",
   invitation: "inv",
   invitationLink: "inl",
+  passwordReset: "pwr",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

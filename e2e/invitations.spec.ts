@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, openNavigation, screenshot, signIn, submitLogin, test } from "./fixtures.ts";
 import { tenantUrl } from "./hosts.ts";
 
@@ -7,11 +8,32 @@ const adminOf: Record<string, { slug: string; email: string }> = {
   phone: { slug: "ggz", email: "eva.smit@lichtpunt.nl" },
 };
 
-test("an invitation mail's link lets the invitee choose a password and sign in", async ({
+/** The newest mail to this address in the local outbox, once one written after `since` is there. */
+async function openNewestMail(page: Page, slug: string, email: string, since: string): Promise<void> {
+  await page.goto(tenantUrl(slug, "/dev/outbox"));
+  const newest = page
+    .getByRole("listitem")
+    .filter({ hasText: `mail to ${email}` })
+    .first();
+  // The queue delivers within seconds; the outbox shows it once it has.
+  await expect(async () => {
+    await page.reload();
+    const sentAt = await newest.locator("time").getAttribute("datetime", { timeout: 1_000 });
+    expect(sentAt! > since).toBe(true);
+  }).toPass({ timeout: 20_000 });
+  await newest.getByRole("link").click();
+}
+
+const aMomentAgo = () => new Date(Date.now() - 1_000).toISOString();
+
+test("an invitation mail's link lets the invitee choose a password and sign in; a reset mail replaces it", async ({
   page,
 }, testInfo) => {
   const { slug, email: adminEmail } = adminOf[testInfo.project.name]!;
   const invitee = `uitgenodigd.${Date.now()}.${testInfo.project.name}@example.nl`;
+  // A fresh person every run: reset mails are limited per address, and the outbox keeps old mail.
+  test.setTimeout(90_000);
+  const invitedAt = aMomentAgo();
   await signIn(page, slug, adminEmail);
   await openNavigation(page);
   await page.getByRole("link", { name: "Iemand uitnodigen" }).click();
@@ -23,13 +45,7 @@ test("an invitation mail's link lets the invitee choose a password and sign in",
 
   // The admin signs out; the invitee reads the mail in the local outbox.
   await page.context().clearCookies();
-  await page.goto(tenantUrl(slug, "/dev/outbox"));
-  const mail = page.getByRole("listitem").filter({ hasText: `mail to ${invitee}` });
-  await expect(async () => {
-    await page.reload();
-    await expect(mail).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await mail.getByRole("link").click();
+  await openNewestMail(page, slug, invitee, invitedAt);
   await page.getByRole("link", { name: /\/invitation\/inv_/ }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welkom bij");
@@ -41,9 +57,27 @@ test("an invitation mail's link lets the invitee choose a password and sign in",
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
   await expect(page.locator(".navigation__user")).toContainText("Robin Nieuw");
 
-  // Signed out, the new password opens the account again.
+  // Signed out, the password is forgotten: a reset mail lets the person choose a new one.
   await page.context().clearCookies();
   await page.goto(tenantUrl(slug, "/login"));
-  await submitLogin(page, invitee, "Zonnige-ochtend-aan-zee-42");
+  const askedAt = aMomentAgo();
+  await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
+  // The sign-in form has an e-mail field too: wait for the new page before typing.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wachtwoord vergeten");
+  await page.getByLabel("E-mailadres").fill(invitee);
+  await page.getByRole("button", { name: "Stuur me een link" }).click();
+  await expect(page.getByRole("status")).toContainText("Als er een account is met dit e-mailadres");
+  await openNewestMail(page, slug, invitee, askedAt);
+  await page.getByRole("link", { name: /\/password-reset\/pwr_/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nieuw wachtwoord kiezen");
+  await page.getByLabel("Nieuw wachtwoord").fill("Andere-lange-zin-voor-morgen-9");
+  await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("Andere-lange-zin-voor-morgen-9");
+  await screenshot(page, testInfo, "password-reset");
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  await expect(page).toHaveURL(tenantUrl(slug, "/login?reset=1"));
+  await expect(page.getByRole("status")).toHaveText(
+    "Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.",
+  );
+  await submitLogin(page, invitee, "Andere-lange-zin-voor-morgen-9");
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
 });

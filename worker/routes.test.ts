@@ -8,9 +8,9 @@ import { seedDemoTenants, signIn, visit } from "./testing/fixtures.ts";
  * (unsubscribe, invitation) carry their own proof; the local outbox is a developer's page that
  * exists only with MAIL_PROVIDER=outbox outside production.
  */
-const tokenPaths = new Set(["/unsubscribe/:token", "/invitation/:token"]);
+const tokenPaths = new Set(["/unsubscribe/:token", "/invitation/:token", "/password-reset/:token"]);
 const localPaths = new Set(["/dev/outbox", "/dev/outbox/:id"]);
-const publicPaths = new Set(["/login", "/logout", ...tokenPaths, ...localPaths]);
+const publicPaths = new Set(["/login", "/logout", "/password-reset", ...tokenPaths, ...localPaths]);
 
 type RouteEntry = { path?: string; index?: boolean; parentId?: string };
 

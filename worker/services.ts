@@ -1,4 +1,6 @@
 import type { LoginDeps } from "../core/auth/login.ts";
+import type { RequestResetDeps } from "../core/auth/password-reset.ts";
+import { D1PasswordResetStore } from "../db/cell/password-reset-store.ts";
 import type { Tenant } from "../core/tenants/tenant.ts";
 import { D1AccountStore } from "../db/cell/account-store.ts";
 import { D1AuditLog } from "../db/cell/audit-log.ts";
@@ -14,8 +16,8 @@ import type { InviteDeps } from "../core/auth/invitations.ts";
 import { D1Outbox } from "../db/cell/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
 
-/** Accounts, sessions, audit log and guess limits of one tenant. */
-export type Identity = LoginDeps;
+/** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
+export type Identity = LoginDeps & RequestResetDeps;
 
 /** Everything a request may use, built once per request from the validated configuration. */
 export type Services = PlatformData & {
@@ -72,9 +74,12 @@ export function buildServices(env: Env, config: Config): Services {
     },
     identityFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
+      const notify = notificationsFor(tenant).notify;
       return {
+        resets: new D1PasswordResetStore(scope),
+        notify,
         alertNewDevice: async (accountId) => {
-          await notificationsFor(tenant).notify({
+          await notify({
             kind: "new-sign-in",
             recipients: [accountId],
             actorId: null,

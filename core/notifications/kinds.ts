@@ -74,6 +74,13 @@ export const notificationKinds = {
     secretLink: true,
     defaults: { mail: true, sms: false },
   },
+  "password-reset": {
+    inApp: false,
+    optional: false,
+    urgent: true,
+    secretLink: true,
+    defaults: { mail: true, sms: false },
+  },
   "invitation-reminder": {
     inApp: false,
     optional: false,

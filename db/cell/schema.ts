@@ -225,3 +225,21 @@ export const invitationLinks = sqliteTable(
   },
   (table) => [index("invitation_links_invitation_idx").on(table.tenantId, table.invitationId)],
 );
+
+/**
+ * A password reset asked for by mail: short-lived and single-use. The mail's secret is made when
+ * the mail is sent; only its hash is kept. Using one closes every open reset of the person.
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    secretHash: text("secret_hash"),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (table) => [index("password_resets_user_idx").on(table.tenantId, table.userId)],
+);

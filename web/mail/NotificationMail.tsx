@@ -11,6 +11,7 @@ import { Preview } from "@react-email/preview";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 import type { TFunction } from "i18next";
+import { definitionOf } from "../../core/notifications/kinds.ts";
 import type { MailContent } from "../../core/notifications/ports.ts";
 import type { Language } from "../../core/tenants/languages.ts";
 
@@ -36,7 +37,9 @@ const small = { fontSize: "13px", lineHeight: "20px", color: "#4a5560" };
 export function NotificationMail({ brand, language, content, t, lines }: Props) {
   const digest = content.items.length > 1;
   const first = content.items[0];
-  const invitation = first?.kind === "invitation" || first?.kind === "invitation-reminder";
+  // Account mail (invitation, reset) has its own button and note, and no content to keep private.
+  const accountMail = first ? !definitionOf(first.kind).inApp : false;
+  const note = first && !digest ? t(`mail.note.${first.kind}`, { defaultValue: "" }) : "";
   const intro = digest
     ? t("mail.introDigest", { count: content.items.length, tenant: brand.name })
     : t("mail.intro", { tenant: brand.name });
@@ -93,12 +96,11 @@ export function NotificationMail({ brand, language, content, t, lines }: Props) 
                   marginTop: "16px",
                 }}
               >
-                {invitation ? t("mail.accept") : t("mail.open")}
+                {accountMail ? t(`mail.action.${first.kind}`) : t("mail.open")}
               </Button>
             ) : null}
-            {invitation ? <Text style={text}>{t("mail.invitationValid")}</Text> : null}
-            {first?.kind === "new-sign-in" ? <Text style={text}>{t("mail.notMe")}</Text> : null}
-            {invitation ? null : <Text style={small}>{t("mail.privacy")}</Text>}
+            {note ? <Text style={text}>{note}</Text> : null}
+            {accountMail ? null : <Text style={small}>{t("mail.privacy")}</Text>}
             <Hr />
             <Text style={small}>{t("mail.why", { tenant: brand.name })}</Text>
             {content.unsubscribe.map((link) => (

@@ -15,7 +15,6 @@ const nl = {
     "De link in deze e-mail is 14 dagen geldig en werkt één keer. Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren.",
   privacy:
     "Om je privacy te beschermen staat de inhoud niet in deze e-mail. Log in om te lezen wat er voor je klaarstaat.",
-  notMe: "Was jij dit niet? Beëindig die sessie in het portaal en wijzig je wachtwoord.",
   why: "Je krijgt deze e-mail omdat je een account hebt in het portaal van {{tenant}}.",
   unsubscribe: "Geen e-mail meer over: {{kind}}",
   settings: "Meldingen instellen",
@@ -33,7 +32,6 @@ const en: typeof nl = {
     "The link in this e-mail holds for 14 days and works once. Did you not expect this invitation? Then you can ignore this e-mail.",
   privacy:
     "To protect your privacy the content is not in this e-mail. Sign in to read what is waiting for you.",
-  notMe: "Was this not you? End that session in the portal and change your password.",
   why: "You get this e-mail because you have an account in the {{tenant}} portal.",
   unsubscribe: "No more e-mail about: {{kind}}",
   settings: "Notification settings",

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { login } from "../../core/auth/login.ts";
@@ -58,9 +58,15 @@ export default function Login() {
   const result = useActionData<typeof action>();
   const errors: LoginErrors = result?.errors ?? {};
   const busy = useNavigation().state === "submitting";
+  const [searchParams] = useSearchParams();
   return (
     <section className="narrow">
       <h1>{t("auth.loginTitle")}</h1>
+      {searchParams.get("reset") && !result ? (
+        <p className="notice notice--success" role="status">
+          {t("reset.done")}
+        </p>
+      ) : null}
       <p className="lead">{t("auth.loginIntro")}</p>
       {errors.form ? (
         <FormAlert title={t("auth.errorSummary")} answer={result}>
@@ -93,6 +99,9 @@ export default function Login() {
           {t("auth.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/password-reset">{t("auth.forgot")}</Link>
+      </p>
     </section>
   );
 }

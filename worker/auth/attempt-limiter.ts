@@ -5,11 +5,14 @@ import type { Env } from "../env.ts";
 /**
  * Failed sign-in guesses, counted in one RateLimiter Durable Object per tenant and key, so the
  * count is exact however many isolates serve the tenant. Per account: at most 10 failures in five
- * minutes; per client address a little more, since several people may share one address.
+ * minutes; per client address a little more, since several people may share one address. Keys
+ * are "<rule>:<value>"; a prefix without a rule of its own (reset-address) counts like an address.
  */
 const rules: Record<string, BucketRule> = {
   account: { capacity: 10, refillPerSecond: 10 / 300 },
   address: { capacity: 30, refillPerSecond: 30 / 300 },
+  // Reset mails: three an hour per address asked for, so nobody's mailbox can be flooded.
+  reset: { capacity: 3, refillPerSecond: 3 / 3600 },
 };
 
 export class DurableAttemptLimiter implements AttemptLimiter {

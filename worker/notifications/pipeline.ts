@@ -1,8 +1,10 @@
 import type { DeliverDeps } from "../../core/notifications/deliver.ts";
 import { notify, type NotifyRequest, type NotifyResult } from "../../core/notifications/notify.ts";
-import type { DeliveryMessage, DeliveryQueue } from "../../core/notifications/ports.ts";
+import type { Delivery, DeliveryMessage, DeliveryQueue } from "../../core/notifications/ports.ts";
 import type { Tenant } from "../../core/tenants/tenant.ts";
 import { issueLink } from "../../core/auth/invitations.ts";
+import { issueResetLink } from "../../core/auth/password-reset.ts";
+import { D1PasswordResetStore } from "../../db/cell/password-reset-store.ts";
 import { D1DeliveryStore } from "../../db/cell/delivery-store.ts";
 import { D1InvitationStore } from "../../db/cell/invitation-store.ts";
 import { D1NotificationStore } from "../../db/cell/notification-store.ts";
@@ -58,6 +60,17 @@ export async function tenantOrigin(tenant: Tenant, config: Config, data: Platfor
   return `${platform.protocol}//${tenant.slug}.${platform.host}`;
 }
 
+/**
+ * The secret links of account mail: the stored link names the object (/invitation/<id>,
+ * /password-reset/<id>); the secret is made here, when the mail is sent.
+ */
+function secretLinkOf(scope: TenantScope, delivery: Delivery, now: Date): Promise<string | null> {
+  const [, kind, id = ""] = delivery.link.split("/");
+  if (kind === "invitation") return issueLink(new D1InvitationStore(scope), id, now);
+  if (kind === "password-reset") return issueResetLink(new D1PasswordResetStore(scope), id, now);
+  return Promise.resolve(null);
+}
+
 /** Everything the queue consumer needs to send one tenant's deliveries. */
 export async function deliveryDepsFor(
   env: Env,
@@ -73,11 +86,7 @@ export async function deliveryDepsFor(
     deliveries: new D1DeliveryStore(scope),
     settings: tenant.settings.notifications,
     renderer: messageRenderer(tenant, origin),
-    secretLinks: {
-      // Invitations are the one kind with a secret link today: /invitation/<id> gets its secret.
-      issue: (delivery, now) =>
-        issueLink(new D1InvitationStore(scope), delivery.link.slice("/invitation/".length), now),
-    },
+    secretLinks: { issue: (delivery, now) => secretLinkOf(scope, delivery, now) },
     mail:
       config.MAIL_PROVIDER === "resend" && env.RESEND_API_KEY ? new ResendMail(env.RESEND_API_KEY) : outbox,
     sms:

@@ -71,6 +71,7 @@ export const en: Messages = {
     passwordRequired: "Enter your password.",
     logout: "Sign out",
     signedInAs: "Signed in as {{name}}",
+    forgot: "Forgot your password?",
     errorSummary: "Please check the form",
   },
   password: {
@@ -168,6 +169,11 @@ export const en: Messages = {
         withActor: "{{actor}} invites you to the {{tenant}} portal",
         anonymous: "You are invited to the {{tenant}} portal",
       },
+      "password-reset": {
+        label: "Password reset",
+        withActor: "Choose a new password for the {{tenant}} portal",
+        anonymous: "Choose a new password for the {{tenant}} portal",
+      },
       "invitation-reminder": {
         label: "Invitation reminders",
         withActor: "Reminder: {{actor}} invited you to the {{tenant}} portal",
@@ -248,6 +254,19 @@ export const en: Messages = {
     revoke: "Withdraw",
     resent: "The invitation was sent again.",
     revoked: "The invitation was withdrawn.",
+  },
+  reset: {
+    title: "Forgot password",
+    intro:
+      "Enter your e-mail address. If it belongs to an account, you get an e-mail within a few minutes with a link to choose a new password.",
+    send: "Send me a link",
+    sent: "If there is an account with this e-mail address, an e-mail is now waiting for you. The link holds for 30 minutes.",
+    chooseTitle: "Choose a new password",
+    chooseIntro: "Choose a new password for {{email}}. You then sign in again everywhere.",
+    save: "Save password",
+    invalid: "This link does not work (any more): it expired or was used. Ask for a new one.",
+    again: "Ask for a new link",
+    done: "Your password was changed. Sign in with your new password.",
   },
   crisis: {
     title: "Need help right now?",

@@ -72,6 +72,7 @@ export const nl = {
     passwordRequired: "Vul je wachtwoord in.",
     logout: "Uitloggen",
     signedInAs: "Ingelogd als {{name}}",
+    forgot: "Wachtwoord vergeten?",
     errorSummary: "Controleer het formulier",
   },
   password: {
@@ -169,6 +170,11 @@ export const nl = {
         withActor: "{{actor}} nodigt je uit voor het portaal van {{tenant}}",
         anonymous: "Je bent uitgenodigd voor het portaal van {{tenant}}",
       },
+      "password-reset": {
+        label: "Wachtwoord herstellen",
+        withActor: "Kies een nieuw wachtwoord voor het portaal van {{tenant}}",
+        anonymous: "Kies een nieuw wachtwoord voor het portaal van {{tenant}}",
+      },
       "invitation-reminder": {
         label: "Herinneringen aan uitnodigingen",
         withActor: "Herinnering: {{actor}} nodigde je uit voor het portaal van {{tenant}}",
@@ -248,6 +254,19 @@ export const nl = {
     revoke: "Intrekken",
     resent: "De uitnodiging is opnieuw verstuurd.",
     revoked: "De uitnodiging is ingetrokken.",
+  },
+  reset: {
+    title: "Wachtwoord vergeten",
+    intro:
+      "Vul je e-mailadres in. Hoort er een account bij, dan krijgen we je binnen een paar minuten een e-mail met een link om een nieuw wachtwoord te kiezen.",
+    send: "Stuur me een link",
+    sent: "Als er een account is met dit e-mailadres, staat er nu een e-mail voor je klaar. De link is 30 minuten geldig.",
+    chooseTitle: "Nieuw wachtwoord kiezen",
+    chooseIntro: "Kies een nieuw wachtwoord voor {{email}}. Daarna log je overal opnieuw in.",
+    save: "Wachtwoord opslaan",
+    invalid: "Deze link werkt niet (meer): hij is verlopen of al gebruikt. Vraag een nieuwe aan.",
+    again: "Nieuwe link aanvragen",
+    done: "Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.",
   },
   crisis: {
     title: "Direct hulp nodig?",
