@@ -70,18 +70,34 @@ test("the bell counts unread notifications and the list opens them", async ({ pa
   await expect(page).toHaveURL(tenantUrl("coaching", "/account"));
 });
 
-test("notification settings keep a choice", async ({ page }, testInfo) => {
-  const email =
-    testInfo.project.name === "desktop" ? "sanne.visser@example.nl" : "marieke.jansen@koerscoaching.nl";
-  await signIn(page, "coaching", email);
-  await page.goto(tenantUrl("coaching", "/account/notifications"));
-  const documents = page.getByRole("checkbox", { name: "Nieuwe documenten: E-mail" });
-  await documents.setChecked(false);
-  await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.getByRole("status")).toHaveText("Je keuzes zijn opgeslagen.");
-  await expect(documents).not.toBeChecked();
-  await screenshot(page, testInfo, "notification-settings");
-  await documents.setChecked(true);
-  await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(documents).toBeChecked();
+test.describe("notification settings", () => {
+  // The refused mobile number answers 400.
+  test.use({ expectedStatuses: [400, 404] });
+
+  test("keep a choice, and refuse a wrong mobile number at its field", async ({ page }, testInfo) => {
+    const email =
+      testInfo.project.name === "desktop" ? "sanne.visser@example.nl" : "marieke.jansen@koerscoaching.nl";
+    await signIn(page, "coaching", email);
+    await page.goto(tenantUrl("coaching", "/account/notifications"));
+    const documents = page.getByRole("checkbox", { name: "Nieuwe documenten: E-mail" });
+    await documents.setChecked(false);
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText("Je keuzes zijn opgeslagen.");
+    await expect(documents).not.toBeChecked();
+    await screenshot(page, testInfo, "notification-settings");
+    await documents.setChecked(true);
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await expect(documents).toBeChecked();
+
+    // A mobile number that is none is refused at its field, and what was typed stays.
+    const phone = page.getByLabel("Mobiel nummer voor sms");
+    await phone.fill("12ab");
+    await page.getByRole("button", { name: "Nummer opslaan" }).click();
+    await expect(page.locator("#phone-error")).toHaveText(
+      "Dit is geen geldig mobiel nummer. Typ bijvoorbeeld 06 12345678.",
+    );
+    await expect(phone).toHaveValue("12ab");
+    await expect(phone).toHaveAttribute("aria-invalid", "true");
+    await screenshot(page, testInfo, "notification-settings-phone");
+  });
 });

@@ -18,5 +18,7 @@ export interface Inbox extends Pick<NotificationStore, "choicesOf" | "recipients
   /** Marks it read and returns where it leads, or null when it is not this person's. */
   open(userId: string, id: string, now: Date): Promise<string | null>;
   markAllRead(userId: string, now: Date): Promise<void>;
+  /** The person's mobile number for SMS (E.164), or null to stop SMS altogether. */
+  setPhone(userId: string, phone: string | null): Promise<void>;
   setChoice(userId: string, kind: NotificationKind, choice: ChannelChoice, now: Date): Promise<void>;
 }

@@ -69,6 +69,10 @@ export class D1Inbox extends D1NotificationStore implements Inbox {
     );
   }
 
+  async setPhone(userId: string, phone: string | null): Promise<void> {
+    await this.#scope.update(users, userId, { phone });
+  }
+
   async setChoice(userId: string, kind: NotificationKind, choice: ChannelChoice, now: Date): Promise<void> {
     const updatedAt = now.toISOString();
     await this.#scope

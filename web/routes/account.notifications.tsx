@@ -1,9 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { kindsFor } from "../../core/notifications/kinds.ts";
+import { normalisePhone } from "../../core/notifications/phone.ts";
 import { channelsFor } from "../../core/notifications/preferences.ts";
 import { requirePermission } from "../auth.server.ts";
+import { Field } from "../components/Field.tsx";
 
 /** "E-mail diensten" per kind: mail (and SMS with a mobile number) on or off, over the tenant's defaults. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -15,6 +17,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   ]);
   const settings = tenant.settings.notifications;
   return {
+    phone: self?.phone ?? "",
     hasPhone: Boolean(self?.phone),
     quietHours: settings.quietHours,
     kinds: kindsFor(tenant.features).map((kind) => ({
@@ -29,6 +32,14 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const inbox = context.services.notificationsFor(tenant).inbox;
   const form = await request.formData();
   const now = new Date();
+  if (form.get("intent") === "phone") {
+    const typed = String(form.get("phone") ?? "");
+    const phone = typed.trim() ? normalisePhone(typed) : null;
+    if (typed.trim() && !phone)
+      return data({ phone: typed, error: "notifications.preferences.phoneInvalid" }, 400);
+    await inbox.setPhone(account.id, phone);
+    return redirect("/account/notifications?saved=phone");
+  }
   // Unticked boxes are absent from the form: every kind shown is written, on or off.
   for (const kind of kindsFor(tenant.features)) {
     await inbox.setChoice(
@@ -43,15 +54,19 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NotificationPreferences() {
   const { t } = useTranslation();
-  const { kinds, hasPhone, quietHours } = useLoaderData<typeof loader>();
+  const { kinds, hasPhone, phone, quietHours } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const saved = searchParams.get("saved");
   return (
     <section className="narrow">
       <h1>{t("notifications.preferences.title")}</h1>
       <p className="lead">{t("notifications.preferences.intro")}</p>
-      {searchParams.get("saved") ? (
+      {saved && !result ? (
         <p className="notice notice--success" role="status">
-          {t("notifications.preferences.saved")}
+          {saved === "phone"
+            ? t("notifications.preferences.phoneSaved")
+            : t("notifications.preferences.saved")}
         </p>
       ) : null}
       <Form method="post">
@@ -98,6 +113,22 @@ export default function NotificationPreferences() {
         {quietHours ? <p>{t("notifications.preferences.quietHours", quietHours)}</p> : null}
         <button type="submit" className="button">
           {t("notifications.preferences.save")}
+        </button>
+      </Form>
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="intent" value="phone" />
+        <Field
+          name="phone"
+          type="tel"
+          label={t("notifications.preferences.phone")}
+          autoComplete="tel"
+          inputMode="tel"
+          defaultValue={result?.phone ?? phone}
+          hint={t("notifications.preferences.phoneHint")}
+          error={result ? t(result.error) : undefined}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("notifications.preferences.phoneSave")}
         </button>
       </Form>
       <p>

@@ -115,6 +115,38 @@ describe("notification settings", () => {
   });
 });
 
+describe("the mobile number for SMS", () => {
+  it("is checked and stored in E.164; a bad one is refused at the field and kept", async () => {
+    const daan = await signIn(host, "daan.mulder@example.nl");
+    const refused = await post(
+      host,
+      "/account/notifications",
+      { intent: "phone", phone: "12ab" },
+      { cookie: daan },
+    );
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain("Dit is geen geldig mobiel nummer.");
+    expect(page).toContain('value="12ab"');
+
+    const saved = await post(
+      host,
+      "/account/notifications",
+      { intent: "phone", phone: "06 1234 5678" },
+      { cookie: daan },
+    );
+    expect(saved.headers.get("location")).toBe("/account/notifications?saved=phone");
+    const [self] = await inbox().recipients([ids["daan.mulder@example.nl"]!]);
+    expect(self?.phone).toBe("+31612345678");
+    // With a number, the page offers SMS per kind.
+    const withSms = await text(await visit(host, "/account/notifications", { headers: { cookie: daan } }));
+    expect(withSms).toContain('name="message:sms"');
+
+    await post(host, "/account/notifications", { intent: "phone", phone: "" }, { cookie: daan });
+    expect((await inbox().recipients([ids["daan.mulder@example.nl"]!]))[0]?.phone).toBeNull();
+  });
+});
+
 describe("unsubscribe links", () => {
   async function mailedLink(): Promise<string> {
     const person = ids["sanne.visser@example.nl"]!;

@@ -187,6 +187,12 @@ export const en: Messages = {
       kind: "Kind of notification",
       mail: "E-mail",
       sms: "Text message",
+      phone: "Mobile number for text messages",
+      phoneHint:
+        "For example +44 7700 900123; a Dutch number may start with 06. Leave empty: no text messages.",
+      phoneInvalid: "This is not a valid mobile number. Type for example +44 7700 900123.",
+      phoneSave: "Save number",
+      phoneSaved: "Your mobile number is saved.",
       smsNeedsPhone: "Text messages are possible once your mobile number is known.",
       save: "Save",
       saved: "Your choices are saved.",
