@@ -43,6 +43,13 @@ test("an invitation mail's link lets the invitee choose a password and sign in; 
   await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
   await expect(page.getByRole("status")).toHaveText(`De uitnodiging is verstuurd naar ${invitee}.`);
 
+  // The admin sees the person as invited, with the invitation's actions.
+  await page.goto(tenantUrl(slug, "/admin/users"));
+  const row = page.getByRole("listitem").filter({ hasText: invitee });
+  await expect(row).toContainText("Uitgenodigd");
+  await expect(row.getByRole("button", { name: "Intrekken" })).toBeVisible();
+  await screenshot(page, testInfo, "users");
+
   // The admin signs out; the invitee reads the mail in the local outbox.
   await page.context().clearCookies();
   await openNewestMail(page, slug, invitee, invitedAt);

@@ -1,5 +1,6 @@
 import type { LoginDeps } from "../core/auth/login.ts";
 import type { RequestResetDeps } from "../core/auth/password-reset.ts";
+import type { UserAdminDeps } from "../core/auth/user-admin.ts";
 import { D1PasswordResetStore } from "../db/cell/password-reset-store.ts";
 import type { Tenant } from "../core/tenants/tenant.ts";
 import { D1AccountStore } from "../db/cell/account-store.ts";
@@ -17,7 +18,7 @@ import { D1Outbox } from "../db/cell/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
 
 /** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
-export type Identity = LoginDeps & RequestResetDeps;
+export type Identity = LoginDeps & RequestResetDeps & UserAdminDeps & { accounts: D1AccountStore };
 
 /** Everything a request may use, built once per request from the validated configuration. */
 export type Services = PlatformData & {
@@ -75,6 +76,7 @@ export function buildServices(env: Env, config: Config): Services {
     identityFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       const notify = notificationsFor(tenant).notify;
+      const accounts = new D1AccountStore(scope);
       return {
         resets: new D1PasswordResetStore(scope),
         notify,
@@ -86,7 +88,8 @@ export function buildServices(env: Env, config: Config): Services {
             link: "/account",
           });
         },
-        accounts: new D1AccountStore(scope),
+        accounts,
+        users: accounts,
         sessions: new D1SessionStore(scope),
         audit: new D1AuditLog(scope),
         limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),

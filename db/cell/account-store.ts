@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Account, AccountStore } from "../../core/auth/accounts.ts";
+import type { Role } from "../../core/auth/permissions.ts";
+import type { UserAdminStore } from "../../core/auth/user-admin.ts";
 import { users } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
 
@@ -19,7 +21,7 @@ export function toAccount(row: UserRow): Account {
   };
 }
 
-export class D1AccountStore implements AccountStore {
+export class D1AccountStore implements AccountStore, UserAdminStore {
   readonly #scope: TenantScope;
 
   constructor(scope: TenantScope) {
@@ -33,5 +35,18 @@ export class D1AccountStore implements AccountStore {
 
   async setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
     await this.#scope.update(users, id, { passwordHash, mustChangePassword });
+  }
+
+  async findById(id: string): Promise<Account | null> {
+    const row = await this.#scope.findById(users, id);
+    return row ? toAccount(row) : null;
+  }
+
+  async setStatus(id: string, status: "active" | "disabled"): Promise<void> {
+    await this.#scope.update(users, id, { status });
+  }
+
+  async setRole(id: string, role: Role): Promise<void> {
+    await this.#scope.update(users, id, { role });
   }
 }

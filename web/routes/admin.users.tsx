@@ -1,7 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resendInvitation, revokeInvitation, stateOf } from "../../core/auth/invitations.ts";
+import { roles, type Role } from "../../core/auth/permissions.ts";
+import { changeRole, endSessionsOf, setAccountStatus } from "../../core/auth/user-admin.ts";
+
+const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 import { requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
@@ -12,6 +16,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const format = dateTimeFormat(context.language, account.timeZone);
   const now = new Date();
   return {
+    me: account.id,
     people: people.map(({ invitation, ...person }) => ({
       ...person,
       invitation:
@@ -29,33 +34,67 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = requirePermission(context, request, "users:manage");
-  const { deps } = context.services.invitationsFor(tenant);
   const form = await request.formData();
-  const id = String(form.get("invitation") ?? "");
-  const intent = form.get("intent");
-  const done =
-    intent === "resend"
-      ? await resendInvitation(deps, id, account.id)
-      : intent === "revoke"
-        ? await revokeInvitation(deps, id, account.id)
-        : false;
-  // Another tenant's invitation, or one that ended: not found.
-  if (!done) throw data(null, { status: 404 });
-  return redirect(`/admin/users?done=${intent}`);
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "resend" || intent === "revoke") {
+    const { deps } = context.services.invitationsFor(tenant);
+    const id = String(form.get("invitation") ?? "");
+    const done =
+      intent === "resend"
+        ? await resendInvitation(deps, id, account.id)
+        : await revokeInvitation(deps, id, account.id);
+    // Another tenant's invitation, or one that ended: not found.
+    if (!done) throw data(null, { status: 404 });
+    return redirect(`/admin/users?done=${intent}`);
+  }
+  const identity = context.services.identityFor(tenant);
+  const userId = String(form.get("user") ?? "");
+  const client = {
+    ipAddress: request.headers.get("cf-connecting-ip"),
+    userAgent: request.headers.get("user-agent"),
+  };
+  const role = String(form.get("role") ?? "");
+  const result =
+    intent === "disable" || intent === "enable"
+      ? await setAccountStatus(
+          identity,
+          account,
+          userId,
+          intent === "disable" ? "disabled" : "active",
+          client,
+        )
+      : intent === "end-sessions"
+        ? await endSessionsOf(identity, account, userId, client)
+        : intent === "role" && isRole(role)
+          ? await changeRole(identity, account, userId, role, String(form.get("password") ?? ""), client)
+          : ({ ok: false, reason: "notFound" } as const);
+  if (result.ok) return redirect(`/admin/users?done=${intent}`);
+  if (result.reason === "notFound") throw data(null, { status: 404 });
+  return data({ refused: result.reason, user: userId }, result.reason === "throttled" ? 429 : 400);
 }
 
 export default function Users() {
   const { t } = useTranslation();
-  const { people } = useLoaderData<typeof loader>();
+  const { people, me } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const done = searchParams.get("done");
+  const done = refused ? null : searchParams.get("done");
   return (
     <section className="narrow">
       <h1>{t("users.title")}</h1>
       <p className="lead">{t("users.intro")}</p>
       {done ? (
         <p className="notice notice--success" role="status">
-          {done === "resend" ? t("users.resent") : t("users.revoked")}
+          {done === "resend"
+            ? t("users.resent")
+            : done === "revoke"
+              ? t("users.revoked")
+              : t(`users.done.${done}`)}
+        </p>
+      ) : null}
+      {refused ? (
+        <p className="notice notice--error" role="alert">
+          {t(`users.refused.${refused.refused}`)}
         </p>
       ) : null}
       <p>
@@ -85,6 +124,7 @@ export default function Users() {
                 </p>
               ) : null}
             </div>
+            {person.status !== "invited" && person.id !== me ? <AccountActions person={person} /> : null}
             {person.invitation && person.invitation.state !== "revoked" ? (
               <div className="item-list__actions">
                 <Form method="post">
@@ -107,5 +147,62 @@ export default function Users() {
         ))}
       </ul>
     </section>
+  );
+}
+
+type Person = ReturnType<typeof useLoaderData<typeof loader>>["people"][number];
+
+/** Block or unblock, sign out everywhere, and change the role (confirmed with the admin's password). */
+function AccountActions({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  return (
+    <div className="item-list__actions">
+      <Form method="post">
+        <input type="hidden" name="user" value={person.id} />
+        <button
+          type="submit"
+          name="intent"
+          value={person.status === "disabled" ? "enable" : "disable"}
+          className="button button--secondary"
+        >
+          {person.status === "disabled" ? t("users.enable") : t("users.disable")}
+        </button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="user" value={person.id} />
+        <button type="submit" name="intent" value="end-sessions" className="button button--secondary">
+          {t("users.endSessions")}
+        </button>
+      </Form>
+      <details className="role-change">
+        <summary>{t("users.changeRole")}</summary>
+        <Form method="post" className="form">
+          <input type="hidden" name="user" value={person.id} />
+          <div className="field">
+            <label htmlFor={`role-${person.id}`}>{t("users.newRole")}</label>
+            <select id={`role-${person.id}`} name="role" defaultValue={person.role}>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`password-${person.id}`}>{t("users.confirmPassword")}</label>
+            <input
+              id={`password-${person.id}`}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          </div>
+          <button type="submit" name="intent" value="role" className="button">
+            {t("users.saveRole")}
+          </button>
+        </Form>
+      </details>
+    </div>
   );
 }

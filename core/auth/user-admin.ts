@@ -1,0 +1,122 @@
+import type { AuditLog } from "../audit/audit.ts";
+import type { Account } from "./accounts.ts";
+import type { AttemptLimiter } from "./login.ts";
+import { verifyPassword } from "./password-hash.ts";
+import type { Role } from "./permissions.ts";
+import type { SessionStore } from "./sessions.ts";
+
+/** The admin's view of the tenant's accounts. */
+export interface UserAdminStore {
+  findById(id: string): Promise<Account | null>;
+  setStatus(id: string, status: "active" | "disabled"): Promise<void>;
+  setRole(id: string, role: Role): Promise<void>;
+}
+
+export type UserAdminDeps = {
+  users: UserAdminStore;
+  sessions: SessionStore;
+  limiter: AttemptLimiter;
+  audit: AuditLog;
+};
+
+type Client = { ipAddress: string | null; userAgent: string | null };
+export type AdminResult =
+  { ok: true } | { ok: false; reason: "notFound" | "self" | "passwordWrong" | "throttled" };
+
+/** Another person of this tenant who has got in (not someone still invited), or null. */
+async function targetOf(deps: UserAdminDeps, admin: Account, userId: string) {
+  const user = await deps.users.findById(userId);
+  if (!user || user.status === "invited") return { user: null, self: false };
+  return { user, self: user.id === admin.id };
+}
+
+/**
+ * Blocks or unblocks an account. Blocking ends every session at once; an admin cannot block
+ * themselves (and so lock the tenant out of its last admin by mistake).
+ */
+export async function setAccountStatus(
+  deps: UserAdminDeps,
+  admin: Account,
+  userId: string,
+  status: "active" | "disabled",
+  client: Client,
+): Promise<AdminResult> {
+  const { user, self } = await targetOf(deps, admin, userId);
+  if (!user) return { ok: false, reason: "notFound" };
+  if (self) return { ok: false, reason: "self" };
+  await deps.users.setStatus(user.id, status);
+  if (status === "disabled") await deps.sessions.endAllOf(user.id);
+  await deps.audit.record({
+    action: status === "disabled" ? "users.disable" : "users.enable",
+    result: "success",
+    actorUserId: admin.id,
+    targetType: "user",
+    targetId: user.id,
+    ...client,
+  });
+  return { ok: true };
+}
+
+/** Signs a person out everywhere (a lost phone, a shared computer). */
+export async function endSessionsOf(
+  deps: UserAdminDeps,
+  admin: Account,
+  userId: string,
+  client: Client,
+): Promise<AdminResult> {
+  const { user } = await targetOf(deps, admin, userId);
+  if (!user) return { ok: false, reason: "notFound" };
+  await deps.sessions.endAllOf(user.id);
+  await deps.audit.record({
+    action: "users.sessions.end",
+    result: "success",
+    actorUserId: admin.id,
+    targetType: "user",
+    targetId: user.id,
+    ...client,
+  });
+  return { ok: true };
+}
+
+/**
+ * Changes someone's role, confirmed with the admin's own password (seed 004: changes are
+ * confirmed with the password). Wrong passwords count like failed sign-ins.
+ */
+export async function changeRole(
+  deps: UserAdminDeps,
+  admin: Account,
+  userId: string,
+  role: Role,
+  password: string,
+  client: Client,
+): Promise<AdminResult> {
+  const keys = [`account:${admin.email}`];
+  if ((await deps.limiter.waitSeconds(keys)) > 0) return { ok: false, reason: "throttled" };
+  const { user, self } = await targetOf(deps, admin, userId);
+  if (!user) return { ok: false, reason: "notFound" };
+  if (self) return { ok: false, reason: "self" };
+  if (!admin.passwordHash || !(await verifyPassword(password, admin.passwordHash))) {
+    await deps.limiter.recordFailure(keys);
+    await deps.audit.record({
+      action: "users.role.change",
+      result: "failure",
+      actorUserId: admin.id,
+      targetType: "user",
+      targetId: user.id,
+      ...client,
+      detail: { reason: "password_wrong" },
+    });
+    return { ok: false, reason: "passwordWrong" };
+  }
+  await deps.users.setRole(user.id, role);
+  await deps.audit.record({
+    action: "users.role.change",
+    result: "success",
+    actorUserId: admin.id,
+    targetType: "user",
+    targetId: user.id,
+    ...client,
+    detail: { from: user.role, to: role },
+  });
+  return { ok: true };
+}
