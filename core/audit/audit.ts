@@ -15,7 +15,26 @@ export type AuditEvent = {
   detail?: Record<string, string | number | boolean>;
 };
 
+/** A line of the log as read back, with the names of the people in it. */
+export type AuditEntry = AuditEvent & {
+  id: string;
+  at: string;
+  actorName: string | null;
+  clientName: string | null;
+};
+
+export type AuditQuery = {
+  /** Events where this person acted or whose data it concerned. */
+  personId?: string;
+  /** "auth", "users", "notifications": the part of the action before the first dot. */
+  area?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+};
+
 export interface AuditLog {
+  search(query: AuditQuery): Promise<AuditEntry[]>;
   record(event: AuditEvent): Promise<void>;
   /** The browsers (user agents) of this person's recent successful sign-ins. */
   recentSignInDevices(userId: string): Promise<string[]>;

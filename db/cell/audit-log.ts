@@ -1,7 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
-import type { AuditEvent, AuditLog } from "../../core/audit/audit.ts";
+import { and, desc, eq, gte, inArray, like, lt, or } from "drizzle-orm";
+import type { AuditEntry, AuditEvent, AuditLog, AuditQuery } from "../../core/audit/audit.ts";
 import { newId } from "../../core/ids.ts";
-import { auditEvents } from "./schema.ts";
+import { auditEvents, users } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
 
 /** Appends only: this class has no way to change or remove an event. */
@@ -40,5 +40,33 @@ export class D1AuditLog implements AuditLog {
       limit: 50,
     });
     return [...new Set(rows.flatMap((row) => (row.userAgent ? [row.userAgent] : [])))];
+  }
+
+  async search(query: AuditQuery): Promise<AuditEntry[]> {
+    const rows = await this.#scope.list(auditEvents, {
+      where: and(
+        query.personId
+          ? or(eq(auditEvents.actorUserId, query.personId), eq(auditEvents.clientUserId, query.personId))
+          : undefined,
+        query.area ? like(auditEvents.action, `${query.area}.%`) : undefined,
+        query.from ? gte(auditEvents.at, query.from.toISOString()) : undefined,
+        query.to ? lt(auditEvents.at, query.to.toISOString()) : undefined,
+      ),
+      orderBy: desc(auditEvents.at),
+      limit: query.limit,
+    });
+    const people = [
+      ...new Set(rows.flatMap((row) => [row.actorUserId, row.clientUserId]).filter((id) => id !== null)),
+    ];
+    const named = people.length
+      ? await this.#scope.list(users, { where: inArray(users.id, people), limit: people.length })
+      : [];
+    const names = new Map(named.map((user) => [user.id, user.displayName]));
+    return rows.map(({ tenantId: _tenant, detail, ...row }) => ({
+      ...row,
+      detail: detail ?? undefined,
+      actorName: (row.actorUserId && names.get(row.actorUserId)) || null,
+      clientName: (row.clientUserId && names.get(row.clientUserId)) || null,
+    }));
   }
 }

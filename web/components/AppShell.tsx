@@ -8,6 +8,7 @@ const tools: { path: string; label: string; permission: Permission }[] = [
   { path: "/admin/users", label: "users.title", permission: "users:manage" },
   { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
   { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
+  { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
 ];
 
 /** The management pages a role may open; the loader sends only these. */

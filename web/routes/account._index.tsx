@@ -14,10 +14,25 @@ function device(userAgent: string | null): { browser: string; os: string } | nul
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
-  const sessions = await context.services.identityFor(tenant).sessions.listOf(account.id);
+  const identity = context.services.identityFor(tenant);
+  const [sessions, recent] = await Promise.all([
+    identity.sessions.listOf(account.id),
+    identity.audit.search({ personId: account.id, area: "auth", limit: 50 }),
+  ]);
   // Times are shown in the person's own time zone, written out on the server.
   const format = dateTimeFormat(context.language, account.timeZone);
   return {
+    // The last sign-ins to this account, failed ones included: a stranger's guesses show here.
+    signIns: recent
+      .filter((entry) => entry.action === "auth.login")
+      .slice(0, 10)
+      .map((entry) => ({
+        id: entry.id,
+        when: format.format(new Date(entry.at)),
+        succeeded: entry.result === "success",
+        device: device(entry.userAgent ?? null),
+        ipAddress: entry.ipAddress ?? null,
+      })),
     sessions: sessions.map((each) => ({
       id: each.id,
       current: each.id === session.id,
@@ -61,7 +76,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function AccountSecurity() {
   const { t } = useTranslation();
-  const { sessions } = useLoaderData<typeof loader>();
+  const { sessions, signIns } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");
   return (
@@ -107,6 +122,25 @@ export default function AccountSecurity() {
           </button>
         </Form>
       ) : null}
+      <h2 className="section-title">{t("account.signInsSection")}</h2>
+      <ul className="item-list">
+        {signIns.map((signIn) => (
+          <li key={signIn.id} className="item-list__item">
+            <div>
+              <p className="item-list__title">
+                {signIn.device ? t("account.deviceOn", signIn.device) : t("account.unknownDevice")}
+                <span className="badge">
+                  {signIn.succeeded ? t("account.signInOk") : t("account.signInFailed")}
+                </span>
+              </p>
+              <p className="item-list__meta">
+                {signIn.when}
+                {signIn.ipAddress ? ` · ${signIn.ipAddress}` : ""}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
