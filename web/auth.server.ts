@@ -1,4 +1,5 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
+import type { RequestOrigin } from "../core/audit/audit.ts";
 import { hasPermission, type Permission } from "../core/auth/permissions.ts";
 import type { Tenant } from "../core/tenants/tenant.ts";
 
@@ -30,4 +31,9 @@ export function requirePermission(context: AppLoadContext, request: Request, per
   const user = requireUser(context, request);
   if (!hasPermission(user.account.role, permission)) throw data(null, { status: 403 });
   return user;
+}
+
+/** Where the request came from, for the audit log: the client address Cloudflare saw, and the browser. */
+export function originOf(request: Request): RequestOrigin {
+  return { ipAddress: request.headers.get("cf-connecting-ip"), userAgent: request.headers.get("user-agent") };
 }

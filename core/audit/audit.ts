@@ -33,6 +33,9 @@ export type AuditQuery = {
   limit: number;
 };
 
+/** Where a request came from, as the audit log records it. */
+export type RequestOrigin = { ipAddress: string | null; userAgent: string | null };
+
 export interface AuditLog {
   search(query: AuditQuery): Promise<AuditEntry[]>;
   record(event: AuditEvent): Promise<void>;

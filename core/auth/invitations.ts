@@ -1,4 +1,4 @@
-import type { AuditLog } from "../audit/audit.ts";
+import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
@@ -61,6 +61,7 @@ export function stateOf(invitation: Invitation, now: Date): InvitationState {
 }
 
 export type InviteRequest = {
+  origin: RequestOrigin;
   email: string;
   displayName: string;
   role: Role;
@@ -86,7 +87,8 @@ export async function invite(
   const holder = await deps.invitations.holderOf(email);
   if (holder && holder.status !== "invited") return { ok: false, reason: "emailTaken" };
   const now = deps.now();
-  const person = { ...request, email, id: holder?.id ?? newId("user", now.getTime()) };
+  const { origin, ...fields } = request;
+  const person = { ...fields, email, id: holder?.id ?? newId("user", now.getTime()) };
   const invitation: Invitation = {
     id: newId("invitation", now.getTime()),
     userId: person.id,
@@ -109,8 +111,10 @@ export async function invite(
     action: "users.invite",
     result: "success",
     actorUserId: request.invitedBy,
+    clientUserId: request.role === "client" ? person.id : null,
     targetType: "user",
     targetId: person.id,
+    ...origin,
     detail: { role: request.role },
   });
   return { ok: true, invitationId: invitation.id };
@@ -159,6 +163,7 @@ export async function resendInvitation(
   deps: InviteDeps,
   invitationId: string,
   actorId: string,
+  origin: RequestOrigin,
 ): Promise<boolean> {
   const now = deps.now();
   const found = await deps.invitations.find(invitationId);
@@ -176,6 +181,7 @@ export async function resendInvitation(
     actorUserId: actorId,
     targetType: "user",
     targetId: found.person.id,
+    ...origin,
   });
   return true;
 }
@@ -184,6 +190,7 @@ export async function revokeInvitation(
   deps: InviteDeps,
   invitationId: string,
   actorId: string,
+  origin: RequestOrigin,
 ): Promise<boolean> {
   const found = await deps.invitations.find(invitationId);
   if (!found || stateOf(found.invitation, deps.now()) !== "open") return false;
@@ -194,6 +201,7 @@ export async function revokeInvitation(
     actorUserId: actorId,
     targetType: "user",
     targetId: found.person.id,
+    ...origin,
   });
   return true;
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import Bowser from "bowser";
 import { useTranslation } from "react-i18next";
 import { endOwnSession } from "../../core/auth/sessions.ts";
-import { requirePermission } from "../auth.server.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
 function device(userAgent: string | null): { browser: string; os: string } | null {
@@ -47,10 +47,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
   const identity = context.services.identityFor(tenant);
   const form = await request.formData();
-  const client = {
-    ipAddress: request.headers.get("cf-connecting-ip"),
-    userAgent: request.headers.get("user-agent"),
-  };
+  const client = originOf(request);
   if (form.get("intent") === "end-others") {
     await identity.sessions.endAllOf(account.id, session.id);
     await identity.audit.record({

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "../../core/auth/password-change.ts";
 import { maxPasswordLength, type PasswordRule } from "../../core/auth/password-policy.ts";
-import { requirePermission } from "../auth.server.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { PasswordRules } from "../components/PasswordRules.tsx";
 
@@ -24,7 +24,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     session.id,
     tenant.settings.passwordPolicy,
     { current: text(form.get("current")), next: text(form.get("next")), confirm: text(form.get("confirm")) },
-    { ipAddress: request.headers.get("cf-connecting-ip"), userAgent: request.headers.get("user-agent") },
+    originOf(request),
   );
   if (!result.ok) return data({ errors: result.errors, broken: result.broken }, 400);
   return redirect("/account/password?saved=1");

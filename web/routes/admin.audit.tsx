@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { normaliseEmail } from "../../core/auth/accounts.ts";
-import { requirePermission } from "../auth.server.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
@@ -58,8 +58,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     result: "success",
     actorUserId: account.id,
     clientUserId: person?.role === "client" ? person.id : null,
-    ipAddress: request.headers.get("cf-connecting-ip"),
-    userAgent: request.headers.get("user-agent"),
+    ...originOf(request),
     detail: Object.fromEntries(Object.entries(input).filter(([, value]) => value)),
   });
   const format = dateTimeFormat(context.language, account.timeZone);

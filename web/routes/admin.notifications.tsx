@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "../auth.server.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
 /** The dead letters: mail and SMS that did not arrive, with the provider's reason, to send again. */
@@ -33,8 +33,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     actorUserId: account.id,
     targetType: "delivery",
     targetId: id,
-    ipAddress: request.headers.get("cf-connecting-ip"),
-    userAgent: request.headers.get("user-agent"),
+    ...originOf(request),
   });
   return redirect("/admin/notifications?retried=1");
 }

@@ -6,7 +6,7 @@ import { roles, type Role } from "../../core/auth/permissions.ts";
 import { changeRole, endSessionsOf, setAccountStatus } from "../../core/auth/user-admin.ts";
 
 const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
-import { requirePermission } from "../auth.server.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
 /** Everyone of the tenant with their status; open invitations can be sent again or withdrawn. */
@@ -41,18 +41,15 @@ export async function action({ context, request }: ActionFunctionArgs) {
     const id = String(form.get("invitation") ?? "");
     const done =
       intent === "resend"
-        ? await resendInvitation(deps, id, account.id)
-        : await revokeInvitation(deps, id, account.id);
+        ? await resendInvitation(deps, id, account.id, originOf(request))
+        : await revokeInvitation(deps, id, account.id, originOf(request));
     // Another tenant's invitation, or one that ended: not found.
     if (!done) throw data(null, { status: 404 });
     return redirect(`/admin/users?done=${intent}`);
   }
   const identity = context.services.identityFor(tenant);
   const userId = String(form.get("user") ?? "");
-  const client = {
-    ipAddress: request.headers.get("cf-connecting-ip"),
-    userAgent: request.headers.get("user-agent"),
-  };
+  const client = originOf(request);
   const role = String(form.get("role") ?? "");
   const result =
     intent === "disable" || intent === "enable"

@@ -6,7 +6,7 @@ import { acceptInvitation, openInvitation } from "../../core/auth/invitations.ts
 import { maxPasswordLength, type PasswordRule } from "../../core/auth/password-policy.ts";
 import { textFor } from "../../core/tenants/settings.ts";
 import { sessionCookie } from "../../worker/cookies.ts";
-import { requireTenant } from "../auth.server.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { PasswordRules } from "../components/PasswordRules.tsx";
 
@@ -66,7 +66,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       policy: tenant.settings.passwordPolicy,
       termsRequired: textFor(tenant.settings.terms, context.language) !== null,
     },
-    { ipAddress: request.headers.get("cf-connecting-ip"), userAgent: request.headers.get("user-agent") },
+    originOf(request),
   );
   if (result.ok) {
     return redirect("/", {

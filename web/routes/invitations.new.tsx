@@ -5,7 +5,7 @@ import { z } from "zod";
 import { invite } from "../../core/auth/invitations.ts";
 import { hasPermission, roles, type Role } from "../../core/auth/permissions.ts";
 import { languages } from "../../core/tenants/languages.ts";
-import { requirePermission } from "../auth.server.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 
 /** Admins may invite anyone with any role; staff invite clients. */
@@ -38,6 +38,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     // The person chooses their own zone later; until then the tenant's home zone.
     timeZone: account.timeZone,
     invitedBy: account.id,
+    origin: originOf(request),
   });
   if (!result.ok) return data({ values, errors: { email: "users.emailTaken", displayName: undefined } }, 409);
   return redirect(`/invitations/new?sent=${encodeURIComponent(parsed.data.email)}`);

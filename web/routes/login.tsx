@@ -5,7 +5,7 @@ import { z } from "zod";
 import { login } from "../../core/auth/login.ts";
 import { safeReturnTo } from "../../core/platform/return-to.ts";
 import { sessionCookie } from "../../worker/cookies.ts";
-import { requireTenant } from "../auth.server.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 
 const loginSchema = z.object({
@@ -34,8 +34,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const result = await login(identity, {
     email: parsed.data.email,
     password: parsed.data.password,
-    ipAddress: request.headers.get("cf-connecting-ip"),
-    userAgent: request.headers.get("user-agent"),
+    ...originOf(request),
   });
   if (!result.ok) {
     const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));

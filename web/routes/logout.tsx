@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { clearedSessionCookie } from "../../worker/cookies.ts";
-import { requireTenant } from "../auth.server.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
 
 /** Signing out ends the session on the server, not only the cookie in this browser. */
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -12,8 +12,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       action: "auth.logout",
       result: "success",
       actorUserId: context.auth.account.id,
-      ipAddress: request.headers.get("cf-connecting-ip"),
-      userAgent: request.headers.get("user-agent"),
+      ...originOf(request),
     });
   }
   return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { completePasswordReset, openPasswordReset } from "../../core/auth/password-reset.ts";
 import { maxPasswordLength, type PasswordRule } from "../../core/auth/password-policy.ts";
-import { requireTenant } from "../auth.server.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { PasswordRules } from "../components/PasswordRules.tsx";
 
@@ -32,7 +32,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
     params.token ?? "",
     { password: text(form.get("password")), confirm: text(form.get("confirm")) },
     tenant.settings.passwordPolicy,
-    { ipAddress: request.headers.get("cf-connecting-ip"), userAgent: request.headers.get("user-agent") },
+    originOf(request),
   );
   if (result.ok) return redirect("/login?reset=1");
   if (result.invalid) return data({ invalid: true, errors: {}, broken: [] as PasswordRule[] }, 410);

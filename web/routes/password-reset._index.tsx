@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requestPasswordReset } from "../../core/auth/password-reset.ts";
-import { requireTenant } from "../auth.server.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 
 /** "Forgot my password": one neutral answer for every address, so nobody learns who has an account. */
@@ -19,10 +19,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const email = String((await request.formData()).get("email") ?? "");
   const parsed = emailSchema.safeParse(email);
   if (!parsed.success) return data({ email, error: parsed.error.issues[0]!.message }, 400);
-  await requestPasswordReset(context.services.identityFor(tenant), parsed.data, {
-    ipAddress: request.headers.get("cf-connecting-ip"),
-    userAgent: request.headers.get("user-agent"),
-  });
+  await requestPasswordReset(context.services.identityFor(tenant), parsed.data, originOf(request));
   return redirect("/password-reset?sent=1");
 }
 

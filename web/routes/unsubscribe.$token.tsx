@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resolveUnsubscribe, unsubscribe } from "../../core/notifications/unsubscribe.ts";
-import { requireTenant } from "../auth.server.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
 
 /**
  * The link at the bottom of every notification mail. It works without signing in: the token is
@@ -33,8 +33,7 @@ export async function action(args: ActionFunctionArgs) {
     action: "notifications.unsubscribe",
     result: "success",
     actorUserId: target.recipientId,
-    ipAddress: args.request.headers.get("cf-connecting-ip"),
-    userAgent: args.request.headers.get("user-agent"),
+    ...originOf(args.request),
     detail: { kinds: target.kinds.join(",") },
   });
   return { done: true, kinds: target.kinds };

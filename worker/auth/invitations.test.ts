@@ -87,6 +87,14 @@ describe("an invitation", () => {
       .bind("nieuw.client@example.nl")
       .first();
     expect(user).toEqual({ status: "invited", password_hash: null });
+    // Inviting a client is a change to that client's data: the audit line names them.
+    const line = await db()
+      .prepare(
+        "SELECT a.client_user_id, a.user_agent FROM audit_events a JOIN users u ON u.id = a.target_id WHERE a.action = 'users.invite' AND u.email = ?",
+      )
+      .bind("nieuw.client@example.nl")
+      .first<{ client_user_id: string | null }>();
+    expect(line?.client_user_id).toMatch(/^usr_/);
   });
 
   it("opens without being used, refuses a weak password at the field, then signs the person in", async () => {
