@@ -21,6 +21,8 @@ export type AuditEntry = AuditEvent & {
   at: string;
   actorName: string | null;
   clientName: string | null;
+  /** The name of the person a line is about, when its target is a person. */
+  targetName: string | null;
 };
 
 export type AuditQuery = {

@@ -56,7 +56,15 @@ export class D1AuditLog implements AuditLog {
       limit: query.limit,
     });
     const people = [
-      ...new Set(rows.flatMap((row) => [row.actorUserId, row.clientUserId]).filter((id) => id !== null)),
+      ...new Set(
+        rows
+          .flatMap((row) => [
+            row.actorUserId,
+            row.clientUserId,
+            row.targetType === "user" ? row.targetId : null,
+          ])
+          .filter((id) => id !== null),
+      ),
     ];
     const named = people.length
       ? await this.#scope.list(users, { where: inArray(users.id, people), limit: people.length })
@@ -67,6 +75,7 @@ export class D1AuditLog implements AuditLog {
       detail: detail ?? undefined,
       actorName: (row.actorUserId && names.get(row.actorUserId)) || null,
       clientName: (row.clientUserId && names.get(row.clientUserId)) || null,
+      targetName: (row.targetType === "user" && row.targetId && names.get(row.targetId)) || null,
     }));
   }
 }

@@ -76,7 +76,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       result: entry.result,
       actor: entry.actorName,
       client: entry.clientName,
-      target: entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : null,
+      target: entry.targetName ?? (entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : null),
       ipAddress: entry.ipAddress,
     })),
   };

@@ -36,6 +36,19 @@ describe("the audit log for admins", () => {
     expect(users).not.toContain("<code>auth.login</code>");
   });
 
+  it("names the person a line is about", async () => {
+    const admin = await signIn(host, "rick.janssen@helderzorgsoftware.nl");
+    await post(
+      host,
+      "/invitations/new",
+      { email: "nieuw@rijnoever-fysio.nl", displayName: "Noor Nieuw", role: "client", language: "nl" },
+      { cookie: admin },
+    );
+    const html = await page("?area=users");
+    expect(html).toContain("users.invite");
+    expect(html).toContain("Noor Nieuw");
+  });
+
   it("says what is wrong with a filter at its field", async () => {
     const html = await page("?person=niet-een-adres&from=2026-13-45");
     expect(html).toContain("Vul een geldig e-mailadres in.");
