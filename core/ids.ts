@@ -19,6 +19,10 @@ const prefixes = {
   invitation: "inv",
   invitationLink: "inl",
   passwordReset: "pwr",
+  totp: "otp",
+  recoveryCode: "rec",
+  challenge: "chl",
+  passkey: "psk",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -129,3 +129,21 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
     fullPage: true,
   });
 }
+
+/** The newest mail to this address in the local outbox, once one written after `since` is there. */
+export async function openNewestMail(page: Page, slug: string, email: string, since: string): Promise<void> {
+  await page.goto(tenantUrl(slug, "/dev/outbox"));
+  const newest = page
+    .getByRole("listitem")
+    .filter({ hasText: `mail to ${email}` })
+    .first();
+  // The queue delivers within seconds; the outbox shows it once it has.
+  await expect(async () => {
+    await page.reload();
+    const sentAt = await newest.locator("time").getAttribute("datetime", { timeout: 1_000 });
+    expect(sentAt! > since).toBe(true);
+  }).toPass({ timeout: 20_000 });
+  await newest.getByRole("link").click();
+}
+
+export const aMomentAgo = () => new Date(Date.now() - 1_000).toISOString();

@@ -1,5 +1,13 @@
-import type { Page } from "@playwright/test";
-import { expect, openNavigation, screenshot, signIn, submitLogin, test } from "./fixtures.ts";
+import {
+  aMomentAgo,
+  expect,
+  openNavigation,
+  openNewestMail,
+  screenshot,
+  signIn,
+  submitLogin,
+  test,
+} from "./fixtures.ts";
 import { tenantUrl } from "./hosts.ts";
 
 // Each project invites at its own tenant, as that tenant's admin.
@@ -7,24 +15,6 @@ const adminOf: Record<string, { slug: string; email: string }> = {
   desktop: { slug: "coaching", email: "marieke.jansen@koerscoaching.nl" },
   phone: { slug: "ggz", email: "eva.smit@lichtpunt.nl" },
 };
-
-/** The newest mail to this address in the local outbox, once one written after `since` is there. */
-async function openNewestMail(page: Page, slug: string, email: string, since: string): Promise<void> {
-  await page.goto(tenantUrl(slug, "/dev/outbox"));
-  const newest = page
-    .getByRole("listitem")
-    .filter({ hasText: `mail to ${email}` })
-    .first();
-  // The queue delivers within seconds; the outbox shows it once it has.
-  await expect(async () => {
-    await page.reload();
-    const sentAt = await newest.locator("time").getAttribute("datetime", { timeout: 1_000 });
-    expect(sentAt! > since).toBe(true);
-  }).toPass({ timeout: 20_000 });
-  await newest.getByRole("link").click();
-}
-
-const aMomentAgo = () => new Date(Date.now() - 1_000).toISOString();
 
 test("an invitation mail's link lets the invitee choose a password and sign in; a reset mail replaces it", async ({
   page,

@@ -12,6 +12,9 @@ export function requireTenant(context: AppLoadContext): Tenant {
   return context.site.tenant;
 }
 
+/** The pages a person who must still set up a second factor may open. */
+const secondFactorSetupPaths = ["/account/two-step", "/account/password"];
+
 export function requireUser(context: AppLoadContext, request: Request) {
   const tenant = requireTenant(context);
   if (!context.auth) {
@@ -20,9 +23,16 @@ export function requireUser(context: AppLoadContext, request: Request) {
     throw redirect(`/login${returnTo}`);
   }
   const { account, session } = context.auth;
+  const path = new URL(request.url).pathname;
   // A temporary password (letter flow) must be replaced before anything else.
-  if (account.mustChangePassword && new URL(request.url).pathname !== "/account/password") {
+  if (account.mustChangePassword && path !== "/account/password") {
     throw redirect("/account/password");
+  }
+  // Where the tenant requires a second factor for this role, a password-only session can do one
+  // thing: set one up.
+  const needsSecondFactor = tenant.settings.secondFactor.required.includes(account.role);
+  if (needsSecondFactor && session.strength !== "two-step" && !secondFactorSetupPaths.includes(path)) {
+    throw redirect("/account/two-step");
   }
   return { tenant, account, session };
 }

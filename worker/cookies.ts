@@ -1,4 +1,4 @@
-import { serialize } from "hono/utils/cookie";
+import { parse, serialize } from "hono/utils/cookie";
 
 /**
  * Cookies carry the `__Host-` prefix: Secure, Path=/, no Domain, so a cookie set by one tenant's
@@ -30,11 +30,25 @@ export function sessionCookie(token: string, maxAgeSeconds: number): string {
 }
 
 export function clearedSessionCookie(): string {
-  return serialize(sessionCookieName, "", {
+  return sessionCookie("", 0);
+}
+
+/**
+ * A sign-in half done (password right, second factor to come) or a passkey ceremony under way:
+ * the browser holds the challenge's token for the five minutes the challenge lives.
+ */
+export const challengeCookieName = "__Host-signin";
+
+export function challengeCookie(token: string, maxAgeSeconds = 300): string {
+  return serialize(challengeCookieName, token, {
     path: "/",
     secure: true,
     httpOnly: true,
     sameSite: "Lax",
-    maxAge: 0,
+    maxAge: maxAgeSeconds,
   });
+}
+
+export function challengeTokenOf(request: Request): string | undefined {
+  return parse(request.headers.get("cookie") ?? "", challengeCookieName)[challengeCookieName];
 }

@@ -11,7 +11,14 @@ import { seedDemoTenants, signIn, visit } from "./testing/fixtures.ts";
  */
 const tokenPaths = new Set(["/unsubscribe/:token", "/invitation/:token", "/password-reset/:token"]);
 const localPaths = new Set(["/dev/outbox", "/dev/outbox/:id"]);
-const publicPaths = new Set(["/login", "/logout", "/password-reset", ...tokenPaths, ...localPaths]);
+const publicPaths = new Set([
+  "/login",
+  "/login/two-step",
+  "/logout",
+  "/password-reset",
+  ...tokenPaths,
+  ...localPaths,
+]);
 
 type RouteEntry = { path?: string; index?: boolean; parentId?: string };
 
@@ -83,6 +90,7 @@ const pagePermissions: Record<string, Permission> = {
   "/account": "account:manage-own",
   "/account/password": "account:manage-own",
   "/account/notifications": "account:manage-own",
+  "/account/two-step": "account:manage-own",
   "/invitations/new": "clients:invite",
   "/admin/users": "users:manage",
   "/admin/notifications": "deliveries:manage",
@@ -120,7 +128,7 @@ describe("every API operation", () => {
     const document = (await (await visit("coaching.localhost", "/api/v1/openapi.json")).json()) as {
       paths: Record<string, Record<string, Operation>>;
     };
-    const publicOperations = new Set(["getHealth", "getTenantProfile", "login"]);
+    const publicOperations = new Set(["getHealth", "getTenantProfile", "login", "completeSecondFactor"]);
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
         if (publicOperations.has(operation.operationId)) continue;

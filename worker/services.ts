@@ -6,6 +6,9 @@ import type { Tenant } from "../core/tenants/tenant.ts";
 import { D1AccountStore } from "../db/cell/account-store.ts";
 import { D1AuditLog } from "../db/cell/audit-log.ts";
 import { D1SessionStore } from "../db/cell/session-store.ts";
+import { D1SecondFactorStore } from "../db/cell/second-factor-store.ts";
+import { D1ChallengeStore } from "../db/cell/challenge-store.ts";
+import type { TotpEnrolmentDeps } from "../core/auth/totp-enrolment.ts";
 import { platformData, type PlatformData } from "../db/platform.ts";
 import { DurableAttemptLimiter } from "./auth/attempt-limiter.ts";
 import type { Config, Env } from "./env.ts";
@@ -18,7 +21,10 @@ import { D1Outbox } from "../db/cell/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
 
 /** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
-export type Identity = LoginDeps & RequestResetDeps & UserAdminDeps & { accounts: D1AccountStore };
+export type Identity = LoginDeps &
+  RequestResetDeps &
+  UserAdminDeps &
+  TotpEnrolmentDeps & { accounts: D1AccountStore; factors: D1SecondFactorStore };
 
 /** Everything a request may use, built once per request from the validated configuration. */
 export type Services = PlatformData & {
@@ -90,6 +96,9 @@ export function buildServices(env: Env, config: Config): Services {
         },
         accounts,
         users: accounts,
+        factors: new D1SecondFactorStore(scope),
+        challenges: new D1ChallengeStore(scope),
+        secondFactorRequired: (account) => tenant.settings.secondFactor.required.includes(account.role),
         sessions: new D1SessionStore(scope),
         audit: new D1AuditLog(scope),
         limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),

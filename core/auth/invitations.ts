@@ -278,6 +278,7 @@ export async function acceptInvitation(
     deps.timeouts,
     client,
     now,
+    "password",
   );
   await deps.audit.record({
     action: "users.invite.accept",

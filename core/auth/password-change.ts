@@ -1,7 +1,8 @@
 import type { Account } from "./accounts.ts";
 import { commonPasswords } from "./common-passwords.ts";
 import type { LoginDeps } from "./login.ts";
-import { hashPassword, verifyPassword } from "./password-hash.ts";
+import { hashPassword } from "./password-hash.ts";
+import { confirmPassword } from "./reauth.ts";
 import { brokenRules, type PasswordPolicy, type PasswordRule } from "./password-policy.ts";
 
 export type PasswordChange = { current: string; next: string; confirm: string };
@@ -41,20 +42,11 @@ export async function changePassword(
   input: PasswordChange,
   client: { ipAddress: string | null; userAgent: string | null },
 ): Promise<PasswordChangeResult> {
-  const keys = [`account:${account.email}`];
-  if ((await deps.limiter.waitSeconds(keys)) > 0)
-    return { ok: false, errors: { current: "throttled" }, broken: [] };
-  if (!account.passwordHash || !(await verifyPassword(input.current, account.passwordHash))) {
-    await deps.limiter.recordFailure(keys);
-    await deps.audit.record({
-      action: "auth.password.change",
-      result: "failure",
-      actorUserId: account.id,
-      ...client,
-      detail: { reason: "current_password_wrong" },
-    });
-    return { ok: false, errors: { current: "currentWrong" }, broken: [] };
-  }
+  const confirmed = await confirmPassword(deps, account, input.current, client, {
+    action: "auth.password.change",
+  });
+  if (confirmed === "throttled") return { ok: false, errors: { current: "throttled" }, broken: [] };
+  if (confirmed === "wrong") return { ok: false, errors: { current: "currentWrong" }, broken: [] };
   const common = await commonPasswords();
   const broken = brokenRules(input.next, policy, {
     isCommon: (password) => common.has(password),

@@ -10,7 +10,11 @@ export type SessionRecord = {
   expiresAt: string;
   userAgent: string | null;
   ipAddress: string | null;
+  strength: SessionStrength;
 };
+
+/** How the person proved who they are: a password alone, or with a second factor (or a passkey). */
+export type SessionStrength = "password" | "two-step";
 
 /** The tenant's sessions; implemented in db/ over the tenant's cell. */
 export interface SessionStore {
@@ -21,6 +25,8 @@ export interface SessionStore {
   /** The user's live sessions, most recently used first. */
   listOf(userId: string): Promise<SessionRecord[]>;
   touch(id: string, lastSeenAt: string): Promise<void>;
+  /** Raises a session to two-step once its person has proven a second factor in it. */
+  setStrength(id: string, strength: SessionStrength): Promise<void>;
   end(id: string): Promise<void>;
   /** Ends every session of the user, but the one named in `except` (the one in use). */
   endAllOf(userId: string, except?: string): Promise<void>;
@@ -37,6 +43,7 @@ export async function startSession(
   timeouts: SessionTimeouts,
   client: { userAgent: string | null; ipAddress: string | null },
   now: Date,
+  strength: SessionStrength,
 ): Promise<{ token: string; session: SessionRecord }> {
   const { id, secret, token } = newSecretToken("session");
   const session: SessionRecord = {
@@ -48,6 +55,7 @@ export async function startSession(
     expiresAt: new Date(now.getTime() + timeouts.absoluteHours * 3_600_000).toISOString(),
     userAgent: client.userAgent?.slice(0, 300) ?? null,
     ipAddress: client.ipAddress,
+    strength,
   };
   await store.create(session);
   return { token, session };

@@ -1,9 +1,11 @@
 import type { AuditLog } from "../audit/audit.ts";
 import type { Account } from "./accounts.ts";
 import type { AttemptLimiter } from "./login.ts";
-import { verifyPassword } from "./password-hash.ts";
+import { confirmPassword } from "./reauth.ts";
 import type { Role } from "./permissions.ts";
+import type { SecondFactorStore } from "./second-factor.ts";
 import type { SessionStore } from "./sessions.ts";
+import type { NotifyRequest } from "../notifications/notify.ts";
 
 /** The admin's view of the tenant's accounts. */
 export interface UserAdminStore {
@@ -90,24 +92,16 @@ export async function changeRole(
   password: string,
   client: Client,
 ): Promise<AdminResult> {
-  const keys = [`account:${admin.email}`];
-  if ((await deps.limiter.waitSeconds(keys)) > 0) return { ok: false, reason: "throttled" };
   const { user, self } = await targetOf(deps, admin, userId);
   if (!user) return { ok: false, reason: "notFound" };
   if (self) return { ok: false, reason: "self" };
-  if (!admin.passwordHash || !(await verifyPassword(password, admin.passwordHash))) {
-    await deps.limiter.recordFailure(keys);
-    await deps.audit.record({
-      action: "users.role.change",
-      result: "failure",
-      actorUserId: admin.id,
-      targetType: "user",
-      targetId: user.id,
-      ...client,
-      detail: { reason: "password_wrong" },
-    });
-    return { ok: false, reason: "passwordWrong" };
-  }
+  const confirmed = await confirmPassword(deps, admin, password, client, {
+    action: "users.role.change",
+    targetType: "user",
+    targetId: user.id,
+  });
+  if (confirmed === "throttled") return { ok: false, reason: "throttled" };
+  if (confirmed === "wrong") return { ok: false, reason: "passwordWrong" };
   await deps.users.setRole(user.id, role);
   await deps.audit.record({
     action: "users.role.change",
@@ -117,6 +111,51 @@ export async function changeRole(
     targetId: user.id,
     ...client,
     detail: { from: user.role, to: role },
+  });
+  return { ok: true };
+}
+
+/**
+ * "Lost my authenticator": an admin removes every second factor of someone else (key, recovery
+ * codes, passkeys), after typing their own password. The person's sessions end, they hear of it
+ * by mail at once, and where their role requires a second factor they set up a new one at their
+ * next sign-in.
+ */
+export async function resetSecondFactors(
+  deps: UserAdminDeps & {
+    factors: Pick<SecondFactorStore, "removeAll">;
+    notify(request: NotifyRequest): Promise<unknown>;
+  },
+  admin: Account,
+  userId: string,
+  password: string,
+  client: Client,
+): Promise<AdminResult> {
+  const { user, self } = await targetOf(deps, admin, userId);
+  if (!user) return { ok: false, reason: "notFound" };
+  if (self) return { ok: false, reason: "self" };
+  const confirmed = await confirmPassword(deps, admin, password, client, {
+    action: "users.second-factor.reset",
+    targetType: "user",
+    targetId: user.id,
+  });
+  if (confirmed === "throttled") return { ok: false, reason: "throttled" };
+  if (confirmed === "wrong") return { ok: false, reason: "passwordWrong" };
+  await deps.factors.removeAll(user.id);
+  await deps.sessions.endAllOf(user.id);
+  await deps.audit.record({
+    action: "users.second-factor.reset",
+    result: "success",
+    actorUserId: admin.id,
+    targetType: "user",
+    targetId: user.id,
+    ...client,
+  });
+  await deps.notify({
+    kind: "second-factor-reset",
+    recipients: [user.id],
+    actorId: admin.id,
+    link: "/account/two-step",
   });
   return { ok: true };
 }

@@ -81,6 +81,8 @@ export const notificationKinds = {
     secretLink: true,
     defaults: { mail: true, sms: false },
   },
+  // An admin reset the second factors: the owner must hear of it, whether or not they asked for it.
+  "second-factor-reset": { inApp: true, optional: false, urgent: true, defaults: { mail: true, sms: false } },
   "invitation-reminder": {
     inApp: false,
     optional: false,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultPasswordPolicy, type PasswordPolicy } from "../auth/password-policy.ts";
+import { roles, type Role } from "../auth/permissions.ts";
 import { contrastRatio, hexColour, minimumTextContrast } from "./colour.ts";
 import { featureKeys, type FeatureToggles } from "./features.ts";
 import { languages, type Language } from "./languages.ts";
@@ -51,6 +52,8 @@ export const tenantSettingsSchema = z.object({
     .min(1)
     .max(24 * 30),
   notifications: notificationSettingsSchema,
+  /** Roles that must sign in with a second factor (an authenticator app or a passkey). */
+  secondFactor: z.object({ required: z.array(z.enum(roles)) }),
 });
 
 export type TenantSettings = {
@@ -67,6 +70,7 @@ export type TenantSettings = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   notifications: NotificationSettings;
+  secondFactor: { required: Role[] };
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -83,6 +87,8 @@ export const defaultTenantSettings: TenantSettings = {
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
   notifications: defaultNotificationSettings,
+  // Staff and admins see many clients' data: a stolen password alone must not open it.
+  secondFactor: { required: ["admin", "staff"] },
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

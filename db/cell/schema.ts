@@ -58,6 +58,10 @@ export const sessions = sqliteTable(
     expiresAt: text("expires_at").notNull(),
     userAgent: text("user_agent"),
     ipAddress: text("ip_address"),
+    /** How the person proved who they are: `password`, or `two-step` (a second factor or a passkey). */
+    strength: text("strength", { enum: ["password", "two-step"] })
+      .notNull()
+      .default("password"),
   },
   (table) => [index("sessions_tenant_idx").on(table.tenantId), index("sessions_user_idx").on(table.userId)],
 );
@@ -242,4 +246,78 @@ export const passwordResets = sqliteTable(
     usedAt: text("used_at"),
   },
   (table) => [index("password_resets_user_idx").on(table.tenantId, table.userId)],
+);
+
+/** An authenticator app's shared key; unconfirmed while the person has not yet typed a code from it. */
+export const totpFactors = sqliteTable(
+  "totp_factors",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    secret: text("secret").notNull(),
+    createdAt: text("created_at").notNull(),
+    confirmedAt: text("confirmed_at"),
+    /** The last 30-second step a code was accepted for: that code and older ones never count again. */
+    lastTimeStep: integer("last_time_step").notNull().default(0),
+  },
+  (table) => [index("totp_factors_user_idx").on(table.tenantId, table.userId)],
+);
+
+/** Single-use codes for when the authenticator is lost; only their hashes are kept. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    codeHash: text("code_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (table) => [index("recovery_codes_user_idx").on(table.tenantId, table.userId)],
+);
+
+/**
+ * A sign-in half done: the password was right and the second factor is still to come, or a
+ * passkey ceremony waits for the browser's answer. Short-lived; the browser holds the token.
+ */
+export const signInChallenges = sqliteTable(
+  "sign_in_challenges",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id"),
+    purpose: text("purpose", { enum: ["second-factor", "passkey-sign-in", "passkey-add"] }).notNull(),
+    secretHash: text("secret_hash").notNull(),
+    /** The WebAuthn challenge the browser must sign, for the passkey ceremonies. */
+    webauthnChallenge: text("webauthn_challenge"),
+    failures: integer("failures").notNull().default(0),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (table) => [index("sign_in_challenges_tenant_idx").on(table.tenantId)],
+);
+
+/** WebAuthn credentials (passkeys); the relying party is the tenant's host name. */
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    /** The credential id, base64url, as the browser names it. */
+    credentialId: text("credential_id").notNull(),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    transports: text("transports", { mode: "json" }).$type<string[]>().notNull(),
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull().default(false),
+    name: text("name").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at"),
+  },
+  (table) => [
+    index("passkeys_user_idx").on(table.tenantId, table.userId),
+    uniqueIndex("passkeys_credential_idx").on(table.tenantId, table.credentialId),
+  ],
 );

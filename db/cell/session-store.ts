@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, type SQL } from "drizzle-orm";
 import type { Account } from "../../core/auth/accounts.ts";
-import type { SessionRecord, SessionStore } from "../../core/auth/sessions.ts";
+import type { SessionRecord, SessionStore, SessionStrength } from "../../core/auth/sessions.ts";
 import { toAccount } from "./account-store.ts";
 import { sessions, users } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
@@ -15,6 +15,7 @@ function toRecord(row: typeof sessions.$inferSelect): SessionRecord {
     expiresAt: row.expiresAt,
     userAgent: row.userAgent,
     ipAddress: row.ipAddress,
+    strength: row.strength,
   };
 }
 
@@ -54,6 +55,10 @@ export class D1SessionStore implements SessionStore {
 
   async touch(id: string, lastSeenAt: string): Promise<void> {
     await this.#scope.update(sessions, id, { lastSeenAt });
+  }
+
+  async setStrength(id: string, strength: SessionStrength): Promise<void> {
+    await this.#scope.update(sessions, id, { strength });
   }
 
   async end(id: string): Promise<void> {

@@ -12,6 +12,14 @@ import type { TenantSettings } from "../../core/tenants/settings.ts";
  */
 export const demoPassword = "Portaal-demo-2026";
 
+/**
+ * The demo accounts are shared by everyone who tries the demo, so they cannot each hold one
+ * person's authenticator: the demo tenants ask no second factor of any role. Anyone can still
+ * set one up under "Mijn account"; a tenant made with `npm run tenant` gets the real default
+ * (staff and admins must).
+ */
+export const demoSecondFactor: TenantSettings["secondFactor"] = { required: [] };
+
 export type DemoUser = {
   email: string;
   displayName: string;

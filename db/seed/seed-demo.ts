@@ -7,7 +7,7 @@ import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
-import { demoPassword, demoTenants, type DemoTenant } from "./demo-tenants.ts";
+import { demoPassword, demoSecondFactor, demoTenants, type DemoTenant } from "./demo-tenants.ts";
 
 export type SeedContext = ProvisionContext & {
   scopeIn(cell: string, tenantId: string): TenantScope;
@@ -43,9 +43,12 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     const tenant = await ensureTenant(demo, context);
     const logoKey = `tenants/${tenant.id}/brand/logo.svg`;
     await context.uploads.put(logoKey, logoSvg(demo), { httpMetadata: { contentType: "image/svg+xml" } });
-    await context
-      .settingsIn(tenant.cell)
-      .write(tenant.id, { ...defaultTenantSettings, ...demo.settings, logoKey });
+    await context.settingsIn(tenant.cell).write(tenant.id, {
+      ...defaultTenantSettings,
+      secondFactor: demoSecondFactor,
+      ...demo.settings,
+      logoKey,
+    });
     const scope = context.scopeIn(tenant.cell, tenant.id);
     const createdAt = new Date().toISOString();
     const rows = demo.users.map((user) => ({

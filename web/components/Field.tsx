@@ -6,24 +6,27 @@ import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "rea
  */
 export function Field({
   name,
+  id = name,
   label,
   error,
   hint,
   ...input
 }: {
   name: string;
+  /** Needed when one page has several fields of the same name. */
+  id?: string;
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}

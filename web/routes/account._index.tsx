@@ -15,21 +15,25 @@ function device(userAgent: string | null): { browser: string; os: string } | nul
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
   const identity = context.services.identityFor(tenant);
-  const [sessions, recent] = await Promise.all([
+  const [sessions, recent, secondFactor] = await Promise.all([
     identity.sessions.listOf(account.id),
     identity.audit.search({ personId: account.id, area: "auth", limit: 50 }),
+    identity.factors.hasSecondFactor(account.id),
   ]);
   // Times are shown in the person's own time zone, written out on the server.
   const format = dateTimeFormat(context.language, account.timeZone);
   return {
-    // The last sign-ins to this account, failed ones included: a stranger's guesses show here.
+    secondFactor,
+    // The last sign-ins to this account, failed ones included: a stranger's guesses show here, and
+    // so does a wrong second-factor code, which means someone else knows the password.
     signIns: recent
-      .filter((entry) => entry.action === "auth.login")
+      .filter((entry) => entry.action === "auth.login" || entry.action === "auth.second-factor")
       .slice(0, 10)
       .map((entry) => ({
         id: entry.id,
         when: format.format(new Date(entry.at)),
         succeeded: entry.result === "success",
+        wrongCode: entry.action === "auth.second-factor",
         device: device(entry.userAgent ?? null),
         ipAddress: entry.ipAddress ?? null,
       })),
@@ -73,7 +77,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function AccountSecurity() {
   const { t } = useTranslation();
-  const { sessions, signIns } = useLoaderData<typeof loader>();
+  const { sessions, signIns, secondFactor } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");
   return (
@@ -85,9 +89,19 @@ export default function AccountSecurity() {
           {ended === "others" ? t("account.endedOthers") : t("account.ended")}
         </p>
       ) : null}
+      {searchParams.get("done") === "two-step-off" ? (
+        <p className="notice notice--success" role="status">
+          {t("twoStep.turnedOff")}
+        </p>
+      ) : null}
       <h2 className="section-title">{t("account.passwordSection")}</h2>
       <p>
         <Link to="/account/password">{t("account.changePassword")}</Link>
+      </p>
+      <h2 className="section-title">{t("twoStep.section")}</h2>
+      <p>{secondFactor ? t("twoStep.statusOn") : t("twoStep.statusOff")}</p>
+      <p>
+        <Link to="/account/two-step">{secondFactor ? t("twoStep.manage") : t("twoStep.start")}</Link>
       </p>
       <h2 className="section-title">{t("account.sessionsSection")}</h2>
       <p>{t("account.sessionsIntro")}</p>
@@ -127,7 +141,11 @@ export default function AccountSecurity() {
               <p className="item-list__title">
                 {signIn.device ? t("account.deviceOn", signIn.device) : t("account.unknownDevice")}
                 <span className="badge">
-                  {signIn.succeeded ? t("account.signInOk") : t("account.signInFailed")}
+                  {signIn.succeeded
+                    ? t("account.signInOk")
+                    : signIn.wrongCode
+                      ? t("twoStep.codeFailed")
+                      : t("account.signInFailed")}
                 </span>
               </p>
               <p className="item-list__meta">

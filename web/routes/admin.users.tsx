@@ -3,7 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { resendInvitation, revokeInvitation, stateOf } from "../../core/auth/invitations.ts";
 import { roles, type Role } from "../../core/auth/permissions.ts";
-import { changeRole, endSessionsOf, setAccountStatus } from "../../core/auth/user-admin.ts";
+import {
+  changeRole,
+  endSessionsOf,
+  resetSecondFactors,
+  setAccountStatus,
+} from "../../core/auth/user-admin.ts";
 
 const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 import { originOf, requirePermission } from "../auth.server.ts";
@@ -51,6 +56,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const userId = String(form.get("user") ?? "");
   const client = originOf(request);
   const role = String(form.get("role") ?? "");
+  const password = String(form.get("password") ?? "").slice(0, 1024);
   const result =
     intent === "disable" || intent === "enable"
       ? await setAccountStatus(
@@ -63,8 +69,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
       : intent === "end-sessions"
         ? await endSessionsOf(identity, account, userId, client)
         : intent === "role" && isRole(role)
-          ? await changeRole(identity, account, userId, role, String(form.get("password") ?? ""), client)
-          : ({ ok: false, reason: "notFound" } as const);
+          ? await changeRole(identity, account, userId, role, password, client)
+          : intent === "reset-factors"
+            ? await resetSecondFactors(identity, account, userId, password, client)
+            : ({ ok: false, reason: "notFound" } as const);
   if (result.ok) return redirect(`/admin/users?done=${intent}`);
   if (result.reason === "notFound") throw data(null, { status: 404 });
   return data({ refused: result.reason, user: userId }, result.reason === "throttled" ? 429 : 400);
@@ -197,6 +205,26 @@ function AccountActions({ person }: { person: Person }) {
           </div>
           <button type="submit" name="intent" value="role" className="button">
             {t("users.saveRole")}
+          </button>
+        </Form>
+      </details>
+      <details className="role-change">
+        <summary>{t("users.resetFactors")}</summary>
+        <Form method="post" className="form">
+          <p>{t("users.resetFactorsIntro")}</p>
+          <input type="hidden" name="user" value={person.id} />
+          <div className="field">
+            <label htmlFor={`reset-password-${person.id}`}>{t("users.confirmPassword")}</label>
+            <input
+              id={`reset-password-${person.id}`}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          </div>
+          <button type="submit" name="intent" value="reset-factors" className="button">
+            {t("users.resetFactorsSubmit")}
           </button>
         </Form>
       </details>

@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { login } from "../../core/auth/login.ts";
 import { safeReturnTo } from "../../core/platform/return-to.ts";
-import { sessionCookie } from "../../worker/cookies.ts";
+import { challengeCookie, sessionCookie } from "../../worker/cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254),
   password: z.string().min(1, "auth.passwordRequired").max(1024),
+  code: z.string().trim().max(40).optional(),
   returnTo: z.string().optional(),
 });
 
@@ -34,8 +35,15 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const result = await login(identity, {
     email: parsed.data.email,
     password: parsed.data.password,
+    ...(parsed.data.code ? { code: parsed.data.code } : {}),
     ...originOf(request),
   });
+  const returnTo = safeReturnTo(parsed.data.returnTo);
+  if (!result.ok && result.reason === "second-factor") {
+    return redirect(`/login/two-step?returnTo=${encodeURIComponent(returnTo)}`, {
+      headers: { "Set-Cookie": challengeCookie(result.challenge) },
+    });
+  }
   if (!result.ok) {
     const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
     return data(
@@ -43,7 +51,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       result.reason === "throttled" ? 429 : 401,
     );
   }
-  const target = result.account.mustChangePassword ? "/account/password" : safeReturnTo(parsed.data.returnTo);
+  const target = result.account.mustChangePassword ? "/account/password" : returnTo;
   return redirect(target, {
     headers: { "Set-Cookie": sessionCookie(result.token, identity.timeouts.absoluteHours * 3600) },
   });
@@ -61,6 +69,11 @@ export default function Login() {
   return (
     <section className="narrow">
       <h1>{t("auth.loginTitle")}</h1>
+      {searchParams.get("expired") && !result ? (
+        <p className="notice" role="status">
+          {t("twoStep.expired")}
+        </p>
+      ) : null}
       {searchParams.get("reset") && !result ? (
         <p className="notice notice--success" role="status">
           {t("reset.done")}
@@ -94,6 +107,15 @@ export default function Login() {
           required
           error={errors.password ? t(errors.password) : undefined}
         />
+        {errors.form === "auth.throttled" ? (
+          <Field
+            name="code"
+            label={t("twoStep.codeWhileThrottled")}
+            hint={t("twoStep.codeWhileThrottledHint")}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+          />
+        ) : null}
         <button type="submit" className="button" disabled={busy}>
           {t("auth.submit")}
         </button>

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Account } from "../../core/auth/accounts.ts";
-import { login } from "../../core/auth/login.ts";
+import { finishSignIn, login } from "../../core/auth/login.ts";
+import { completeSecondStep } from "../../core/auth/second-factor.ts";
 import type { AppEnv } from "../context.ts";
 import { apiError, errorSchema } from "./errors.ts";
 
@@ -21,6 +22,10 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
 });
 
+const loginAnswer = z
+  .object({ token: z.string(), expiresInSeconds: z.number().int(), user: meSchema })
+  .openapi("Login");
+
 const loginRoute = createRoute({
   method: "post",
   path: "/auth/login",
@@ -39,14 +44,43 @@ const loginRoute = createRoute({
     },
   },
   responses: {
-    200: json(
-      z.object({ token: z.string(), expiresInSeconds: z.number().int(), user: meSchema }).openapi("Login"),
-      "Signed in",
+    200: json(loginAnswer, "Signed in"),
+    202: json(
+      z
+        .object({ challenge: z.string(), expiresInSeconds: z.number().int() })
+        .openapi("SecondFactorChallenge"),
+      "Password right; send a code of the second factor with this challenge to completeSecondFactor",
     ),
     400: json(errorSchema, "Invalid input"),
     401: json(errorSchema, "E-mail address and password do not match"),
     404: json(errorSchema, "No tenant on this host"),
     429: json(errorSchema, "Too many failed attempts; see Retry-After"),
+  },
+});
+
+const secondFactorRoute = createRoute({
+  method: "post",
+  path: "/auth/second-factor",
+  operationId: "completeSecondFactor",
+  summary: "Finish a sign-in with a code from the authenticator app or a recovery code",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(40) })
+            .openapi("SecondFactorRequest"),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(loginAnswer, "Signed in"),
+    400: json(errorSchema, "Invalid input"),
+    401: json(errorSchema, "Wrong or used code, or the challenge expired"),
+    404: json(errorSchema, "No tenant on this host"),
+    429: json(errorSchema, "Too many wrong codes"),
   },
 });
 
@@ -85,6 +119,9 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
       ipAddress: c.req.header("cf-connecting-ip") ?? null,
       userAgent: c.req.header("user-agent") ?? null,
     });
+    if (!result.ok && result.reason === "second-factor") {
+      return c.json({ challenge: result.challenge, expiresInSeconds: 300 }, 202);
+    }
     if (!result.ok && result.reason === "throttled") {
       c.header("Retry-After", String(result.retryAfterSeconds ?? 60));
       return c.json(apiError("throttled", "Too many failed attempts"), 429);
@@ -97,6 +134,27 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
         expiresInSeconds: identity.timeouts.absoluteHours * 3600,
         user: me(result.account),
       },
+      200,
+    );
+  });
+
+  api.openapi(secondFactorRoute, async (c) => {
+    const site = c.get("site");
+    if (site.kind !== "tenant") return c.json(apiError("not_found", "No tenant on this host"), 404);
+    const identity = c.get("services").identityFor(site.tenant);
+    const { challenge, code } = c.req.valid("json");
+    const client = {
+      ipAddress: c.req.header("cf-connecting-ip") ?? null,
+      userAgent: c.req.header("user-agent") ?? null,
+    };
+    const result = await completeSecondStep(identity, challenge, code, client);
+    if (!result.ok && result.reason === "throttled")
+      return c.json(apiError("throttled", "Too many wrong codes"), 429);
+    if (!result.ok)
+      return c.json(apiError("invalid_code", "Wrong or used code, or the challenge expired"), 401);
+    const token = await finishSignIn(identity, result.account, client, "two-step", { method: result.method });
+    return c.json(
+      { token, expiresInSeconds: identity.timeouts.absoluteHours * 3600, user: me(result.account) },
       200,
     );
   });

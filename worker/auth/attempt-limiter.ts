@@ -11,6 +11,8 @@ import type { Env } from "../env.ts";
 const rules: Record<string, BucketRule> = {
   account: { capacity: 10, refillPerSecond: 10 / 300 },
   address: { capacity: 30, refillPerSecond: 30 / 300 },
+  // Wrong second-factor codes of an account; only reachable with its right password.
+  factor: { capacity: 10, refillPerSecond: 10 / 300 },
   // Reset mails: three an hour per address asked for, so nobody's mailbox can be flooded.
   reset: { capacity: 3, refillPerSecond: 3 / 3600 },
 };

@@ -1,13 +1,10 @@
-import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DeliveryMessage } from "../../core/notifications/ports.ts";
 import { loadTenant, type Tenant } from "../../core/tenants/tenant.ts";
 import { D1Outbox } from "../../db/cell/outbox.ts";
 import { platformData } from "../../db/platform.ts";
-import worker from "../index.ts";
 import { runScheduledWork } from "../scheduled.ts";
-import { post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
+import { deliverQueuedMail, post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
 
 const host = "coaching.localhost";
 const data = platformData(env);
@@ -17,26 +14,7 @@ const goodPassword = "Zonnige-ochtend-aan-zee-42";
 const db = () => env.TENANT_DB_1;
 const scope = () => data.scopeIn(tenant.cell, tenant.id);
 
-/** Sends whatever mail is queued for this address, as the queue consumer would, and returns the newest. */
-async function mailTo(email: string) {
-  const { results } = await db()
-    .prepare(
-      "SELECT d.id FROM notification_deliveries d JOIN users u ON u.id = d.recipient_id WHERE u.email = ? AND d.status = 'queued'",
-    )
-    .bind(email)
-    .all<{ id: string }>();
-  const batch = createMessageBatch<DeliveryMessage>(
-    "portaal-notify",
-    results.map(({ id }) => ({
-      id: `inv-${id}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body: { tenantId: tenant.id, deliveryId: id },
-    })),
-  );
-  await worker.queue(batch, env);
-  return (await new D1Outbox(scope()).list(200)).find((mail) => mail.recipient === email);
-}
+const mailTo = (email: string) => deliverQueuedMail(tenant, email);
 
 const linkIn = (html: string) =>
   /href="http:\/\/coaching\.localhost:8787(\/invitation\/[^"]+)"/.exec(html)?.[1];

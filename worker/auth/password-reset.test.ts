@@ -1,10 +1,7 @@
-import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DeliveryMessage } from "../../core/notifications/ports.ts";
 import { platformData } from "../../db/platform.ts";
-import worker from "../index.ts";
-import { post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
+import { deliverQueuedMail, post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
 
 const host = "ggz.localhost";
 const db = () => env.TENANT_DB_2;
@@ -17,26 +14,7 @@ const ask = (email: string, ip = `198.51.100.${100 + (++requests % 100)}`) =>
 
 /** Sends the queued mail to this address and returns the path of the newest reset link in it. */
 async function resetLinkFor(email: string): Promise<string | undefined> {
-  const { results } = await db()
-    .prepare(
-      "SELECT d.id FROM notification_deliveries d JOIN users u ON u.id = d.recipient_id WHERE u.email = ? AND d.status = 'queued'",
-    )
-    .bind(email)
-    .all<{ id: string }>();
-  const batch = createMessageBatch<DeliveryMessage>(
-    "portaal-notify",
-    results.map(({ id }) => ({
-      id: `pwr-${id}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body: { tenantId, deliveryId: id },
-    })),
-  );
-  await worker.queue(batch, env);
-  const mail = await db()
-    .prepare("SELECT html FROM outbox_messages WHERE recipient = ? ORDER BY created_at DESC LIMIT 1")
-    .bind(email)
-    .first<{ html: string }>();
+  const mail = await deliverQueuedMail({ id: tenantId, cell: "TENANT_DB_2" }, email);
   return /href="http:\/\/ggz\.localhost:8787(\/password-reset\/[^"]+)"/.exec(mail?.html ?? "")?.[1];
 }
 

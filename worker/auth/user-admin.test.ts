@@ -60,7 +60,7 @@ describe("the admin's user actions", () => {
       password: "niet-mijn-wachtwoord",
     });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain("Je wachtwoord klopt niet; de rol is niet gewijzigd.");
+    expect(await wrong.text()).toContain("Je wachtwoord klopt niet; er is niets gewijzigd.");
     expect((await userOf("nina.vos@zorgpartnerflex.nl"))?.role).toBe("staff");
 
     const right = await act({

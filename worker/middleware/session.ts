@@ -19,4 +19,6 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set("auth", await validateSession(identity.sessions, token, identity.timeouts, identity.now()));
   }
   await next();
+  // What a signed-in person sees is theirs alone: no shared or browser cache keeps it.
+  if (c.get("auth") && !c.res.headers.has("cache-control")) c.res.headers.set("Cache-Control", "no-store");
 });

@@ -1,7 +1,10 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { newId } from "../../core/ids.ts";
 import { users } from "../../db/cell/schema.ts";
+import { D1Outbox, type OutboxMessage } from "../../db/cell/outbox.ts";
+import type { DeliveryMessage } from "../../core/notifications/ports.ts";
+import { hashPassword } from "../../core/auth/password-hash.ts";
 import { provisionTenant } from "../../core/tenants/provision.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
@@ -88,6 +91,7 @@ export async function addUser(
     timeZone?: string;
     language?: "nl" | "en";
     phone?: string;
+    password?: string;
   },
 ): Promise<string> {
   const id = newId("user");
@@ -101,8 +105,37 @@ export async function addUser(
       language: fields.language ?? "nl",
       timeZone: fields.timeZone ?? "Europe/Amsterdam",
       phone: fields.phone ?? null,
+      passwordHash: fields.password ? await hashPassword(fields.password) : null,
       status: "active",
       createdAt: new Date().toISOString(),
     });
   return id;
+}
+
+/**
+ * Sends the mail queued for this address as the queue consumer would (a real batch through the
+ * Worker's queue handler), and returns the newest mail in the tenant's local outbox for it.
+ */
+export async function deliverQueuedMail(
+  tenant: Pick<TenantRecord, "id" | "cell">,
+  email: string,
+): Promise<OutboxMessage | undefined> {
+  const { results } = await env[tenant.cell as "TENANT_DB_1"]
+    .prepare(
+      "SELECT d.id FROM notification_deliveries d JOIN users u ON u.id = d.recipient_id WHERE d.tenant_id = ? AND u.email = ? AND d.status = 'queued'",
+    )
+    .bind(tenant.id, email)
+    .all<{ id: string }>();
+  const batch = createMessageBatch<DeliveryMessage>(
+    "portaal-notify",
+    results.map(({ id }) => ({
+      id: `test-${id}`,
+      timestamp: new Date(),
+      attempts: 1,
+      body: { tenantId: tenant.id, deliveryId: id },
+    })),
+  );
+  const scope = platformData(env).scopeIn(tenant.cell, tenant.id);
+  await worker.queue(batch, env);
+  return (await new D1Outbox(scope).list(200)).find((mail) => mail.recipient === email);
 }
