@@ -107,7 +107,7 @@ test.describe("a refused sign-in", () => {
     const password = page.getByLabel("Wachtwoord");
 
     // An empty form is answered before anything is checked, and costs no guess.
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await expect(email).toHaveAccessibleDescription("Vul je e-mailadres in.");
     await expect(password).toHaveAttribute("aria-invalid", "true");
@@ -163,7 +163,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Wachtwoord")).toHaveValue("");
 
     await page.getByLabel("Wachtwoord").fill(demoPassword);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await expect(page).toHaveURL(tenantUrl("ggz"));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij Praktijk Lichtpunt");
     await expect(page.locator(".navigation__user")).toContainText("Ingelogd als Youssef Haddad");
@@ -270,7 +270,7 @@ test("the sign-in page switches language and keeps where the visitor was heading
 
   await page.getByLabel("E-mail address").fill("sanne.visser@example.nl");
   await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(tenantUrl("coaching", "/account/password"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change password");
   await openNavigation(page);

@@ -63,7 +63,7 @@ export function displayNameOf(slug: string, email: string): string {
 export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
 }
 
 /**

@@ -97,7 +97,7 @@ for (const tenant of demoTenants) {
     );
     await expect(page.getByLabel("E-mailadres")).toHaveAttribute("autocomplete", "username");
     await expect(page.getByLabel("Wachtwoord")).toHaveAttribute("type", "password");
-    await expect(page.getByRole("button", { name: "Inloggen" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Inloggen", exact: true })).toBeVisible();
     await expect(page.getByRole("contentinfo")).toHaveText(`Een veilige omgeving van ${tenant.name}`);
 
     // Nothing of what lies behind the sign-in: no menu items, no menu button, no tiles, no name.

@@ -30,17 +30,8 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-// The wrong first code is answered with 400, on purpose.
-test.use({ expectedStatuses: [400, 404] });
-
-test("an invited person sets a password, turns on two-step verification and signs in with a code", async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(90_000);
-  const { slug, email: adminEmail } = adminOf[testInfo.project.name]!;
-  const invitee = `tweestaps.${Date.now()}.${testInfo.project.name}@example.nl`;
-
-  // The admin invites; the invitee opens the mail's link and chooses a password.
+/** The admin invites a fresh person, who opens the mail's link, chooses a password and is signed in. */
+async function invitedPerson(page: Page, slug: string, adminEmail: string, invitee: string) {
   const invitedAt = aMomentAgo();
   await signIn(page, slug, adminEmail);
   await page.goto(tenantUrl(slug, "/invitations/new"));
@@ -55,6 +46,19 @@ test("an invited person sets a password, turns on two-step verification and sign
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill(password);
   await page.getByRole("button", { name: "Account openen" }).click();
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
+}
+
+// The wrong first code is answered with 400, on purpose.
+test.use({ expectedStatuses: [400, 404] });
+
+test("an invited person sets a password, turns on two-step verification and signs in with a code", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const { slug, email: adminEmail } = adminOf[testInfo.project.name]!;
+  const invitee = `tweestaps.${Date.now()}.${testInfo.project.name}@example.nl`;
+
+  await invitedPerson(page, slug, adminEmail, invitee);
 
   // Signed out and in again with the new password.
   await signOut(page);
@@ -107,4 +111,51 @@ test("an invited person sets a password, turns on two-step verification and sign
   await expect(page).toHaveURL(tenantUrl(slug, "/"));
   await page.goto(tenantUrl(slug, "/account/two-step"));
   await expect(page.getByText("Je hebt nog 9 ongebruikte herstelcodes.")).toBeVisible();
+});
+
+test("a passkey made in Chromium's virtual authenticator signs in without e-mail or password", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const { slug, email: adminEmail } = adminOf[testInfo.project.name]!;
+  const invitee = `passkey.${Date.now()}.${testInfo.project.name}@example.nl`;
+  // A platform authenticator with a PIN or fingerprint that always says yes, as DevTools offers it.
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("WebAuthn.enable");
+  const { authenticatorId } = await devtools.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  await invitedPerson(page, slug, adminEmail, invitee);
+
+  await page.goto(tenantUrl(slug, "/account"));
+  await page.getByRole("link", { name: "Passkeys beheren" }).click();
+  await expect(page.getByText("Je hebt nog geen passkeys.")).toBeVisible();
+  await page.getByLabel("Naam van de passkey").fill("Laptop thuis");
+  await page.getByLabel("Bevestig met je wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Passkey toevoegen" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Je passkey is toegevoegd. Je andere sessies zijn beëindigd.",
+  );
+  await expect(page.getByRole("listitem").filter({ hasText: "Laptop thuis" })).toBeVisible();
+  const { credentials } = await devtools.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(credentials).toHaveLength(1);
+  expect(credentials[0]!.isResidentCredential).toBe(true);
+  expect(credentials[0]!.rpId).toBe(new URL(tenantUrl(slug)).hostname);
+  await screenshot(page, testInfo, "passkeys");
+
+  await signOut(page);
+  await page.getByRole("button", { name: "Inloggen met een passkey" }).click();
+  await expect(page).toHaveURL(tenantUrl(slug, "/"));
+  await expect(page.locator(".navigation__user")).toContainText("Kim Tweestaps");
+  await page.goto(tenantUrl(slug, "/account/passkeys"));
+  await expect(page.getByRole("listitem").filter({ hasText: "Laptop thuis" })).toContainText(
+    "Laatst gebruikt op",
+  );
 });

@@ -2,6 +2,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
 import type { RequestOrigin } from "../core/audit/audit.ts";
 import { hasPermission, type Permission } from "../core/auth/permissions.ts";
 import type { Tenant } from "../core/tenants/tenant.ts";
+import type { RelyingParty } from "../core/auth/passkeys.ts";
 
 /**
  * The guards every loader and action starts with. A page of a tenant needs the tenant; a page
@@ -13,7 +14,7 @@ export function requireTenant(context: AppLoadContext): Tenant {
 }
 
 /** The pages a person who must still set up a second factor may open. */
-const secondFactorSetupPaths = ["/account/two-step", "/account/password"];
+const secondFactorSetupPaths = ["/account/two-step", "/account/passkeys", "/account/password"];
 
 export function requireUser(context: AppLoadContext, request: Request) {
   const tenant = requireTenant(context);
@@ -46,4 +47,10 @@ export function requirePermission(context: AppLoadContext, request: Request, per
 /** Where the request came from, for the audit log: the client address Cloudflare saw, and the browser. */
 export function originOf(request: Request): RequestOrigin {
   return { ipAddress: request.headers.get("cf-connecting-ip"), userAgent: request.headers.get("user-agent") };
+}
+
+/** The WebAuthn relying party of this request: the tenant's host name, as the browser sees it. */
+export function relyingPartyOf(request: Request, tenant: Tenant): RelyingParty {
+  const url = new URL(request.url);
+  return { id: url.hostname, name: tenant.name, origin: url.origin };
 }

@@ -39,8 +39,11 @@ export function clearedSessionCookie(): string {
  */
 export const challengeCookieName = "__Host-signin";
 
-export function challengeCookie(token: string, maxAgeSeconds = 300): string {
-  return serialize(challengeCookieName, token, {
+/** A passkey ceremony under way, apart from a half-done password sign-in so neither undoes the other. */
+export const passkeyCookieName = "__Host-passkey";
+
+export function challengeCookie(token: string, maxAgeSeconds = 300, name = challengeCookieName): string {
+  return serialize(name, token, {
     path: "/",
     secure: true,
     httpOnly: true,
@@ -49,6 +52,6 @@ export function challengeCookie(token: string, maxAgeSeconds = 300): string {
   });
 }
 
-export function challengeTokenOf(request: Request): string | undefined {
-  return parse(request.headers.get("cookie") ?? "", challengeCookieName)[challengeCookieName];
+export function challengeTokenOf(request: Request, name = challengeCookieName): string | undefined {
+  return parse(request.headers.get("cookie") ?? "", name)[name];
 }

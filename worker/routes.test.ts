@@ -14,6 +14,7 @@ const localPaths = new Set(["/dev/outbox", "/dev/outbox/:id"]);
 const publicPaths = new Set([
   "/login",
   "/login/two-step",
+  "/login/passkey",
   "/logout",
   "/password-reset",
   ...tokenPaths,
@@ -91,6 +92,7 @@ const pagePermissions: Record<string, Permission> = {
   "/account/password": "account:manage-own",
   "/account/notifications": "account:manage-own",
   "/account/two-step": "account:manage-own",
+  "/account/passkeys": "account:manage-own",
   "/invitations/new": "clients:invite",
   "/admin/users": "users:manage",
   "/admin/notifications": "deliveries:manage",

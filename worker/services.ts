@@ -9,6 +9,8 @@ import { D1SessionStore } from "../db/cell/session-store.ts";
 import { D1SecondFactorStore } from "../db/cell/second-factor-store.ts";
 import { D1ChallengeStore } from "../db/cell/challenge-store.ts";
 import type { TotpEnrolmentDeps } from "../core/auth/totp-enrolment.ts";
+import type { PasskeyDeps } from "../core/auth/passkeys.ts";
+import { D1PasskeyStore } from "../db/cell/passkey-store.ts";
 import { platformData, type PlatformData } from "../db/platform.ts";
 import { DurableAttemptLimiter } from "./auth/attempt-limiter.ts";
 import type { Config, Env } from "./env.ts";
@@ -24,7 +26,8 @@ import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.t
 export type Identity = LoginDeps &
   RequestResetDeps &
   UserAdminDeps &
-  TotpEnrolmentDeps & { accounts: D1AccountStore; factors: D1SecondFactorStore };
+  TotpEnrolmentDeps &
+  PasskeyDeps & { accounts: D1AccountStore; factors: D1SecondFactorStore; passkeys: D1PasskeyStore };
 
 /** Everything a request may use, built once per request from the validated configuration. */
 export type Services = PlatformData & {
@@ -97,6 +100,7 @@ export function buildServices(env: Env, config: Config): Services {
         accounts,
         users: accounts,
         factors: new D1SecondFactorStore(scope),
+        passkeys: new D1PasskeyStore(scope),
         challenges: new D1ChallengeStore(scope),
         secondFactorRequired: (account) => tenant.settings.secondFactor.required.includes(account.role),
         sessions: new D1SessionStore(scope),

@@ -1,16 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import Bowser from "bowser";
 import { useTranslation } from "react-i18next";
 import { endOwnSession } from "../../core/auth/sessions.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
-
-function device(userAgent: string | null): { browser: string; os: string } | null {
-  if (!userAgent) return null;
-  const parsed = Bowser.parse(userAgent);
-  return parsed.browser.name && parsed.os.name ? { browser: parsed.browser.name, os: parsed.os.name } : null;
-}
+import { device } from "../device.server.ts";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
@@ -102,6 +96,9 @@ export default function AccountSecurity() {
       <p>{secondFactor ? t("twoStep.statusOn") : t("twoStep.statusOff")}</p>
       <p>
         <Link to="/account/two-step">{secondFactor ? t("twoStep.manage") : t("twoStep.start")}</Link>
+      </p>
+      <p>
+        <Link to="/account/passkeys">{t("passkeys.manage")}</Link>
       </p>
       <h2 className="section-title">{t("account.sessionsSection")}</h2>
       <p>{t("account.sessionsIntro")}</p>

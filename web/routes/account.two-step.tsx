@@ -132,6 +132,9 @@ export default function TwoStepSettings() {
         <PasswordForm intent="start" label={t("twoStep.start")} answer={answer} open />
       )}
       <p>
+        <Link to="/account/passkeys">{t("passkeys.manage")}</Link>
+      </p>
+      <p>
         <Link to="/account">{t("twoStep.backToAccount")}</Link>
       </p>
     </section>

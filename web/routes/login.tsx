@@ -7,6 +7,7 @@ import { safeReturnTo } from "../../core/platform/return-to.ts";
 import { challengeCookie, sessionCookie } from "../../worker/cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
+import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254),
@@ -123,6 +124,7 @@ export default function Login() {
       <p>
         <Link to="/password-reset">{t("auth.forgot")}</Link>
       </p>
+      <PasskeySignIn />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { safeReturnTo } from "../../core/platform/return-to.ts";
 import { challengeCookie, challengeTokenOf, sessionCookie } from "../../worker/cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
+import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
 
 /** The second step of a sign-in: the password was right, now a code from the app or a recovery code. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -79,6 +80,8 @@ export default function TwoStep() {
           {t("twoStep.submit")}
         </button>
       </Form>
+      <h2 className="section-title">{t("passkeys.signInOr")}</h2>
+      <PasskeySignIn />
       <p>
         <Link to="/login">{t("twoStep.startOver")}</Link>
       </p>

@@ -74,6 +74,39 @@ export const en: Messages = {
     forgot: "Forgot your password?",
     errorSummary: "Please check the form",
   },
+  passkeys: {
+    title: "Passkeys",
+    intro:
+      "With a passkey you sign in with your device's fingerprint, face or PIN, without a password and without a code. A passkey works only on this portal and counts as two-step verification.",
+    none: "You have no passkeys yet.",
+    synced: "Synced",
+    addedOn: "Added on {{when}}",
+    lastUsed: "Last used on {{when}}",
+    neverUsed: "Not used yet",
+    rename: "Rename",
+    name: "Name of the passkey",
+    nameHint: 'So you recognise it later, for example "Laptop at home".',
+    nameRequired: "Give the passkey a name.",
+    saveName: "Save name",
+    remove: "Remove passkey",
+    add: "Add a passkey",
+    addIntro:
+      "Confirm with your password. Your browser or device then asks for your fingerprint, face or PIN.",
+    addButton: "Add passkey",
+    signIn: "Sign in with a passkey",
+    signInOr: "Or use a passkey",
+    cancelled: "No passkey was used. Try again, or sign in with your password.",
+    refused: "This passkey was not recognised. Try again, or sign in with your password.",
+    expired: "That took too long. Please try again.",
+    lastRequired:
+      "This is your last second factor, and your organisation requires one. Set up an authenticator app or another passkey first.",
+    manage: "Manage passkeys",
+    done: {
+      added: "Your passkey was added. Your other sessions were ended.",
+      renamed: "The name was saved.",
+      removed: "The passkey was removed.",
+    },
+  },
   twoStep: {
     title: "Two-step verification",
     intro:

@@ -75,6 +75,39 @@ export const nl = {
     forgot: "Wachtwoord vergeten?",
     errorSummary: "Controleer het formulier",
   },
+  passkeys: {
+    title: "Passkeys",
+    intro:
+      "Met een passkey log je in met je vingerafdruk, gezicht of pincode van je apparaat, zonder wachtwoord en zonder code. Een passkey werkt alleen op dit portaal en telt als tweestapsverificatie.",
+    none: "Je hebt nog geen passkeys.",
+    synced: "Gesynchroniseerd",
+    addedOn: "Toegevoegd op {{when}}",
+    lastUsed: "Laatst gebruikt op {{when}}",
+    neverUsed: "Nog niet gebruikt",
+    rename: "Naam wijzigen",
+    name: "Naam van de passkey",
+    nameHint: 'Zodat je hem later herkent, bijvoorbeeld "Laptop thuis".',
+    nameRequired: "Geef de passkey een naam.",
+    saveName: "Naam opslaan",
+    remove: "Passkey verwijderen",
+    add: "Passkey toevoegen",
+    addIntro:
+      "Bevestig met je wachtwoord. Daarna vraagt je browser of apparaat om je vingerafdruk, gezicht of pincode.",
+    addButton: "Passkey toevoegen",
+    signIn: "Inloggen met een passkey",
+    signInOr: "Of gebruik een passkey",
+    cancelled: "Er is geen passkey gebruikt. Probeer het opnieuw, of log in met je wachtwoord.",
+    refused: "Deze passkey werd niet herkend. Probeer het opnieuw, of log in met je wachtwoord.",
+    expired: "Dat duurde te lang. Probeer het opnieuw.",
+    lastRequired:
+      "Dit is je laatste tweede factor, en je organisatie vraagt er een. Stel eerst een authenticator-app of een andere passkey in.",
+    manage: "Passkeys beheren",
+    done: {
+      added: "Je passkey is toegevoegd. Je andere sessies zijn beëindigd.",
+      renamed: "De naam is opgeslagen.",
+      removed: "De passkey is verwijderd.",
+    },
+  },
   twoStep: {
     title: "Tweestapsverificatie",
     intro:
