@@ -53,6 +53,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
           displayName: context.auth.account.displayName,
           role: context.auth.account.role,
           mustChangePassword: context.auth.account.mustChangePassword,
+          idleMinutes: tenant.settings.sessionIdleMinutes,
           unreadNotifications: await context.services
             .notificationsFor(tenant)
             .inbox.unreadCount(context.auth.account.id),

@@ -73,4 +73,7 @@ app.get("/dev/outbox/:id/html", outboxHtml);
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.
 app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 app.post("/language", switchLanguage);
+// "Stay signed in" (web/components/IdleWarning.tsx): the request is the activity, which the
+// session check above records; without a live session there is nothing to keep.
+app.post("/session/keepalive", (c) => c.body(null, c.get("auth") ? 204 : 401));
 app.all("*", remix);

@@ -1,6 +1,6 @@
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
+import { workerdBenchConfig } from "../lib/workerd-config.ts";
 
 /** How a queue hands messages to its consumer, as wrangler.toml sets it (Cloudflare's defaults otherwise). */
 export type QueueConsumerSettings = {
@@ -37,36 +37,18 @@ function consumerOf(binding: string): QueueConsumerSettings {
 // on their own, in the same isolate, within a second, racing the benchmark's batches and its timing
 // of notify(). So both producer bindings here point at queues nobody consumes: sending still costs
 // what it costs, and only the benchmark decides which message comes when and how often.
-export default defineConfig(async () => ({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        bindings: {
-          ENVIRONMENT: "test",
-          CONTROL_MIGRATIONS: await readD1Migrations("migrations/control"),
-          CELL_MIGRATIONS: await readD1Migrations("migrations/cell"),
-          BENCH_QUEUE_CONSUMERS: {
-            deliveries: consumerOf("NOTIFY_QUEUE"),
-            deadLetters: consumerOf("NOTIFY_DEAD_QUEUE"),
-          },
-        },
-        queueProducers: {
-          NOTIFY_QUEUE: { queueName: "bench-unconsumed-notify" },
-          NOTIFY_DEAD_QUEUE: { queueName: "bench-unconsumed-notify-dead" },
-        },
-      },
-    }),
-  ],
-  test: {
-    include: ["bench/notifications/**/*.bench-run.ts"],
-    setupFiles: ["./worker/testing/setup.ts"],
-    // 1,000 notifications and a few thousand queue messages through local D1 take a while.
-    testTimeout: 600_000,
-    deps: {
-      optimizer: {
-        ssr: { enabled: true, include: ["@remix-run/cloudflare", "@remix-run/server-runtime"] },
+export default defineConfig(() =>
+  workerdBenchConfig({
+    include: "bench/notifications/**/*.bench-run.ts",
+    bindings: {
+      BENCH_QUEUE_CONSUMERS: {
+        deliveries: consumerOf("NOTIFY_QUEUE"),
+        deadLetters: consumerOf("NOTIFY_DEAD_QUEUE"),
       },
     },
-  },
-}));
+    queueProducers: {
+      NOTIFY_QUEUE: { queueName: "bench-unconsumed-notify" },
+      NOTIFY_DEAD_QUEUE: { queueName: "bench-unconsumed-notify-dead" },
+    },
+  }),
+);

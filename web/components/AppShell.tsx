@@ -15,6 +15,7 @@ const tools: { path: string; label: string; permission: Permission }[] = [
 export const toolsFor = (role: Role) =>
   tools.filter((tool) => hasPermission(role, tool.permission)).map(({ path, label }) => ({ path, label }));
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { IdleWarning } from "./IdleWarning.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";
 
 /**
@@ -120,6 +121,7 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
           </nav>
         ) : null}
         <main id="main" className="content" tabIndex={-1}>
+          {data.user ? <IdleWarning idleMinutes={data.user.idleMinutes} /> : null}
           {children}
         </main>
       </div>

@@ -70,6 +70,11 @@ export default function Login() {
   return (
     <section className="narrow">
       <h1>{t("auth.loginTitle")}</h1>
+      {searchParams.get("idle") && !result ? (
+        <p className="notice" role="status">
+          {t("idle.signedOut")}
+        </p>
+      ) : null}
       {searchParams.get("expired") && !result ? (
         <p className="notice" role="status">
           {t("twoStep.expired")}

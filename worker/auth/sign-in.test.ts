@@ -328,3 +328,32 @@ describe("changing the password", () => {
     expect(changes.map((event) => event.result)).toEqual(expect.arrayContaining(["failure", "success"]));
   });
 });
+
+describe("inactivity", () => {
+  it("keeps a live session alive on request, and refuses without one or from another site", async () => {
+    const cookie = await signIn(coaching, sanne);
+    const kept = await visit(coaching, "/session/keepalive", {
+      method: "POST",
+      headers: { cookie, origin: `http://${coaching}` },
+    });
+    expect(kept.status).toBe(204);
+    expect(
+      (
+        await visit(coaching, "/session/keepalive", {
+          method: "POST",
+          headers: { origin: `http://${coaching}` },
+        })
+      ).status,
+    ).toBe(401);
+    const forged = await visit(coaching, "/session/keepalive", {
+      method: "POST",
+      headers: { cookie, origin: "http://evil.example" },
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  it("tells a person signed out for inactivity that their text comes back", async () => {
+    const page = await (await visit(coaching, "/login?idle=1&returnTo=%2Faccount")).text();
+    expect(page).toContain("Je bent automatisch uitgelogd omdat je een tijd niets hebt gedaan.");
+  });
+});

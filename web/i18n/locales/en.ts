@@ -74,6 +74,14 @@ export const en: Messages = {
     forgot: "Forgot your password?",
     errorSummary: "Please check the form",
   },
+  idle: {
+    warning:
+      "You have been inactive for a while. In {{minutes}} minutes you will be signed out automatically.",
+    stay: "Stay signed in",
+    signedOut:
+      "You were signed out automatically after a while without activity. Sign in again; what you were typing is put back afterwards.",
+    restored: "You are signed in again. The text you were typing is back in the form.",
+  },
   passkeys: {
     title: "Passkeys",
     intro:

@@ -75,6 +75,13 @@ export const nl = {
     forgot: "Wachtwoord vergeten?",
     errorSummary: "Controleer het formulier",
   },
+  idle: {
+    warning: "Je hebt een tijd niets gedaan. Over {{minutes}} minuten word je automatisch uitgelogd.",
+    stay: "Ingelogd blijven",
+    signedOut:
+      "Je bent automatisch uitgelogd omdat je een tijd niets hebt gedaan. Log opnieuw in; wat je aan het typen was, zetten we daarna terug.",
+    restored: "Je bent weer ingelogd. De tekst die je aan het typen was, staat weer in het formulier.",
+  },
   passkeys: {
     title: "Passkeys",
     intro:
