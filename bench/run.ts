@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -9,6 +8,7 @@ import { markdown, ratios, targets } from "./lib/report.ts";
 import { demoPassword } from "../db/seed/demo-tenants.ts";
 import { signIn } from "./lib/http.ts";
 import { startPortaal } from "./lib/server.ts";
+import { describeCode, describeMachine } from "./lib/provenance.ts";
 
 /**
  * `npm run bench`: starts Portaal on its own port and state, then measures the server-rendered
@@ -86,7 +86,7 @@ const resultsDir = path.join(root, "bench", "results");
 mkdirSync(resultsDir, { recursive: true });
 const logPath = path.join(resultsDir, `${stamp}.server.log`);
 
-const machine = describeMachine();
+const machine = describeMachine(["wrangler", "workerd", "autocannon"]);
 const wranglerLog = process.env.WRANGLER_LOG ?? "warn";
 // Measure what a deployed Worker runs; NODE_ENV=development measures the bundle `npm start` serves.
 const nodeEnv = process.env.NODE_ENV ?? "production";
@@ -225,46 +225,8 @@ const broken =
   results.some((result) => result.outcome === "aborted" || result.checkedAfterLoad) || survivors.length > 0;
 process.exit(broken ? 1 : 0);
 
-function describeMachine() {
-  const cpuinfo = readOr("/proc/cpuinfo", "");
-  const version = (pkg: string) =>
-    (JSON.parse(readOr(path.join(root, "node_modules", pkg, "package.json"), "{}")) as { version?: string })
-      .version ?? "unknown";
-  return {
-    cpus: os.availableParallelism(),
-    cpuModel: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    wrangler: version("wrangler"),
-    workerd: version("workerd"),
-    autocannon: version("autocannon"),
-  };
-}
-
-/** The commit measured, and whether files outside bench/ differed from it. */
-function describeCode() {
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
-    } catch {
-      return null;
-    }
-  };
-  const changes = git("status", "--porcelain", "--", ".", ":!bench", ":!node_modules");
-  return { commit: git("rev-parse", "HEAD"), changedOutsideBench: changes === null ? null : changes !== "" };
-}
-
 function describeCpu(cpu: CpuUse): string {
   return `${cpu.machineBusy} of ${cpu.cores} busy: server ${cpu.server}, load generator ${cpu.loadGenerator}, other ${cpu.other}; steal ${cpu.steal}`;
-}
-
-function readOr(file: string, fallback: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return fallback;
-  }
 }
 
 /**

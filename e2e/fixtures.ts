@@ -147,3 +147,9 @@ export async function openNewestMail(page: Page, slug: string, email: string, si
 }
 
 export const aMomentAgo = () => new Date(Date.now() - 1_000).toISOString();
+
+/** Each project invites at its own tenant, as that tenant's admin. */
+export const adminOf: Record<string, { slug: string; email: string }> = {
+  desktop: { slug: "coaching", email: "marieke.jansen@koerscoaching.nl" },
+  phone: { slug: "ggz", email: "eva.smit@lichtpunt.nl" },
+};

@@ -1,4 +1,5 @@
 import {
+  adminOf,
   aMomentAgo,
   expect,
   openNavigation,
@@ -9,12 +10,6 @@ import {
   test,
 } from "./fixtures.ts";
 import { tenantUrl } from "./hosts.ts";
-
-// Each project invites at its own tenant, as that tenant's admin.
-const adminOf: Record<string, { slug: string; email: string }> = {
-  desktop: { slug: "coaching", email: "marieke.jansen@koerscoaching.nl" },
-  phone: { slug: "ggz", email: "eva.smit@lichtpunt.nl" },
-};
 
 test("an invitation mail's link lets the invitee choose a password and sign in; a reset mail replaces it", async ({
   page,

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { generate } from "otplib";
 import {
+  adminOf,
   aMomentAgo,
   expect,
   openNavigation,
@@ -11,12 +12,6 @@ import {
   test,
 } from "./fixtures.ts";
 import { tenantUrl } from "./hosts.ts";
-
-// Each project invites at its own tenant, as that tenant's admin.
-const adminOf: Record<string, { slug: string; email: string }> = {
-  desktop: { slug: "coaching", email: "marieke.jansen@koerscoaching.nl" },
-  phone: { slug: "ggz", email: "eva.smit@lichtpunt.nl" },
-};
 
 const password = "Heldere-nacht-vol-sterren-31";
 

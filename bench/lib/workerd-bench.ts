@@ -1,5 +1,6 @@
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { describeCode, describeMachine } from "./provenance.ts";
 import os from "node:os";
 import path from "node:path";
 
@@ -39,7 +40,7 @@ export async function runWorkerdBench(name: string, title: string, config: strin
     vitestExitCode: vitest.exitCode,
     seconds,
     code: describeCode(),
-    machine: describeMachine(),
+    machine: describeMachine(["workerd", "vitest", "@cloudflare/vitest-plugin"]),
     loadAverages: { before: loadBefore, after: os.loadavg() },
   };
   writeFileSync(resultPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -79,38 +80,4 @@ function benchResultIn(output: string): Record<string, unknown> | null {
   const line = lines.findLast((candidate) => candidate.includes(marker));
   if (!line) return null;
   return JSON.parse(line.slice(line.indexOf(marker) + marker.length)) as Record<string, unknown>;
-}
-
-/** The commit measured, and whether files outside bench/ differed from it. */
-function describeCode() {
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
-    } catch {
-      return null;
-    }
-  };
-  const changes = git("status", "--porcelain", "--", ".", ":!bench", ":!node_modules");
-  return { commit: git("rev-parse", "HEAD"), changedOutsideBench: changes === null ? null : changes !== "" };
-}
-
-function describeMachine() {
-  const version = (pkg: string) => {
-    try {
-      const manifest = readFileSync(path.join(root, "node_modules", pkg, "package.json"), "utf8");
-      return (JSON.parse(manifest) as { version?: string }).version ?? "unknown";
-    } catch {
-      return "unknown";
-    }
-  };
-  return {
-    cpus: os.availableParallelism(),
-    cpuModel: os.cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    workerd: version("workerd"),
-    vitest: version("vitest"),
-    vitestPlugin: version("@cloudflare/vitest-plugin"),
-  };
 }

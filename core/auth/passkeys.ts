@@ -19,7 +19,7 @@ import {
   type ChallengeStore,
   type SecondFactorStore,
 } from "./second-factor.ts";
-import type { SessionStore } from "./sessions.ts";
+import { keepOnlyThisSession, type SessionStore } from "./sessions.ts";
 
 export type Passkey = {
   id: string;
@@ -150,8 +150,7 @@ export async function addPasskey(
     createdAt: deps.now().toISOString(),
     lastUsedAt: null,
   });
-  await deps.sessions.endAllOf(account.id, sessionId);
-  await deps.sessions.setStrength(sessionId, "two-step");
+  await keepOnlyThisSession(deps.sessions, account.id, sessionId);
   await deps.audit.record({
     action: "auth.passkey.add",
     result: "success",

@@ -100,3 +100,12 @@ export async function endOwnSession(
   await store.end(session.id);
   return true;
 }
+
+/**
+ * After a new second factor: this session proved it, so it counts as two-step; every other
+ * session of the account ends (ASVS: sessions end when factors change).
+ */
+export async function keepOnlyThisSession(store: SessionStore, userId: string, sessionId: string) {
+  await store.endAllOf(userId, sessionId);
+  await store.setStrength(sessionId, "two-step");
+}

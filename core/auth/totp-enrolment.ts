@@ -5,7 +5,7 @@ import type { AttemptLimiter } from "./login.ts";
 import { confirmPassword } from "./reauth.ts";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes.ts";
 import type { SecondFactorStore } from "./second-factor.ts";
-import type { SessionStore } from "./sessions.ts";
+import { keepOnlyThisSession, type SessionStore } from "./sessions.ts";
 import { acceptedTimeStep, newTotpSecret } from "./totp.ts";
 
 export type TotpEnrolmentDeps = {
@@ -75,8 +75,7 @@ export async function confirmTotpEnrolment(
   const recoveryCodes = newRecoveryCodes();
   const hashes = await Promise.all(recoveryCodes.map(hashRecoveryCode));
   await deps.factors.confirmTotp(pending, step, hashes, now.toISOString());
-  await deps.sessions.endAllOf(account.id, sessionId);
-  await deps.sessions.setStrength(sessionId, "two-step");
+  await keepOnlyThisSession(deps.sessions, account.id, sessionId);
   await deps.audit.record({
     action: "auth.totp.enrol",
     result: "success",

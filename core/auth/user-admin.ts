@@ -81,6 +81,32 @@ export async function endSessionsOf(
 }
 
 /**
+ * Someone else's account, for a change the admin confirms with their own password: not found
+ * (another tenant's, or still invited), not oneself, and a wrong password counts like a failed
+ * sign-in and is audited as an attempt of this action on this person.
+ */
+async function confirmedTarget(
+  deps: UserAdminDeps,
+  admin: Account,
+  userId: string,
+  password: string,
+  client: Client,
+  action: string,
+): Promise<{ ok: true; user: Account } | Extract<AdminResult, { ok: false }>> {
+  const { user, self } = await targetOf(deps, admin, userId);
+  if (!user) return { ok: false, reason: "notFound" };
+  if (self) return { ok: false, reason: "self" };
+  const confirmed = await confirmPassword(deps, admin, password, client, {
+    action,
+    targetType: "user",
+    targetId: user.id,
+  });
+  if (confirmed === "throttled") return { ok: false, reason: "throttled" };
+  if (confirmed === "wrong") return { ok: false, reason: "passwordWrong" };
+  return { ok: true, user };
+}
+
+/**
  * Changes someone's role, confirmed with the admin's own password (seed 004: changes are
  * confirmed with the password). Wrong passwords count like failed sign-ins.
  */
@@ -92,16 +118,9 @@ export async function changeRole(
   password: string,
   client: Client,
 ): Promise<AdminResult> {
-  const { user, self } = await targetOf(deps, admin, userId);
-  if (!user) return { ok: false, reason: "notFound" };
-  if (self) return { ok: false, reason: "self" };
-  const confirmed = await confirmPassword(deps, admin, password, client, {
-    action: "users.role.change",
-    targetType: "user",
-    targetId: user.id,
-  });
-  if (confirmed === "throttled") return { ok: false, reason: "throttled" };
-  if (confirmed === "wrong") return { ok: false, reason: "passwordWrong" };
+  const target = await confirmedTarget(deps, admin, userId, password, client, "users.role.change");
+  if (!target.ok) return target;
+  const { user } = target;
   await deps.users.setRole(user.id, role);
   await deps.audit.record({
     action: "users.role.change",
@@ -131,16 +150,9 @@ export async function resetSecondFactors(
   password: string,
   client: Client,
 ): Promise<AdminResult> {
-  const { user, self } = await targetOf(deps, admin, userId);
-  if (!user) return { ok: false, reason: "notFound" };
-  if (self) return { ok: false, reason: "self" };
-  const confirmed = await confirmPassword(deps, admin, password, client, {
-    action: "users.second-factor.reset",
-    targetType: "user",
-    targetId: user.id,
-  });
-  if (confirmed === "throttled") return { ok: false, reason: "throttled" };
-  if (confirmed === "wrong") return { ok: false, reason: "passwordWrong" };
+  const target = await confirmedTarget(deps, admin, userId, password, client, "users.second-factor.reset");
+  if (!target.ok) return target;
+  const { user } = target;
   await deps.factors.removeAll(user.id);
   await deps.sessions.endAllOf(user.id);
   await deps.audit.record({

@@ -80,6 +80,12 @@ async function secondStep(challenge: string, code: string) {
   return { response, session: session ? `__Host-session=${session}` : null };
 }
 
+/** A full sign-in of an enrolled person, with the code one step ahead (their enrolment used the current one). */
+async function twoStepSession(who: { email: string; secret: string }): Promise<string> {
+  const { challenge } = await passwordStep(who.email);
+  return (await secondStep(challenge!, await codeAt(who.secret, 30))).session!;
+}
+
 beforeAll(async () => {
   await seedDemoTenants();
   tenant = await createTenant("sterk", "TENANT_DB_1");
@@ -304,11 +310,9 @@ describe("signing in with the second factor", () => {
 describe("an admin resets someone's second factor", () => {
   it("asks the admin's password, removes every factor, ends sessions, audits and mails", async () => {
     const admin = await enrolled("admin");
-    const adminSignIn = await passwordStep(admin.email);
-    const adminCookie = (await secondStep(adminSignIn.challenge!, await codeAt(admin.secret, 30))).session!;
+    const adminCookie = await twoStepSession(admin);
     const staff = await enrolled("staff");
-    const staffSignIn = await passwordStep(staff.email);
-    const staffCookie = (await secondStep(staffSignIn.challenge!, await codeAt(staff.secret, 30))).session!;
+    const staffCookie = await twoStepSession(staff);
 
     const refused = await post(
       host,
@@ -352,8 +356,7 @@ describe("an admin resets someone's second factor", () => {
 
   it("finds no person of another tenant, and staff may not reset at all", async () => {
     const admin = await enrolled("admin");
-    const adminSignIn = await passwordStep(admin.email);
-    const adminCookie = (await secondStep(adminSignIn.challenge!, await codeAt(admin.secret, 30))).session!;
+    const adminCookie = await twoStepSession(admin);
     const stranger = await addUser(
       { id: "ten_other", cell: "TENANT_DB_1" },
       { email: "vreemde@elders.test" },
@@ -367,8 +370,7 @@ describe("an admin resets someone's second factor", () => {
     expect(foreign.status).toBe(404);
 
     const staff = await enrolled("staff");
-    const staffSignIn = await passwordStep(staff.email);
-    const staffCookie = (await secondStep(staffSignIn.challenge!, await codeAt(staff.secret, 30))).session!;
+    const staffCookie = await twoStepSession(staff);
     const forbidden = await post(
       host,
       "/admin/users",
