@@ -4,10 +4,9 @@ import type { NotifyRequest } from "../notifications/notify.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 import type { Language } from "../tenants/languages.ts";
 import { normaliseEmail } from "./accounts.ts";
-import { commonPasswords } from "./common-passwords.ts";
-import { personalWords } from "./password-change.ts";
+import { checkNewPassword } from "./new-password.ts";
 import { hashPassword } from "./password-hash.ts";
-import { brokenRules, type PasswordPolicy, type PasswordRule } from "./password-policy.ts";
+import type { PasswordPolicy, PasswordRule } from "./password-policy.ts";
 import type { Role } from "./permissions.ts";
 import { startSession, type SessionStore, type SessionTimeouts } from "./sessions.ts";
 
@@ -260,14 +259,13 @@ export async function acceptInvitation(
     });
     return { ok: false, state: opened.state };
   }
-  const common = await commonPasswords();
-  const broken = brokenRules(input.password, rules.policy, {
-    isCommon: (password) => common.has(password),
-    personal: personalWords(opened.person),
-  });
-  const errors: Extract<AcceptResult, { errors: unknown }>["errors"] = {};
-  if (broken.length > 0) errors.password = "broken";
-  if (input.confirm !== input.password) errors.confirm = "mismatch";
+  const { broken, errors: found } = await checkNewPassword(
+    input.password,
+    input.confirm,
+    rules.policy,
+    opened.person,
+  );
+  const errors: Extract<AcceptResult, { errors: unknown }>["errors"] = { ...found };
   if (rules.termsRequired && !input.acceptTerms) errors.acceptTerms = "termsRequired";
   if (Object.keys(errors).length > 0) return { ok: false, state: "open", errors, broken };
 

@@ -1,9 +1,9 @@
 import type { Account } from "./accounts.ts";
-import { commonPasswords } from "./common-passwords.ts";
 import type { LoginDeps } from "./login.ts";
 import { hashPassword } from "./password-hash.ts";
 import { confirmPassword } from "./reauth.ts";
-import { brokenRules, type PasswordPolicy, type PasswordRule } from "./password-policy.ts";
+import { checkNewPassword } from "./new-password.ts";
+import type { PasswordPolicy, PasswordRule } from "./password-policy.ts";
 
 export type PasswordChange = { current: string; next: string; confirm: string };
 
@@ -16,18 +16,6 @@ export type PasswordChangeResult =
       >;
       broken: PasswordRule[];
     };
-
-/** The words of a person a password must not simply be. */
-export function personalWords(account: Pick<Account, "email" | "displayName">): string[] {
-  const [local = "", domain = ""] = account.email.split("@");
-  return [
-    account.email,
-    local,
-    domain.split(".")[0] ?? "",
-    account.displayName,
-    ...account.displayName.split(/\s+/),
-  ];
-}
 
 /**
  * Changing one's password asks for the current one (re-authentication, also after a temporary
@@ -47,15 +35,11 @@ export async function changePassword(
   });
   if (confirmed === "throttled") return { ok: false, errors: { current: "throttled" }, broken: [] };
   if (confirmed === "wrong") return { ok: false, errors: { current: "currentWrong" }, broken: [] };
-  const common = await commonPasswords();
-  const broken = brokenRules(input.next, policy, {
-    isCommon: (password) => common.has(password),
-    personal: personalWords(account),
-  });
+  const { broken, errors: found } = await checkNewPassword(input.next, input.confirm, policy, account);
   const errors: Extract<PasswordChangeResult, { ok: false }>["errors"] = {};
-  if (broken.length > 0) errors.next = "broken";
+  if (found.password) errors.next = found.password;
   else if (input.next === input.current) errors.next = "same";
-  if (input.confirm !== input.next) errors.confirm = "mismatch";
+  if (found.confirm) errors.confirm = found.confirm;
   if (Object.keys(errors).length > 0) return { ok: false, errors, broken };
 
   await deps.accounts.setPassword(account.id, await hashPassword(input.next), false);

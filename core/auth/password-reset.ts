@@ -3,11 +3,10 @@ import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 import { normaliseEmail, type Account, type AccountStore } from "./accounts.ts";
-import { commonPasswords } from "./common-passwords.ts";
 import type { AttemptLimiter } from "./login.ts";
-import { personalWords } from "./password-change.ts";
+import { checkNewPassword } from "./new-password.ts";
 import { hashPassword } from "./password-hash.ts";
-import { brokenRules, type PasswordPolicy, type PasswordRule } from "./password-policy.ts";
+import type { PasswordPolicy, PasswordRule } from "./password-policy.ts";
 import type { SessionStore } from "./sessions.ts";
 
 export type PasswordReset = {
@@ -155,14 +154,7 @@ export async function completePasswordReset(
     });
     return { ok: false, invalid: true };
   }
-  const common = await commonPasswords();
-  const broken = brokenRules(input.password, policy, {
-    isCommon: (password) => common.has(password),
-    personal: personalWords(found.account),
-  });
-  const errors: Partial<Record<"password" | "confirm", "broken" | "mismatch">> = {};
-  if (broken.length > 0) errors.password = "broken";
-  if (input.confirm !== input.password) errors.confirm = "mismatch";
+  const { broken, errors } = await checkNewPassword(input.password, input.confirm, policy, found.account);
   if (Object.keys(errors).length > 0) return { ok: false, invalid: false, errors, broken };
 
   await deps.resets.complete(found.reset, await hashPassword(input.password), now);

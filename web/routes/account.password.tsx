@@ -1,12 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "../../core/auth/password-change.ts";
-import { maxPasswordLength, type PasswordRule } from "../../core/auth/password-policy.ts";
+import type { PasswordRule } from "../../core/auth/password-policy.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
-import { Field, FormAlert } from "../components/Field.tsx";
-import { PasswordRules } from "../components/PasswordRules.tsx";
+import { Field } from "../components/Field.tsx";
+import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account } = requirePermission(context, request, "account:manage-own");
@@ -35,7 +34,6 @@ export default function ChangePassword() {
   const { mustChange, policy } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [next, setNext] = useState("");
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const broken: PasswordRule[] = result?.broken ?? [];
@@ -53,17 +51,10 @@ export default function ChangePassword() {
           {t("password.saved")}
         </p>
       ) : null}
-      {result ? (
-        <FormAlert title={t("auth.errorSummary")} answer={result}>
-          <ul>
-            {Object.keys(errors).map((field) => (
-              <li key={field}>
-                <a href={`#${field}`}>{message(field)}</a>
-              </li>
-            ))}
-          </ul>
-        </FormAlert>
-      ) : null}
+      <ErrorSummary
+        messages={Object.fromEntries(Object.keys(errors).map((field) => [field, message(field)]))}
+        answer={result}
+      />
       <Form method="post" className="form" noValidate>
         <Field
           name="current"
@@ -73,25 +64,11 @@ export default function ChangePassword() {
           required
           error={message("current")}
         />
-        <Field
+        <NewPasswordFields
           name="next"
-          type="password"
-          label={t("password.new")}
-          autoComplete="new-password"
-          required
-          maxLength={maxPasswordLength}
-          value={next}
-          onChange={(event) => setNext(event.currentTarget.value)}
-          error={message("next")}
-          hint={<PasswordRules password={next} policy={policy} serverBroken={broken} />}
-        />
-        <Field
-          name="confirm"
-          type="password"
-          label={t("password.confirm")}
-          autoComplete="new-password"
-          required
-          error={message("confirm")}
+          policy={policy}
+          serverBroken={broken}
+          errors={{ password: message("next"), confirm: message("confirm") }}
         />
         <button type="submit" className="button" disabled={busy}>
           {t("password.submit")}

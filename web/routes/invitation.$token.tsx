@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { acceptInvitation, openInvitation } from "../../core/auth/invitations.ts";
-import { maxPasswordLength, type PasswordRule } from "../../core/auth/password-policy.ts";
+import type { PasswordRule } from "../../core/auth/password-policy.ts";
 import { textFor } from "../../core/tenants/settings.ts";
 import { sessionCookie } from "../../worker/cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
-import { Field, FormAlert } from "../components/Field.tsx";
-import { PasswordRules } from "../components/PasswordRules.tsx";
+import { Field } from "../components/Field.tsx";
+import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 
 /**
  * The link from an invitation mail. Opening it shows who is invited and the form; it uses nothing
@@ -82,7 +81,6 @@ export default function AcceptInvitation() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [password, setPassword] = useState("");
   const busy = useNavigation().state === "submitting";
   const state = result?.state ?? loaded.state;
   if (state !== "open" || !loaded.person || !loaded.policy) {
@@ -106,17 +104,10 @@ export default function AcceptInvitation() {
     <section className="narrow">
       <h1>{t("invitation.title")}</h1>
       <p className="lead">{t("invitation.intro", { role: t(`roles.${loaded.person.role}`) })}</p>
-      {result ? (
-        <FormAlert title={t("auth.errorSummary")} answer={result}>
-          <ul>
-            {Object.keys(errors).map((field) => (
-              <li key={field}>
-                <a href={`#${field}`}>{message(field)}</a>
-              </li>
-            ))}
-          </ul>
-        </FormAlert>
-      ) : null}
+      <ErrorSummary
+        messages={Object.fromEntries(Object.keys(errors).map((field) => [field, message(field)]))}
+        answer={result}
+      />
       <Form method="post" className="form" noValidate>
         <Field
           name="email"
@@ -125,27 +116,11 @@ export default function AcceptInvitation() {
           readOnly
           autoComplete="username"
         />
-        <Field
+        <NewPasswordFields
           name="password"
-          type="password"
-          label={t("password.new")}
-          autoComplete="new-password"
-          required
-          maxLength={maxPasswordLength}
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={message("password")}
-          hint={
-            <PasswordRules password={password} policy={loaded.policy} serverBroken={result?.broken ?? []} />
-          }
-        />
-        <Field
-          name="confirm"
-          type="password"
-          label={t("password.confirm")}
-          autoComplete="new-password"
-          required
-          error={message("confirm")}
+          policy={loaded.policy}
+          serverBroken={result?.broken ?? []}
+          errors={{ password: message("password"), confirm: message("confirm") }}
         />
         {loaded.terms ? (
           <fieldset className="terms">

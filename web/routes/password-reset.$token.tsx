@@ -1,12 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { completePasswordReset, openPasswordReset } from "../../core/auth/password-reset.ts";
-import { maxPasswordLength, type PasswordRule } from "../../core/auth/password-policy.ts";
+import type { PasswordRule } from "../../core/auth/password-policy.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
-import { Field, FormAlert } from "../components/Field.tsx";
-import { PasswordRules } from "../components/PasswordRules.tsx";
+import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 
 /** The link from a reset mail: opening it uses nothing; saving a good password uses it up. */
 export async function loader({ context, params }: LoaderFunctionArgs) {
@@ -43,7 +41,6 @@ export default function ChooseNewPassword() {
   const { t } = useTranslation();
   const { email, policy } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [password, setPassword] = useState("");
   const busy = useNavigation().state === "submitting";
   if (!email || !policy || result?.invalid) {
     return (
@@ -62,38 +59,17 @@ export default function ChooseNewPassword() {
     <section className="narrow">
       <h1>{t("reset.chooseTitle")}</h1>
       <p className="lead">{t("reset.chooseIntro", { email })}</p>
-      {result ? (
-        <FormAlert title={t("auth.errorSummary")} answer={result}>
-          <ul>
-            {Object.keys(errors).map((field) => (
-              <li key={field}>
-                <a href={`#${field}`}>{message(field)}</a>
-              </li>
-            ))}
-          </ul>
-        </FormAlert>
-      ) : null}
+      <ErrorSummary
+        messages={Object.fromEntries(Object.keys(errors).map((field) => [field, message(field)]))}
+        answer={result}
+      />
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="username" value={email} autoComplete="username" />
-        <Field
+        <NewPasswordFields
           name="password"
-          type="password"
-          label={t("password.new")}
-          autoComplete="new-password"
-          required
-          maxLength={maxPasswordLength}
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={message("password")}
-          hint={<PasswordRules password={password} policy={policy} serverBroken={result?.broken ?? []} />}
-        />
-        <Field
-          name="confirm"
-          type="password"
-          label={t("password.confirm")}
-          autoComplete="new-password"
-          required
-          error={message("confirm")}
+          policy={policy}
+          serverBroken={result?.broken ?? []}
+          errors={{ password: message("password"), confirm: message("confirm") }}
         />
         <button type="submit" className="button" disabled={busy}>
           {t("reset.save")}
