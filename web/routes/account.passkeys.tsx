@@ -12,6 +12,7 @@ import { useOnceFor } from "../components/useOnceFor.ts";
 import { device } from "../device.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import { parseCredential } from "../passkey-response.server.ts";
+import { passwordRefused } from "../reauth.server.ts";
 
 const nameOf = (value: FormDataEntryValue | null) =>
   String(value ?? "")
@@ -51,15 +52,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const client = originOf(request);
   const rp = relyingPartyOf(request, tenant);
   const refuse = (answer: Answer, status = 400) => data<Answer>(answer, status);
-  const passwordRefused = (reason: "wrong" | "throttled", passkey?: string) =>
-    refuse(
-      {
-        error: reason === "throttled" ? "twoStep.throttled" : "twoStep.passwordWrong",
-        field: "password",
-        ...(passkey ? { passkey } : {}),
-      },
-      reason === "throttled" ? 429 : 400,
-    );
 
   if (intent === "options") {
     if (!nameOf(form.get("name"))) return refuse({ error: "passkeys.nameRequired", field: "name" });
@@ -97,7 +89,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     if (result.ok) return redirect("/account/passkeys?done=removed");
     if (result.reason === "notFound") throw data(null, { status: 404 });
     if (result.reason === "required") return refuse({ error: "passkeys.lastRequired", passkey: passkeyId });
-    return passwordRefused(result.reason, passkeyId);
+    return passwordRefused(result.reason, { passkey: passkeyId });
   }
   throw data(null, { status: 400 });
 }

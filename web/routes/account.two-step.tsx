@@ -11,6 +11,7 @@ import {
 } from "../../core/auth/totp-enrolment.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
+import { passwordRefused } from "../reauth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -51,22 +52,13 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const client = originOf(request);
   const refuse = (answer: Answer, status = 400) => data(answer, { status });
-  const passwordRefused = (reason: string) =>
-    refuse(
-      {
-        error: reason === "throttled" ? "twoStep.throttled" : "twoStep.passwordWrong",
-        field: "password",
-        intent,
-      },
-      reason === "throttled" ? 429 : 400,
-    );
 
   if (intent !== "confirm" && !password) {
     return refuse({ error: "twoStep.passwordRequired", field: "password", intent });
   }
   if (intent === "start") {
     const result = await startTotpEnrolment(identity, account, password, client);
-    return result.ok ? redirect("/account/two-step") : passwordRefused(result.reason);
+    return result.ok ? redirect("/account/two-step") : passwordRefused(result.reason, { intent });
   }
   if (intent === "confirm") {
     const code = String(form.get("code") ?? "").trim();
@@ -86,13 +78,13 @@ export async function action({ context, request }: ActionFunctionArgs) {
     const result = await renewRecoveryCodes(identity, account, password, client);
     return result.ok
       ? data({ recoveryCodes: result.recoveryCodes, done: "renewed" })
-      : passwordRefused(result.reason);
+      : passwordRefused(result.reason, { intent });
   }
   if (intent === "remove") {
     const result = await removeTotp(identity, account, session.id, password, client);
     if (result.ok) return redirect("/account?done=two-step-off");
     if (result.reason === "required") return refuse({ error: "twoStep.cannotRemove" });
-    return passwordRefused(result.reason);
+    return passwordRefused(result.reason, { intent });
   }
   throw data(null, { status: 400 });
 }

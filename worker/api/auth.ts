@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Account } from "../../core/auth/accounts.ts";
+import type { SessionStrength } from "../../core/auth/sessions.ts";
+import type { Tenant } from "../../core/tenants/tenant.ts";
 import { finishSignIn, login } from "../../core/auth/login.ts";
 import { completeSecondStep } from "../../core/auth/second-factor.ts";
 import type { AppEnv } from "../context.ts";
@@ -14,6 +16,10 @@ const meSchema = z
     language: z.enum(["nl", "en"]),
     timeZone: z.string().openapi({ example: "Europe/Amsterdam" }),
     mustChangePassword: z.boolean(),
+    secondFactorSetupRequired: z.boolean().openapi({
+      description:
+        "The tenant requires a second factor of this role and this session was opened with the password alone: set one up in the portal first",
+    }),
   })
   .openapi("Me");
 
@@ -102,9 +108,11 @@ const meRoute = createRoute({
 
 const notSignedIn = apiError("unauthorized", "Not signed in");
 
-function me(account: Account): z.infer<typeof meSchema> {
+function me(account: Account, tenant: Tenant, strength: SessionStrength): z.infer<typeof meSchema> {
   const { id, email, displayName, role, language, timeZone, mustChangePassword } = account;
-  return { id, email, displayName, role, language, timeZone, mustChangePassword };
+  const secondFactorSetupRequired =
+    strength !== "two-step" && tenant.settings.secondFactor.required.includes(account.role);
+  return { id, email, displayName, role, language, timeZone, mustChangePassword, secondFactorSetupRequired };
 }
 
 export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
@@ -132,7 +140,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
       {
         token: result.token,
         expiresInSeconds: identity.timeouts.absoluteHours * 3600,
-        user: me(result.account),
+        user: me(result.account, site.tenant, "password"),
       },
       200,
     );
@@ -154,7 +162,11 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
       return c.json(apiError("invalid_code", "Wrong or used code, or the challenge expired"), 401);
     const token = await finishSignIn(identity, result.account, client, "two-step", { method: result.method });
     return c.json(
-      { token, expiresInSeconds: identity.timeouts.absoluteHours * 3600, user: me(result.account) },
+      {
+        token,
+        expiresInSeconds: identity.timeouts.absoluteHours * 3600,
+        user: me(result.account, site.tenant, "two-step"),
+      },
       200,
     );
   });
@@ -172,6 +184,8 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(meRoute, (c) => {
     const auth = c.get("auth");
     if (!auth) return c.json(notSignedIn, 401);
-    return c.json(me(auth.account), 200);
+    const site = c.get("site");
+    if (site.kind !== "tenant") return c.json(notSignedIn, 401);
+    return c.json(me(auth.account, site.tenant, auth.session.strength), 200);
   });
 }

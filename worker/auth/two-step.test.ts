@@ -303,7 +303,13 @@ describe("signing in with the second factor", () => {
     expect(done.status).toBe(200);
     const { token } = await done.json<{ token: string }>();
     const me = await visit(host, "/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
-    expect((await me.json<{ email: string }>()).email).toBe(email);
+    expect(await me.json()).toMatchObject({ email, secondFactorSetupRequired: false });
+
+    // Staff without a second factor get a token, and are told to set one up first.
+    const newcomer = await person("staff");
+    const passwordOnly = await api("/auth/login", { email: newcomer.email, password });
+    expect(passwordOnly.status).toBe(200);
+    expect(await passwordOnly.json()).toMatchObject({ user: { secondFactorSetupRequired: true } });
   });
 });
 

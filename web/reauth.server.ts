@@ -1,0 +1,16 @@
+import { data } from "@remix-run/cloudflare";
+
+/**
+ * The answer to a change refused because the password typed again was wrong or too many were:
+ * the message sits at the password field of the form it came from (`about` says which form).
+ */
+export function passwordRefused(reason: "wrong" | "throttled", about: Record<string, string> = {}) {
+  return data(
+    {
+      error: reason === "throttled" ? "twoStep.throttled" : "twoStep.passwordWrong",
+      field: "password" as const,
+      ...about,
+    },
+    reason === "throttled" ? 429 : 400,
+  );
+}
