@@ -25,6 +25,26 @@ type Client = { ipAddress: string | null; userAgent: string | null };
 export type AdminResult =
   { ok: true } | { ok: false; reason: "notFound" | "self" | "passwordWrong" | "throttled" };
 
+/** The audit line of an admin's change to someone's account that went through. */
+function auditDone(
+  deps: Pick<UserAdminDeps, "audit">,
+  admin: Account,
+  user: Account,
+  action: string,
+  client: Client,
+  detail?: Record<string, string>,
+) {
+  return deps.audit.record({
+    action,
+    result: "success",
+    actorUserId: admin.id,
+    targetType: "user",
+    targetId: user.id,
+    ...client,
+    ...(detail ? { detail } : {}),
+  });
+}
+
 /** Another person of this tenant who has got in (not someone still invited), or null. */
 async function targetOf(deps: UserAdminDeps, admin: Account, userId: string) {
   const user = await deps.users.findById(userId);
@@ -48,14 +68,7 @@ export async function setAccountStatus(
   if (self) return { ok: false, reason: "self" };
   await deps.users.setStatus(user.id, status);
   if (status === "disabled") await deps.sessions.endAllOf(user.id);
-  await deps.audit.record({
-    action: status === "disabled" ? "users.disable" : "users.enable",
-    result: "success",
-    actorUserId: admin.id,
-    targetType: "user",
-    targetId: user.id,
-    ...client,
-  });
+  await auditDone(deps, admin, user, status === "disabled" ? "users.disable" : "users.enable", client);
   return { ok: true };
 }
 
@@ -69,14 +82,7 @@ export async function endSessionsOf(
   const { user } = await targetOf(deps, admin, userId);
   if (!user) return { ok: false, reason: "notFound" };
   await deps.sessions.endAllOf(user.id);
-  await deps.audit.record({
-    action: "users.sessions.end",
-    result: "success",
-    actorUserId: admin.id,
-    targetType: "user",
-    targetId: user.id,
-    ...client,
-  });
+  await auditDone(deps, admin, user, "users.sessions.end", client);
   return { ok: true };
 }
 
@@ -122,15 +128,7 @@ export async function changeRole(
   if (!target.ok) return target;
   const { user } = target;
   await deps.users.setRole(user.id, role);
-  await deps.audit.record({
-    action: "users.role.change",
-    result: "success",
-    actorUserId: admin.id,
-    targetType: "user",
-    targetId: user.id,
-    ...client,
-    detail: { from: user.role, to: role },
-  });
+  await auditDone(deps, admin, user, "users.role.change", client, { from: user.role, to: role });
   return { ok: true };
 }
 
@@ -155,14 +153,7 @@ export async function resetSecondFactors(
   const { user } = target;
   await deps.factors.removeAll(user.id);
   await deps.sessions.endAllOf(user.id);
-  await deps.audit.record({
-    action: "users.second-factor.reset",
-    result: "success",
-    actorUserId: admin.id,
-    targetType: "user",
-    targetId: user.id,
-    ...client,
-  });
+  await auditDone(deps, admin, user, "users.second-factor.reset", client);
   await deps.notify({
     kind: "second-factor-reset",
     recipients: [user.id],
