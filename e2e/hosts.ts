@@ -1,7 +1,7 @@
 import { demoPassword, demoTenants, type DemoTenant } from "../db/seed/demo-tenants.ts";
 
-/** The port of the e2e server; apart from `npm start`'s 8787 so both can run side by side. */
-export const port = 8791;
+/** The port of the e2e server (`E2E_PORT`, default 8791): apart from `npm start`'s 8787 so both run side by side. */
+export const port = Number(process.env.E2E_PORT ?? 8791);
 
 /** Chromium resolves every *.localhost name to the loopback address, as the tenant hosts need. */
 export const tenantUrl = (slug: string, path = "/") => `http://${slug}.localhost:${port}${path}`;

@@ -62,6 +62,8 @@ export const sessions = sqliteTable(
     strength: text("strength", { enum: ["password", "two-step"] })
       .notNull()
       .default("password"),
+    /** The client organisation the person acts for in this session, when they belong to one or more. */
+    organisationId: text("organisation_id"),
   },
   (table) => [index("sessions_tenant_idx").on(table.tenantId), index("sessions_user_idx").on(table.userId)],
 );
@@ -320,4 +322,70 @@ export const passkeys = sqliteTable(
     index("passkeys_user_idx").on(table.tenantId, table.userId),
     uniqueIndex("passkeys_credential_idx").on(table.tenantId, table.credentialId),
   ],
+);
+
+/** The staff members who work with a client (their coach, practitioners, care manager, ...). */
+export const careTeamMembers = sqliteTable(
+  "care_team_members",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    clientUserId: text("client_user_id").notNull(),
+    staffUserId: text("staff_user_id").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("care_team_members_pair_idx").on(table.tenantId, table.clientUserId, table.staffUserId),
+    index("care_team_members_staff_idx").on(table.tenantId, table.staffUserId),
+  ],
+);
+
+/** A client that is an organisation (a practice, a company) whose members sign in. */
+export const clientOrganisations = sqliteTable(
+  "client_organisations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    name: text("name").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [index("client_organisations_tenant_idx").on(table.tenantId, table.name)],
+);
+
+/** A person's place in a client organisation; a person may belong to several. */
+export const organisationMembers = sqliteTable(
+  "organisation_members",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    organisationId: text("organisation_id").notNull(),
+    userId: text("user_id").notNull(),
+    role: text("role", { enum: ["admin", "member-plus", "member"] }).notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("organisation_members_pair_idx").on(table.tenantId, table.organisationId, table.userId),
+    index("organisation_members_user_idx").on(table.tenantId, table.userId),
+  ],
+);
+
+/**
+ * Keys for integrations, made by a tenant admin: `<id>.<secret>` is shown once, only the secret's
+ * SHA-256 is kept, and the key can do only what its scopes name.
+ */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    name: text("name").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at"),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (table) => [index("api_keys_tenant_idx").on(table.tenantId, table.createdAt)],
 );
