@@ -23,6 +23,9 @@ const prefixes = {
   recoveryCode: "rec",
   challenge: "chl",
   passkey: "psk",
+  organisation: "org",
+  organisationMember: "orm",
+  careTeamMember: "ctm",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -1,6 +1,7 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
 import type { RequestOrigin } from "../core/audit/audit.ts";
 import { hasPermission, type Permission } from "../core/auth/permissions.ts";
+import { activeMembership } from "../core/organisations/organisations.ts";
 import type { Tenant } from "../core/tenants/tenant.ts";
 import type { RelyingParty } from "../core/auth/passkeys.ts";
 
@@ -16,14 +17,19 @@ export function requireTenant(context: AppLoadContext): Tenant {
 /** The pages a person who must still set up a second factor may open. */
 const secondFactorSetupPaths = ["/account/two-step", "/account/passkeys", "/account/password"];
 
+/** Where a member of several client organisations chooses the one they act for. */
+export const chooseOrganisationPath = "/organisation/choose";
+
+/** The path and query of this request, to come back to after a detour (sign-in, a choice). */
+const returnToOf = (request: Request) => {
+  const url = new URL(request.url);
+  return url.pathname === "/" ? "" : `?returnTo=${encodeURIComponent(url.pathname + url.search)}`;
+};
+
 export function requireUser(context: AppLoadContext, request: Request) {
   const tenant = requireTenant(context);
-  if (!context.auth) {
-    const url = new URL(request.url);
-    const returnTo = url.pathname === "/" ? "" : `?returnTo=${encodeURIComponent(url.pathname + url.search)}`;
-    throw redirect(`/login${returnTo}`);
-  }
-  const { account, session } = context.auth;
+  if (!context.auth) throw redirect(`/login${returnToOf(request)}`);
+  const { account, session, memberships } = context.auth;
   const path = new URL(request.url).pathname;
   // A temporary password (letter flow) must be replaced before anything else.
   if (account.mustChangePassword && path !== "/account/password") {
@@ -35,12 +41,21 @@ export function requireUser(context: AppLoadContext, request: Request) {
   if (needsSecondFactor && session.strength !== "two-step" && !secondFactorSetupPaths.includes(path)) {
     throw redirect("/account/two-step");
   }
-  return { tenant, account, session };
+  // A member of a client organisation acts for one of them; until they have chosen, that is the
+  // one thing they do (their own account's pages stay open).
+  const organisation = activeMembership(memberships, session.organisationId);
+  const choosing = path === chooseOrganisationPath || path.startsWith("/account");
+  if (memberships.length > 0 && !organisation && !choosing) {
+    throw redirect(`${chooseOrganisationPath}${returnToOf(request)}`);
+  }
+  return { tenant, account, session, memberships, organisation };
 }
 
 export function requirePermission(context: AppLoadContext, request: Request, permission: Permission) {
   const user = requireUser(context, request);
-  if (!hasPermission(user.account.role, permission)) throw data(null, { status: 403 });
+  if (!hasPermission(user.account.role, permission, user.organisation?.role ?? null)) {
+    throw data(null, { status: 403 });
+  }
   return user;
 }
 

@@ -11,6 +11,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { hasPermission } from "../core/auth/permissions.ts";
+import { activeMembership } from "../core/organisations/organisations.ts";
 import { featurePaths } from "../core/tenants/features.ts";
 import { defaultLanguage, isLanguage, type Language } from "../core/tenants/languages.ts";
 import { textFor } from "../core/tenants/settings.ts";
@@ -38,6 +40,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     return { kind: "platform" as const, path, i18n: i18nBundle(language, "Portaal", {}) };
   }
   const { tenant } = site;
+  const auth = context.auth;
+  const organisation = auth ? activeMembership(auth.memberships, auth.session.organisationId) : null;
   return {
     kind: "tenant" as const,
     path,
@@ -48,22 +52,31 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       primaryColour: tenant.settings.primaryColour,
       accentColour: tenant.settings.accentColour,
     },
-    user: context.auth
+    user: auth
       ? {
-          displayName: context.auth.account.displayName,
-          role: context.auth.account.role,
-          mustChangePassword: context.auth.account.mustChangePassword,
+          organisation: organisation?.organisationName ?? null,
+          canSwitchOrganisation: auth.memberships.length > 1,
+          displayName: auth.account.displayName,
+          role: auth.account.role,
+          mustChangePassword: auth.account.mustChangePassword,
           idleMinutes: tenant.settings.sessionIdleMinutes,
           unreadNotifications: await context.services
             .notificationsFor(tenant)
-            .inbox.unreadCount(context.auth.account.id),
+            .inbox.unreadCount(auth.account.id),
         }
       : null,
     // Management pages this person may open, below their name in the navigation.
-    tools: context.auth ? toolsFor(context.auth.account.role) : [],
+    tools: auth ? toolsFor(auth.account.role) : [],
     // The menu is for signed-in people; the sign-in page shows only the brand and the language.
-    navigation: context.auth
-      ? tenant.features.map((feature) => ({ feature, path: featurePaths[feature] }))
+    navigation: auth
+      ? tenant.features
+          // The organisation's page is for the people of a client organisation.
+          .filter(
+            (feature) =>
+              feature !== "organisation" ||
+              hasPermission(auth.account.role, "organisation:read", organisation?.role ?? null),
+          )
+          .map((feature) => ({ feature, path: featurePaths[feature] }))
       : [],
     crisisNotice: textFor(tenant.settings.crisisNotice, language),
     welcome: textFor(tenant.settings.welcome, language),

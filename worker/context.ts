@@ -1,12 +1,16 @@
 import type { Account } from "../core/auth/accounts.ts";
 import type { SessionRecord } from "../core/auth/sessions.ts";
+import type { Membership } from "../core/organisations/organisations.ts";
 import type { Language } from "../core/tenants/languages.ts";
 import type { Site } from "../core/tenants/resolve.ts";
 import type { Env } from "./env.ts";
 import type { Services } from "./services.ts";
 
-/** The signed-in person of this request, if any. */
-export type Auth = { account: Account; session: SessionRecord } | null;
+/**
+ * The signed-in person of this request, if any, with the client organisations they belong to
+ * (the session names the one they act for).
+ */
+export type Auth = { account: Account; session: SessionRecord; memberships: Membership[] } | null;
 
 export type AppEnv = {
   Bindings: Env;

@@ -97,6 +97,11 @@ const pagePermissions: Record<string, Permission> = {
   "/admin/users": "users:manage",
   "/admin/notifications": "deliveries:manage",
   "/admin/audit": "audit:read",
+  "/admin/organisations": "client-organisations:manage",
+  "/account/dossier-access": "dossier:read-own",
+  "/organisation": "organisation:read",
+  "/organisation/invite": "organisation:manage",
+  "/organisation/choose": "portal:use",
 };
 
 const demoAccountOf = {

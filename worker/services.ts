@@ -21,6 +21,9 @@ import { D1InvitationStore } from "../db/cell/invitation-store.ts";
 import type { InviteDeps } from "../core/auth/invitations.ts";
 import { D1Outbox } from "../db/cell/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
+import type { OrganisationDeps } from "../core/organisations/organisations.ts";
+import { D1OrganisationStore } from "../db/cell/organisation-store.ts";
+import { D1CareTeamStore } from "../db/cell/care-team-store.ts";
 
 /** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -36,7 +39,11 @@ export type Services = PlatformData & {
   identityFor(tenant: Tenant): Identity;
   notificationsFor(tenant: Tenant): Notifications;
   invitationsFor(tenant: Tenant): Invitations;
+  clientsFor(tenant: Tenant): Clients;
 };
+
+/** Who a tenant's clients are to it: their organisations and their care teams. */
+export type Clients = OrganisationDeps & { organisations: D1OrganisationStore; careTeams: D1CareTeamStore };
 
 /** A tenant's invitations: the store and what inviting, resending and revoking need. */
 export type Invitations = { store: D1InvitationStore; deps: InviteDeps };
@@ -80,6 +87,15 @@ export function buildServices(env: Env, config: Config): Services {
           notify: notificationsFor(tenant).notify,
           now: () => new Date(),
         },
+      };
+    },
+    clientsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        organisations: new D1OrganisationStore(scope),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        now: () => new Date(),
       };
     },
     identityFor(tenant) {

@@ -28,6 +28,8 @@ export type AuditEntry = AuditEvent & {
 export type AuditQuery = {
   /** Events where this person acted or whose data it concerned. */
   personId?: string;
+  /** Events where someone else saw or changed this client's data ("who opened my dossier"). */
+  clientSeenByOthers?: string;
   /** "auth", "users", "notifications": the part of the action before the first dot. */
   area?: string;
   from?: Date;

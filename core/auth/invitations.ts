@@ -1,6 +1,7 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
+import { noPlacement, type Placement } from "../organisations/organisations.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 import type { Language } from "../tenants/languages.ts";
 import { normaliseEmail } from "./accounts.ts";
@@ -35,10 +36,10 @@ export type InvitationState = "open" | "accepted" | "revoked" | "expired";
 export interface InvitationStore {
   /** Who has this address already, if anyone, and whether they ever got in. */
   holderOf(email: string): Promise<{ id: string; status: "invited" | "active" | "disabled" } | null>;
-  /** The invited person's user row (status "invited") and the invitation, atomically. */
-  create(person: InvitedPerson, invitation: Invitation): Promise<void>;
-  /** A new invitation for a person who was invited before and never got in. */
-  reinvite(invitation: Invitation): Promise<void>;
+  /** The invited person's user row (status "invited"), their placement and the invitation, atomically. */
+  create(person: InvitedPerson, invitation: Invitation, placement: Placement): Promise<void>;
+  /** A new invitation (and placement) for a person who was invited before and never got in. */
+  reinvite(invitation: Invitation, placement: Placement): Promise<void>;
   find(id: string): Promise<{ invitation: Invitation; person: InvitedPerson } | null>;
   addLink(invitationId: string, secretHash: string, now: Date): Promise<void>;
   linkHashes(invitationId: string): Promise<string[]>;
@@ -67,6 +68,8 @@ export type InviteRequest = {
   language: Language;
   timeZone: string;
   invitedBy: string;
+  /** For a client: their organisation and care team, checked by the caller against the tenant's. */
+  placement?: Placement;
 };
 
 export type InviteDeps = {
@@ -86,7 +89,7 @@ export async function invite(
   const holder = await deps.invitations.holderOf(email);
   if (holder && holder.status !== "invited") return { ok: false, reason: "emailTaken" };
   const now = deps.now();
-  const { origin, ...fields } = request;
+  const { origin, placement, ...fields } = request;
   const person = { ...fields, email, id: holder?.id ?? newId("user", now.getTime()) };
   const invitation: Invitation = {
     id: newId("invitation", now.getTime()),
@@ -98,8 +101,10 @@ export async function invite(
     revokedAt: null,
     remindersSent: 0,
   };
-  if (holder) await deps.invitations.reinvite(invitation);
-  else await deps.invitations.create(person, invitation);
+  // Only clients belong to organisations and have care teams.
+  const clientPlacement = (request.role === "client" && placement) || noPlacement;
+  if (holder) await deps.invitations.reinvite(invitation, clientPlacement);
+  else await deps.invitations.create(person, invitation, clientPlacement);
   await deps.notify({
     kind: "invitation",
     recipients: [person.id],
@@ -114,7 +119,16 @@ export async function invite(
     targetType: "user",
     targetId: person.id,
     ...origin,
-    detail: { role: request.role },
+    detail: {
+      role: request.role,
+      ...(clientPlacement.organisation
+        ? {
+            organisation: clientPlacement.organisation.id,
+            organisationRole: clientPlacement.organisation.role,
+          }
+        : {}),
+      ...(clientPlacement.coachIds.length ? { coaches: clientPlacement.coachIds.join(",") } : {}),
+    },
   });
   return { ok: true, invitationId: invitation.id };
 }

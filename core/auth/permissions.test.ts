@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasPermission, permissions, roles } from "./permissions.ts";
+import { hasPermission, organisationRoles, permissions, roles } from "./permissions.ts";
 
 describe("permissions", () => {
   it("lets everyone use the portal and manage their own account", () => {
@@ -17,6 +17,20 @@ describe("permissions", () => {
     }
     expect(hasPermission("client", "clients:read-assigned")).toBe(false);
     expect(hasPermission("staff", "dossier:read-own")).toBe(false);
+  });
+
+  it("gives a client organisation's roles their rights only to clients acting for one", () => {
+    expect(hasPermission("client", "organisation:read")).toBe(false);
+    for (const role of organisationRoles)
+      expect(hasPermission("client", "organisation:read", role)).toBe(true);
+    expect(hasPermission("client", "organisation:colleagues-work", "member")).toBe(false);
+    expect(hasPermission("client", "organisation:colleagues-work", "member-plus")).toBe(true);
+    expect(hasPermission("client", "organisation:invoices", "member-plus")).toBe(false);
+    expect(hasPermission("client", "organisation:manage", "member-plus")).toBe(false);
+    expect(hasPermission("client", "organisation:manage", "admin")).toBe(true);
+    // An organisation role never lifts a client to the tenant's administration, nor staff into one.
+    expect(hasPermission("client", "users:manage", "admin")).toBe(false);
+    expect(hasPermission("staff", "organisation:manage", "admin")).toBe(false);
   });
 
   it("has a row in docs/roles.md for every permission", async () => {

@@ -6,6 +6,13 @@
 export const roles = ["admin", "staff", "client"] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * A client who belongs to a client organisation (a practice, a company) also has a role there.
+ * member+ has all a member has, and more.
+ */
+export const organisationRoles = ["admin", "member-plus", "member"] as const;
+export type OrganisationRole = (typeof organisationRoles)[number];
+
 export const permissions = [
   "portal:use",
   "account:manage-own",
@@ -16,6 +23,11 @@ export const permissions = [
   "audit:read",
   "deliveries:manage",
   "clients:invite",
+  "client-organisations:manage",
+  "organisation:read",
+  "organisation:colleagues-work",
+  "organisation:manage",
+  "organisation:invoices",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,9 +43,31 @@ const grants: Record<Role, readonly Permission[]> = {
     "audit:read",
     "deliveries:manage",
     "clients:invite",
+    "client-organisations:manage",
   ],
 };
 
-export function hasPermission(role: Role, permission: Permission): boolean {
-  return grants[role].includes(permission);
+const memberGrants: readonly Permission[] = ["organisation:read"];
+const memberPlusGrants: readonly Permission[] = [...memberGrants, "organisation:colleagues-work"];
+const organisationGrants: Record<OrganisationRole, readonly Permission[]> = {
+  member: memberGrants,
+  "member-plus": memberPlusGrants,
+  admin: [...memberPlusGrants, "organisation:manage", "organisation:invoices"],
+};
+
+/**
+ * What a person may do: what their role grants, and, while they act for a client organisation,
+ * what their role there grants.
+ */
+export function hasPermission(
+  role: Role,
+  permission: Permission,
+  organisationRole: OrganisationRole | null = null,
+): boolean {
+  if (grants[role].includes(permission)) return true;
+  return (
+    organisationRole !== null &&
+    role === "client" &&
+    organisationGrants[organisationRole].includes(permission)
+  );
 }

@@ -11,6 +11,8 @@ export type SessionRecord = {
   userAgent: string | null;
   ipAddress: string | null;
   strength: SessionStrength;
+  /** The client organisation this session acts for, when the person belongs to one or more. */
+  organisationId: string | null;
 };
 
 /** How the person proved who they are: a password alone, or with a second factor (or a passkey). */
@@ -27,6 +29,7 @@ export interface SessionStore {
   touch(id: string, lastSeenAt: string): Promise<void>;
   /** Raises a session to two-step once its person has proven a second factor in it. */
   setStrength(id: string, strength: SessionStrength): Promise<void>;
+  setOrganisation(id: string, organisationId: string): Promise<void>;
   end(id: string): Promise<void>;
   /** Ends every session of the user, but the one named in `except` (the one in use). */
   endAllOf(userId: string, except?: string): Promise<void>;
@@ -56,6 +59,7 @@ export async function startSession(
     userAgent: client.userAgent?.slice(0, 300) ?? null,
     ipAddress: client.ipAddress,
     strength,
+    organisationId: null,
   };
   await store.create(session);
   return { token, session };

@@ -38,6 +38,8 @@ function auditDone(
     action,
     result: "success",
     actorUserId: admin.id,
+    // A change to a client's account is a change to that client's data: it shows in their own log.
+    clientUserId: user.role === "client" ? user.id : null,
     targetType: "user",
     targetId: user.id,
     ...client,

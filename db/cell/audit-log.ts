@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, like, lt, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, ne, or } from "drizzle-orm";
 import type { AuditEntry, AuditEvent, AuditLog, AuditQuery } from "../../core/audit/audit.ts";
 import { newId } from "../../core/ids.ts";
 import { auditEvents, users } from "./schema.ts";
@@ -47,6 +47,13 @@ export class D1AuditLog implements AuditLog {
       where: and(
         query.personId
           ? or(eq(auditEvents.actorUserId, query.personId), eq(auditEvents.clientUserId, query.personId))
+          : undefined,
+        query.clientSeenByOthers
+          ? // A person, not the client: lines without an actor (the system's own work) are left out.
+            and(
+              eq(auditEvents.clientUserId, query.clientSeenByOthers),
+              ne(auditEvents.actorUserId, query.clientSeenByOthers),
+            )
           : undefined,
         query.area ? like(auditEvents.action, `${query.area}.%`) : undefined,
         query.from ? gte(auditEvents.at, query.from.toISOString()) : undefined,

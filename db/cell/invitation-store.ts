@@ -1,7 +1,10 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
 import type { Invitation, InvitationStore, InvitedPerson } from "../../core/auth/invitations.ts";
-import { invitationLinks, invitations, users } from "./schema.ts";
+import type { Placement } from "../../core/organisations/organisations.ts";
+import { careTeamRow } from "./care-team-store.ts";
+import { placementRow } from "./organisation-store.ts";
+import { careTeamMembers, invitationLinks, invitations, organisationMembers, users } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
 
 type InvitationRow = typeof invitations.$inferSelect;
@@ -28,14 +31,32 @@ export class D1InvitationStore implements InvitationStore {
     return user ? { id: user.id, status: user.status } : null;
   }
 
-  async create(person: InvitedPerson, invitation: Invitation): Promise<void> {
+  async create(person: InvitedPerson, invitation: Invitation, placement: Placement): Promise<void> {
     await this.#scope.batch([
       this.#scope.insert(users, { ...person, status: "invited", createdAt: invitation.createdAt }),
       this.#scope.insert(invitations, invitation),
+      ...this.#placementWrites(person.id, placement, new Date(invitation.createdAt)),
     ]);
   }
 
-  async reinvite(invitation: Invitation): Promise<void> {
+  /** The rows that place a person; ones that exist already (invited before) stay as they are. */
+  #placementWrites(userId: string, placement: Placement, now: Date) {
+    const { organisation, coachIds } = placement;
+    return [
+      ...(organisation
+        ? [
+            this.#scope
+              .insert(organisationMembers, placementRow(organisation.id, userId, organisation.role, now))
+              .onConflictDoNothing(),
+          ]
+        : []),
+      ...coachIds.map((coachId) =>
+        this.#scope.insert(careTeamMembers, careTeamRow(userId, coachId, now)).onConflictDoNothing(),
+      ),
+    ];
+  }
+
+  async reinvite(invitation: Invitation, placement: Placement): Promise<void> {
     // Older invitations of the person end: only the newest one's links work.
     await this.#scope.batch([
       this.#scope.updateWhere(
@@ -50,6 +71,7 @@ export class D1InvitationStore implements InvitationStore {
         },
       ),
       this.#scope.insert(invitations, invitation),
+      ...this.#placementWrites(invitation.userId, placement, new Date(invitation.createdAt)),
     ]);
   }
 

@@ -72,22 +72,33 @@ export class TenantScope {
   }
 
   /**
-   * One row of `left` with its row of `right`, both of this tenant: the tenant condition is on
+   * Rows of `left` with their row of `right`, both of this tenant: the tenant condition is on
    * both sides of the join, so a foreign key pointing across tenants still finds nothing.
    */
+  async joinMany<L extends TenantTable, R extends TenantTable>(
+    left: L,
+    right: R,
+    on: SQL,
+    condition: SQL | undefined,
+    options: { orderBy?: SQL | SQLiteColumn; limit?: number } = {},
+  ): Promise<{ left: Row<L>; right: Row<R> }[]> {
+    const rows = await this.#db
+      .select({ left: left as SQLiteTable, right: right as SQLiteTable })
+      .from(left as SQLiteTable)
+      .innerJoin(right as SQLiteTable, and(on, eq(right.tenantId, this.tenantId)))
+      .where(this.where(left, condition))
+      .orderBy(options.orderBy ?? left.id)
+      .limit(options.limit ?? 100);
+    return rows as { left: Row<L>; right: Row<R> }[];
+  }
+
   async joinOne<L extends TenantTable, R extends TenantTable>(
     left: L,
     right: R,
     on: SQL,
     condition: SQL,
   ): Promise<{ left: Row<L>; right: Row<R> } | undefined> {
-    const rows = await this.#db
-      .select({ left: left as SQLiteTable, right: right as SQLiteTable })
-      .from(left as SQLiteTable)
-      .innerJoin(right as SQLiteTable, and(on, eq(right.tenantId, this.tenantId)))
-      .where(this.where(left, condition))
-      .limit(1);
-    return rows[0] as { left: Row<L>; right: Row<R> } | undefined;
+    return (await this.joinMany(left, right, on, condition, { limit: 1 }))[0];
   }
 
   /** An insert that stamps the tenant; await it, or hand it to `batch` with others. */

@@ -16,6 +16,7 @@ function toRecord(row: typeof sessions.$inferSelect): SessionRecord {
     userAgent: row.userAgent,
     ipAddress: row.ipAddress,
     strength: row.strength,
+    organisationId: row.organisationId,
   };
 }
 
@@ -59,6 +60,10 @@ export class D1SessionStore implements SessionStore {
 
   async setStrength(id: string, strength: SessionStrength): Promise<void> {
     await this.#scope.update(sessions, id, { strength });
+  }
+
+  async setOrganisation(id: string, organisationId: string): Promise<void> {
+    await this.#scope.update(sessions, id, { organisationId });
   }
 
   async end(id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { OrganisationRole } from "../../core/auth/permissions.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 
 /**
@@ -39,6 +40,10 @@ export type DemoTenant = {
   settings: Partial<TenantSettings>;
   logo: { initials: string };
   users: DemoUser[];
+  /** Each client's care team, by address: client -> the staff who work with them. */
+  careTeams: Record<string, string[]>;
+  /** Client organisations and the roles of their people there, by address. */
+  organisations?: { name: string; members: Record<string, OrganisationRole> }[];
 };
 
 export const demoTenants: DemoTenant[] = [
@@ -77,6 +82,11 @@ export const demoTenants: DemoTenant[] = [
         language: "en",
       },
     ],
+    careTeams: {
+      "sanne.visser@example.nl": ["anouk.devries@koerscoaching.nl"],
+      "daan.mulder@example.nl": ["anouk.devries@koerscoaching.nl"],
+      "fatima.elamrani@example.com": ["jeroen.bakker@koerscoaching.nl", "anouk.devries@koerscoaching.nl"],
+    },
   },
   {
     slug: "ggz",
@@ -122,6 +132,11 @@ export const demoTenants: DemoTenant[] = [
         language: "en",
       },
     ],
+    careTeams: {
+      "lotte.deboer@example.nl": ["thomas.vandijk@lichtpunt.nl"],
+      "youssef.haddad@example.nl": ["thomas.vandijk@lichtpunt.nl"],
+      "emma.lindqvist@example.com": ["thomas.vandijk@lichtpunt.nl"],
+    },
   },
   {
     slug: "thuiszorg",
@@ -157,6 +172,10 @@ export const demoTenants: DemoTenant[] = [
       },
       { email: "gerda.hendriks@example.nl", displayName: "Gerda Hendriks", role: "client" },
     ],
+    careTeams: {
+      "henk.vermeulen@example.nl": ["ingrid.kok@delinde.nl"],
+      "gerda.hendriks@example.nl": ["ingrid.kok@delinde.nl"],
+    },
   },
   {
     slug: "zorgpartner",
@@ -194,6 +213,18 @@ export const demoTenants: DemoTenant[] = [
       { email: "nina.vos@zorgpartnerflex.nl", displayName: "Nina Vos", role: "staff" },
       { email: "linda.brouwer@dehoven.nl", displayName: "Linda Brouwer", role: "client" },
       { email: "kevin.peters@dehoven.nl", displayName: "Kevin Peters", role: "client" },
+    ],
+    careTeams: {
+      "linda.brouwer@dehoven.nl": ["nina.vos@zorgpartnerflex.nl"],
+      "kevin.peters@dehoven.nl": ["nina.vos@zorgpartnerflex.nl"],
+    },
+    // Kevin works for two care homes: he chooses one after signing in and can switch.
+    organisations: [
+      {
+        name: "Zorgcentrum De Hoven",
+        members: { "linda.brouwer@dehoven.nl": "admin", "kevin.peters@dehoven.nl": "member" },
+      },
+      { name: "Woonzorg Het Baken", members: { "kevin.peters@dehoven.nl": "admin" } },
     ],
   },
   {
@@ -236,6 +267,19 @@ export const demoTenants: DemoTenant[] = [
       { email: "sophie.meijer@helderzorgsoftware.nl", displayName: "Sophie Meijer", role: "staff" },
       { email: "femke.vanleeuwen@rijnoever-fysio.nl", displayName: "Femke van Leeuwen", role: "client" },
       { email: "mohamed.bouzid@rijnoever-fysio.nl", displayName: "Mohamed Bouzid", role: "client" },
+    ],
+    careTeams: {
+      "femke.vanleeuwen@rijnoever-fysio.nl": ["sophie.meijer@helderzorgsoftware.nl"],
+      "mohamed.bouzid@rijnoever-fysio.nl": ["sophie.meijer@helderzorgsoftware.nl"],
+    },
+    organisations: [
+      {
+        name: "Fysiotherapie Rijnoever",
+        members: {
+          "femke.vanleeuwen@rijnoever-fysio.nl": "admin",
+          "mohamed.bouzid@rijnoever-fysio.nl": "member-plus",
+        },
+      },
     ],
   },
 ];

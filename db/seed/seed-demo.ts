@@ -1,11 +1,13 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { hashPassword } from "../../core/auth/password-hash.ts";
 import { newId } from "../../core/ids.ts";
 import { standardPlans } from "../../core/tenants/plans.ts";
 import { provisionTenant, type ProvisionContext } from "../../core/tenants/provision.ts";
 import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
-import { users } from "../cell/schema.ts";
+import { careTeamRow } from "../cell/care-team-store.ts";
+import { D1OrganisationStore } from "../cell/organisation-store.ts";
+import { careTeamMembers, users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
 import { demoPassword, demoSecondFactor, demoTenants, type DemoTenant } from "./demo-tenants.ts";
 
@@ -73,7 +75,36 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
         mustChangePassword: sql`excluded.must_change_password`,
       },
     });
+    await seedClientRelations(demo, scope);
     seeded.push(tenant);
   }
   return seeded;
+}
+
+/** Care teams and client organisations of the demo tenant, by address; kept as they are when present. */
+async function seedClientRelations(demo: DemoTenant, scope: TenantScope): Promise<void> {
+  const people = await scope.list(users, {
+    where: inArray(
+      users.email,
+      demo.users.map((user) => user.email),
+    ),
+  });
+  const idOf = (email: string) => {
+    const id = people.find((person) => person.email === email)?.id;
+    if (!id) throw new Error(`Demo tenant ${demo.slug}: no account ${email}`);
+    return id;
+  };
+  const now = new Date();
+  const teamRows = Object.entries(demo.careTeams).flatMap(([client, staff]) =>
+    staff.map((coach) => careTeamRow(idOf(client), idOf(coach), now)),
+  );
+  if (teamRows.length) await scope.insert(careTeamMembers, teamRows).onConflictDoNothing();
+  const organisations = new D1OrganisationStore(scope);
+  for (const { name, members } of demo.organisations ?? []) {
+    const existing = await organisations.findByName(name);
+    const id = existing?.id ?? newId("organisation");
+    if (!existing) await organisations.create({ id, name, createdAt: now.toISOString() });
+    for (const [email, role] of Object.entries(members))
+      await organisations.place(id, idOf(email), role, now);
+  }
 }

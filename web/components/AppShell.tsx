@@ -7,6 +7,7 @@ import type { TenantRootData } from "../root.tsx";
 const tools: { path: string; label: string; permission: Permission }[] = [
   { path: "/admin/users", label: "users.title", permission: "users:manage" },
   { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
+  { path: "/admin/organisations", label: "organisations.title", permission: "client-organisations:manage" },
   { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
   { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
 ];
@@ -96,6 +97,14 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
             {data.user ? (
               <div className="navigation__user">
                 <span>{t("auth.signedInAs", { name: data.user.displayName })}</span>
+                {data.user.organisation ? (
+                  <span>{t("shell.actingFor", { name: data.user.organisation })}</span>
+                ) : null}
+                {data.user.canSwitchOrganisation ? (
+                  <NavLink to="/organisation/choose" end onClick={() => setMenuOpen(false)}>
+                    {t("shell.switchOrganisation")}
+                  </NavLink>
+                ) : null}
                 <NavLink to="/account" end onClick={() => setMenuOpen(false)}>
                   {t("account.title")}
                 </NavLink>

@@ -1,14 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { hasPermission } from "../../core/auth/permissions.ts";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth.server.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../root.tsx";
 
-export function loader({ context, request }: LoaderFunctionArgs) {
-  // A tenant's start page is the client's own: behind the sign-in.
-  if (context.site.kind === "tenant") requirePermission(context, request, "portal:use");
-  return null;
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  if (context.site.kind !== "tenant") return { coaches: [] };
+  // A tenant's start page is the client's own: behind the sign-in, naming who they work with.
+  const { tenant, account } = requirePermission(context, request, "portal:use");
+  if (!hasPermission(account.role, "dossier:read-own")) return { coaches: [] };
+  const coaches = await context.services.clientsFor(tenant).careTeams.coachesOf(account.id);
+  return { coaches: coaches.map((coach) => coach.displayName) };
 }
 
 /** The bare platform host shows Portaal's public page; a tenant host shows the client's start page. */
@@ -20,10 +24,14 @@ export default function Index() {
 
 function TenantHome({ data }: { data: TenantRootData }) {
   const { t } = useTranslation();
+  const { coaches } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("home.title")}</h1>
       <p className="lead">{data.welcome ?? t("home.intro")}</p>
+      {coaches.length > 0 ? (
+        <p>{t("home.careTeam", { count: coaches.length, names: coaches.join(", ") })}</p>
+      ) : null}
       <h2 className="section-title">{t("home.overview")}</h2>
       <ul className="tiles">
         {data.navigation.map((item) => (

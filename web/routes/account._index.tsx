@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { hasPermission } from "../../core/auth/permissions.ts";
 import { endOwnSession } from "../../core/auth/sessions.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
@@ -18,6 +19,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const format = dateTimeFormat(context.language, account.timeZone);
   return {
     secondFactor,
+    // Clients see who else opened their data.
+    ownDossier: hasPermission(account.role, "dossier:read-own"),
     // The last sign-ins to this account, failed ones included: a stranger's guesses show here, and
     // so does a wrong second-factor code, which means someone else knows the password.
     signIns: recent
@@ -71,7 +74,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function AccountSecurity() {
   const { t } = useTranslation();
-  const { sessions, signIns, secondFactor } = useLoaderData<typeof loader>();
+  const { sessions, signIns, secondFactor, ownDossier } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const ended = searchParams.get("ended");
   return (
@@ -100,6 +103,14 @@ export default function AccountSecurity() {
       <p>
         <Link to="/account/passkeys">{t("passkeys.manage")}</Link>
       </p>
+      {ownDossier ? (
+        <>
+          <h2 className="section-title">{t("account.dossierAccessSection")}</h2>
+          <p>
+            <Link to="/account/dossier-access">{t("account.dossierAccessLink")}</Link>
+          </p>
+        </>
+      ) : null}
       <h2 className="section-title">{t("account.sessionsSection")}</h2>
       <p>{t("account.sessionsIntro")}</p>
       <ul className="item-list">

@@ -3,50 +3,86 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { invite } from "../../core/auth/invitations.ts";
-import { hasPermission, roles, type Role } from "../../core/auth/permissions.ts";
-import { languages } from "../../core/tenants/languages.ts";
+import { hasPermission, organisationRoles, roles, type Role } from "../../core/auth/permissions.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
-import { Field, FormAlert } from "../components/Field.tsx";
+import { invitedPersonSchema, typedPerson } from "../invite.server.ts";
+import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
+import { ErrorSummary } from "../components/NewPasswordFields.tsx";
 
 /** Admins may invite anyone with any role; staff invite clients. */
 const rolesFor = (role: Role): readonly Role[] => (hasPermission(role, "users:manage") ? roles : ["client"]);
 
-export function loader({ context, request }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
   const { account, tenant } = requirePermission(context, request, "clients:invite");
-  return { roles: rolesFor(account.role), defaultLanguage: tenant.settings.defaultLanguage };
+  const clients = context.services.clientsFor(tenant);
+  const [coaches, organisations] = await Promise.all([
+    clients.careTeams.possibleCoaches(),
+    clients.organisations.list(),
+  ]);
+  return {
+    roles: rolesFor(account.role),
+    defaultLanguage: tenant.settings.defaultLanguage,
+    me: account.id,
+    coaches,
+    organisations: organisations.map(({ id, name }) => ({ id, name })),
+  };
 }
 
-const inviteSchema = z.object({
-  email: z.string().trim().min(1, "users.emailInvalid").email("users.emailInvalid").max(254),
-  displayName: z.string().trim().min(1, "users.nameRequired").max(100),
+const inviteSchema = invitedPersonSchema.extend({
   role: z.enum(roles),
-  language: z.enum(languages),
+  organisation: z.string().default(""),
+  organisationRole: z.enum(organisationRoles).default("member"),
 });
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = requirePermission(context, request, "clients:invite");
-  const form = Object.fromEntries(await request.formData());
-  const values = { email: String(form.email ?? ""), displayName: String(form.displayName ?? "") };
+  const formData = await request.formData();
+  const form = Object.fromEntries(formData);
+  const coachIds = formData.getAll("coach").map(String);
+  const values = {
+    ...typedPerson(form),
+    role: String(form.role ?? "client"),
+    organisation: String(form.organisation ?? ""),
+    organisationRole: String(form.organisationRole ?? "member"),
+    coachIds,
+  };
   const parsed = inviteSchema.safeParse(form);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
     return data({ values, errors: { email: fields.email?.[0], displayName: fields.displayName?.[0] } }, 400);
   }
   if (!rolesFor(account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
+  const clients = context.services.clientsFor(tenant);
+  const { organisation: organisationId, organisationRole, ...person } = parsed.data;
+  // The care team and organisation must be the tenant's own; the form offers only those.
+  const [coaches, organisation] = await Promise.all([
+    clients.careTeams.possibleCoaches(),
+    organisationId ? clients.organisations.find(organisationId) : null,
+  ]);
+  if (coachIds.some((id) => !coaches.some((coach) => coach.userId === id))) {
+    return data({ values, errors: { coach: "users.coachUnknown" } }, 400);
+  }
+  if (organisationId && !organisation) {
+    return data({ values, errors: { organisation: "users.organisationUnknown" } }, 400);
+  }
   const result = await invite(context.services.invitationsFor(tenant).deps, {
-    ...parsed.data,
+    ...person,
     // The person chooses their own zone later; until then the tenant's home zone.
     timeZone: account.timeZone,
     invitedBy: account.id,
     origin: originOf(request),
+    placement: {
+      organisation: organisation ? { id: organisation.id, role: organisationRole } : null,
+      coachIds,
+    },
   });
-  if (!result.ok) return data({ values, errors: { email: "users.emailTaken", displayName: undefined } }, 409);
+  if (!result.ok) return data({ values, errors: { email: "users.emailTaken" } }, 409);
   return redirect(`/invitations/new?sent=${encodeURIComponent(parsed.data.email)}`);
 }
 
 export default function InvitePerson() {
   const { t } = useTranslation();
-  const { roles: allowed, defaultLanguage } = useLoaderData<typeof loader>();
+  const { roles: allowed, defaultLanguage, me, coaches, organisations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -61,42 +97,15 @@ export default function InvitePerson() {
           {t("users.sent", { email: sent })}
         </p>
       ) : null}
-      {result ? (
-        <FormAlert title={t("auth.errorSummary")} answer={result}>
-          <ul>
-            {Object.entries(errors).flatMap(([field, code]) =>
-              code ? (
-                <li key={field}>
-                  <a href={`#${field}`}>{t(code)}</a>
-                </li>
-              ) : (
-                []
-              ),
-            )}
-          </ul>
-        </FormAlert>
-      ) : null}
+      <ErrorSummary
+        answer={result}
+        messages={Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, code && t(code)]))}
+      />
       <Form method="post" className="form" noValidate>
-        <Field
-          name="email"
-          type="email"
-          label={t("users.email")}
-          autoComplete="off"
-          required
-          defaultValue={result?.values.email}
-          error={errors.email ? t(errors.email) : undefined}
-        />
-        <Field
-          name="displayName"
-          label={t("users.displayName")}
-          autoComplete="off"
-          required
-          defaultValue={result?.values.displayName}
-          error={errors.displayName ? t(errors.displayName) : undefined}
-        />
+        <InvitePersonFields values={result?.values} errors={errors} defaultLanguage={defaultLanguage} />
         <div className="field">
           <label htmlFor="role">{t("users.role")}</label>
-          <select id="role" name="role" defaultValue="client">
+          <select id="role" name="role" defaultValue={result?.values.role ?? "client"}>
             {allowed.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}
@@ -104,13 +113,66 @@ export default function InvitePerson() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="language">{t("users.language")}</label>
-          <select id="language" name="language" defaultValue={defaultLanguage}>
-            <option value="nl">{t("languages.nl")}</option>
-            <option value="en">{t("languages.en")}</option>
-          </select>
-        </div>
+        <fieldset className="field" aria-describedby="coach-hint">
+          <legend>{t("users.coaches")}</legend>
+          <p id="coach-hint" className="field__hint">
+            {t("users.clientsOnly")}
+          </p>
+          {errors.coach ? (
+            <p id="coach" className="field__error" tabIndex={-1}>
+              {t(errors.coach)}
+            </p>
+          ) : null}
+          {coaches.map((coach) => (
+            <label key={coach.userId} className="choice">
+              <input
+                type="checkbox"
+                name="coach"
+                value={coach.userId}
+                // Staff inviting a client usually coach them themselves.
+                defaultChecked={result ? result.values.coachIds.includes(coach.userId) : coach.userId === me}
+              />
+              {coach.displayName}
+            </label>
+          ))}
+        </fieldset>
+        {organisations.length > 0 ? (
+          <fieldset className="field">
+            <legend>{t("users.organisationSection")}</legend>
+            <label htmlFor="organisation">{t("users.organisation")}</label>
+            <select
+              id="organisation"
+              name="organisation"
+              defaultValue={result?.values.organisation ?? ""}
+              aria-invalid={errors.organisation ? true : undefined}
+              aria-describedby={errors.organisation ? "organisation-error" : undefined}
+            >
+              <option value="">{t("users.noOrganisation")}</option>
+              {organisations.map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {organisation.name}
+                </option>
+              ))}
+            </select>
+            {errors.organisation ? (
+              <p id="organisation-error" className="field__error">
+                {t(errors.organisation)}
+              </p>
+            ) : null}
+            <label htmlFor="organisationRole">{t("users.organisationRole")}</label>
+            <select
+              id="organisationRole"
+              name="organisationRole"
+              defaultValue={result?.values.organisationRole ?? "member"}
+            >
+              {organisationRoles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`organisation.roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          </fieldset>
+        ) : null}
         <button type="submit" className="button" disabled={busy}>
           {t("users.send")}
         </button>

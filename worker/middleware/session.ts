@@ -15,8 +15,20 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearer ?? getCookie(c, sessionCookieName);
   c.set("auth", null);
   if (site.kind === "tenant" && token) {
-    const identity = c.get("services").identityFor(site.tenant);
-    c.set("auth", await validateSession(identity.sessions, token, identity.timeouts, identity.now()));
+    const services = c.get("services");
+    const identity = services.identityFor(site.tenant);
+    const found = await validateSession(identity.sessions, token, identity.timeouts, identity.now());
+    // Only clients belong to client organisations; nobody else pays for the read.
+    const memberships =
+      found?.account.role === "client"
+        ? await services.clientsFor(site.tenant).organisations.membershipsOf(found.account.id)
+        : [];
+    // With one organisation there is nothing to choose: the session acts for it from the start.
+    if (found && memberships.length === 1 && found.session.organisationId === null) {
+      found.session.organisationId = memberships[0]!.organisationId;
+      await identity.sessions.setOrganisation(found.session.id, found.session.organisationId);
+    }
+    c.set("auth", found ? { ...found, memberships } : null);
   }
   await next();
   // What a signed-in person sees is theirs alone: no shared or browser cache keeps it.

@@ -14,6 +14,8 @@ export const nl = {
     language: "Taal",
     switchLanguage: "Taal wijzigen",
     poweredBy: "Een veilige omgeving van {{tenant}}",
+    actingFor: "Namens {{name}}",
+    switchOrganisation: "Andere {{term.organisation}} kiezen",
   },
   languages: { nl: "Nederlands", en: "English" },
   features: {
@@ -58,6 +60,8 @@ export const nl = {
     title: "Welkom bij {{tenant}}",
     intro: "Alles wat je met je {{term.coach}} deelt, op één veilige plek.",
     overview: "Wat je hier kunt doen",
+    careTeam_one: "Je {{term.coach}}: {{names}}",
+    careTeam_other: "Je {{term.coaches}}: {{names}}",
   },
   auth: {
     loginTitle: "Inloggen",
@@ -217,6 +221,8 @@ export const nl = {
     signInOk: "Gelukt",
     signInFailed: "Mislukt",
     endedOthers: "Je bent op alle andere apparaten uitgelogd.",
+    dossierAccessSection: "Wie je gegevens heeft bekeken",
+    dossierAccessLink: "Bekijk wie je dossier heeft geopend",
   },
   notifications: {
     title: "Meldingen",
@@ -372,6 +378,14 @@ export const nl = {
     resetFactorsIntro:
       "Telefoon kwijt? Dit zet de authenticator-app, de herstelcodes en de passkeys van deze persoon uit. Die stelt bij de volgende keer inloggen een nieuwe in.",
     resetFactorsSubmit: "Tweestapsverificatie uitzetten",
+    coaches: "{{term.coaches, capitalize}}",
+    clientsOnly: "Alleen voor {{term.clients}}: wie met deze persoon werkt.",
+    coachUnknown: "Kies {{term.coaches}} uit de lijst.",
+    organisationSection: "{{term.organisation, capitalize}}",
+    organisation: "Hoort bij",
+    noOrganisation: "Geen {{term.organisation}}",
+    organisationRole: "Rol binnen de {{term.organisation}}",
+    organisationUnknown: "Kies een {{term.organisation}} uit de lijst.",
     done: {
       disable: "Het account is geblokkeerd en overal uitgelogd.",
       enable: "Het account is weer actief.",
@@ -427,6 +441,78 @@ export const nl = {
     personInvalid: "Vul een geldig e-mailadres in.",
     personUnknown: "Er is geen account met dit e-mailadres.",
     dateInvalid: "Kies een geldige datum.",
+  },
+  organisation: {
+    chooseTitle: "Kies een {{term.organisation}}",
+    chooseIntro:
+      "Je hoort bij meer dan één {{term.organisation}}. Kies namens welke je nu werkt; je kunt later wisselen via het menu.",
+    nothingToChoose: "Je werkt niet namens meerdere {{term.organisations}}: er is niets te kiezen.",
+    choose: "Kiezen",
+    chooseOne: "Werk namens {{name}}",
+    current: "Nu gekozen",
+    intro: "Je collega's in deze {{term.organisation}}. Jouw rol: {{role}}.",
+    colleagues: "Collega's",
+    you: "Jij",
+    inviteColleague: "Collega uitnodigen",
+    inviteIntro:
+      "Je collega krijgt een e-mail met een link om een wachtwoord te kiezen en hoort daarna bij {{name}}.",
+    change: "Rol van {{name}} wijzigen",
+    newRole: "Nieuwe rol",
+    saveRole: "Rol opslaan",
+    remove: "Uit de {{term.organisation}} halen",
+    rolesTitle: "Wat de rollen mogen",
+    roles: { admin: "Beheerder", "member-plus": "Medewerker+", member: "Medewerker" },
+    roleExplained: {
+      admin:
+        "Collega's, gegevens van de {{term.organisation}}, facturen en abonnement, en alle {{term.tickets}}.",
+      "member-plus": "Eigen {{term.tickets}} en projecten, en die van collega's; geen facturen.",
+      member: "Eigen {{term.tickets}} en projecten.",
+    },
+    done: {
+      role: "De rol is gewijzigd.",
+      remove: "De collega hoort niet meer bij de {{term.organisation}}.",
+      invited: "De uitnodiging is verstuurd.",
+    },
+    refused: {
+      invalid: "Kies een rol uit de lijst.",
+      self: "Je kunt je eigen rol niet wijzigen; vraag een andere beheerder.",
+      passwordWrong: "Dat wachtwoord klopt niet. Probeer het opnieuw.",
+      throttled: "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.",
+    },
+  },
+  organisations: {
+    title: "{{term.organisations, capitalize}}",
+    intro:
+      "De {{term.organisations}} die {{term.client}} zijn, met hun mensen en hun rol. De beheerders van een {{term.organisation}} beheren zelf hun collega's.",
+    name: "Naam van een nieuwe {{term.organisation}}",
+    create: "Toevoegen",
+    empty: "Er zijn nog geen {{term.organisations}}.",
+    add: "Iemand aan {{name}} toevoegen",
+    clientEmail: "E-mailadres van de {{term.client}}",
+    addSubmit: "Toevoegen aan de {{term.organisation}}",
+    nameMissing: "Vul een naam in van minstens 2 tekens.",
+    nameTaken: "Er is al een {{term.organisation}} met deze naam.",
+    notFoundPerson: "Er is geen account met dit e-mailadres. Nodig de persoon eerst uit.",
+    notClientPerson: "Alleen {{term.clients}} horen bij een {{term.organisation}}.",
+    done: {
+      created: "De {{term.organisation}} is toegevoegd.",
+      added: "De persoon hoort nu bij de {{term.organisation}}.",
+    },
+  },
+  dossierAccess: {
+    title: "Wie je dossier heeft geopend",
+    intro:
+      "Elke keer dat iemand anders jouw gegevens bekeek of wijzigde, met wie en wanneer. Tijden in jouw tijdzone.",
+    empty: "Nog niemand anders heeft je gegevens bekeken of gewijzigd.",
+    someone: "Iemand van wie het account niet meer bestaat",
+    refused: "geweigerd",
+    what: {
+      users: "Heeft je account beheerd (uitnodiging, toegang of rol)",
+      organisations: "Heeft je plaats in je {{term.organisation}} gewijzigd",
+      audit: "Heeft het auditlog met jouw gegevens bekeken",
+      dossier: "Heeft je dossier geopend",
+      other: "Heeft je gegevens gebruikt",
+    },
   },
   crisis: {
     title: "Direct hulp nodig?",
