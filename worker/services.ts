@@ -21,6 +21,9 @@ import { D1InvitationStore } from "../db/cell/invitation-store.ts";
 import type { InviteDeps } from "../core/auth/invitations.ts";
 import { D1Outbox } from "../db/cell/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
+import { rolesGrantableIn } from "../core/tenants/operator.ts";
+import type { OperatorDeps } from "../core/tenants/operations.ts";
+import { forgetHosts } from "./middleware/site.ts";
 
 /** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -36,6 +39,8 @@ export type Services = PlatformData & {
   identityFor(tenant: Tenant): Identity;
   notificationsFor(tenant: Tenant): Notifications;
   invitationsFor(tenant: Tenant): Invitations;
+  /** What the operator console works with; `operatorTenant` is where its audit lines go. */
+  operationsFor(operatorTenant: Tenant): OperatorDeps;
 };
 
 /** A tenant's invitations: the store and what inviting, resending and revoking need. */
@@ -64,11 +69,20 @@ export function buildServices(env: Env, config: Config): Services {
         config.MAIL_PROVIDER === "outbox" && config.ENVIRONMENT !== "production" ? new D1Outbox(scope) : null,
     };
   };
-  return {
+  const services: Services = {
     ...data,
     config,
     uploads: env.UPLOADS,
     notificationsFor,
+    operationsFor(operatorTenant) {
+      return {
+        ...data,
+        platformDomain: config.PLATFORM_DOMAIN,
+        audit: new D1AuditLog(data.scopeIn(operatorTenant.cell, operatorTenant.id)),
+        invitationsFor: (tenant) => services.invitationsFor(tenant).deps,
+        forgetHosts,
+      };
+    },
     invitationsFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       const store = new D1InvitationStore(scope);
@@ -76,6 +90,7 @@ export function buildServices(env: Env, config: Config): Services {
         store,
         deps: {
           invitations: store,
+          grantableRoles: rolesGrantableIn(tenant),
           audit: new D1AuditLog(scope),
           notify: notificationsFor(tenant).notify,
           now: () => new Date(),
@@ -99,6 +114,7 @@ export function buildServices(env: Env, config: Config): Services {
         },
         accounts,
         users: accounts,
+        grantableRoles: rolesGrantableIn(tenant),
         factors: new D1SecondFactorStore(scope),
         passkeys: new D1PasskeyStore(scope),
         challenges: new D1ChallengeStore(scope),
@@ -114,4 +130,5 @@ export function buildServices(env: Env, config: Config): Services {
       };
     },
   };
+  return services;
 }

@@ -3,7 +3,8 @@
  * the one it needs (web/auth.server.ts, worker/api) and the answer comes from this table only.
  * The table is written out for people in docs/roles.md.
  */
-export const roles = ["admin", "staff", "client"] as const;
+/** `operator` runs Portaal; it exists only in the operator tenant (core/tenants/operator.ts, ADR 0010). */
+export const roles = ["admin", "staff", "client", "operator"] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -16,6 +17,7 @@ export const permissions = [
   "audit:read",
   "deliveries:manage",
   "clients:invite",
+  "platform:manage-tenants",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,6 +34,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "deliveries:manage",
     "clients:invite",
   ],
+  operator: ["account:manage-own", "audit:read", "platform:manage-tenants"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

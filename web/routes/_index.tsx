@@ -1,11 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isOperatorTenant } from "../../core/tenants/operator.ts";
 import { requirePermission } from "../auth.server.ts";
+import { requireOperator } from "../operator.server.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../root.tsx";
 
 export function loader({ context, request }: LoaderFunctionArgs) {
+  // The operator tenant has one page: the console.
+  if (context.site.kind === "tenant" && isOperatorTenant(context.site.tenant)) {
+    requireOperator(context, request);
+    throw redirect("/platform/tenants");
+  }
   // A tenant's start page is the client's own: behind the sign-in.
   if (context.site.kind === "tenant") requirePermission(context, request, "portal:use");
   return null;

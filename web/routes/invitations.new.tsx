@@ -5,15 +5,18 @@ import { z } from "zod";
 import { invite } from "../../core/auth/invitations.ts";
 import { hasPermission, roles, type Role } from "../../core/auth/permissions.ts";
 import { languages } from "../../core/tenants/languages.ts";
+import { rolesGrantableIn } from "../../core/tenants/operator.ts";
+import type { Tenant } from "../../core/tenants/tenant.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 
-/** Admins may invite anyone with any role; staff invite clients. */
-const rolesFor = (role: Role): readonly Role[] => (hasPermission(role, "users:manage") ? roles : ["client"]);
+/** Admins may invite anyone with any role the tenant has; staff invite clients. */
+const rolesFor = (tenant: Tenant, role: Role): readonly Role[] =>
+  hasPermission(role, "users:manage") ? rolesGrantableIn(tenant) : ["client"];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   const { account, tenant } = requirePermission(context, request, "clients:invite");
-  return { roles: rolesFor(account.role), defaultLanguage: tenant.settings.defaultLanguage };
+  return { roles: rolesFor(tenant, account.role), defaultLanguage: tenant.settings.defaultLanguage };
 }
 
 const inviteSchema = z.object({
@@ -32,7 +35,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     const fields = z.flattenError(parsed.error).fieldErrors;
     return data({ values, errors: { email: fields.email?.[0], displayName: fields.displayName?.[0] } }, 400);
   }
-  if (!rolesFor(account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
+  if (!rolesFor(tenant, account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
   const result = await invite(context.services.invitationsFor(tenant).deps, {
     ...parsed.data,
     // The person chooses their own zone later; until then the tenant's home zone.
@@ -40,6 +43,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     invitedBy: account.id,
     origin: originOf(request),
   });
+  if (!result.ok && result.reason === "roleNotGrantable") throw data(null, { status: 403 });
   if (!result.ok) return data({ values, errors: { email: "users.emailTaken", displayName: undefined } }, 409);
   return redirect(`/invitations/new?sent=${encodeURIComponent(parsed.data.email)}`);
 }
