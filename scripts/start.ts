@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { demoPassword, demoTenants } from "../db/seed/demo-tenants.ts";
+import { demoOperator, demoPassword, demoTenants } from "../db/seed/demo-tenants.ts";
+import { operatorTenantSlug } from "../core/tenants/hosts.ts";
 import { seedDemo } from "../db/seed/seed-demo.ts";
 import { withLocalPlatform } from "./local-platform.ts";
 import { applyMigrations, run, stateDir } from "./local-state.ts";
@@ -67,6 +68,7 @@ console.log(
     "",
     `Portaal runs on http://localhost:${port}/ (the public page). Demo tenants and accounts:`,
     ...lines,
+    `  ${"Platform operator".padEnd(22)} ${`http://${operatorTenantSlug}.localhost:${port}/`.padEnd(34)} ${demoOperator.email}`,
     "",
     `Every demo account signs in with the password ${demoPassword}`,
     `(henk.vermeulen@example.nl at thuiszorg has a temporary one and must choose a new one).`,

@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import i18next from "i18next";
+import { en } from "../web/i18n/locales/en.ts";
 import { standardPlans } from "../core/tenants/plans.ts";
 import { provisionTenant } from "../core/tenants/provision.ts";
 import { withLocalPlatform } from "./local-platform.ts";
@@ -60,8 +62,18 @@ if (command === "create" && values.language !== "nl" && values.language !== "en"
   });
   if (!result.ok) {
     console.error("Tenant not created:");
-    for (const [field, message] of Object.entries(result.errors))
-      console.error(`  ${flagOf[field] ?? field}: ${message}`);
+    // The console's words for the same refusals, in English.
+    const english = i18next.createInstance();
+    await english.init({
+      lng: "en",
+      resources: { en: { translation: en } },
+      interpolation: { escapeValue: false },
+    });
+    for (const [field, error] of Object.entries(result.errors))
+      if (error)
+        console.error(
+          `  ${flagOf[field] ?? field}: ${english.t(`operator.errors.${error.code}`, error.values ?? {})}`,
+        );
     process.exitCode = 1;
   } else {
     const port = process.env.PORT ?? "8787";

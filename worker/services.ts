@@ -24,6 +24,9 @@ import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.t
 import type { OrganisationDeps } from "../core/organisations/organisations.ts";
 import { D1OrganisationStore } from "../db/cell/organisation-store.ts";
 import { D1CareTeamStore } from "../db/cell/care-team-store.ts";
+import { rolesGrantableIn } from "../core/tenants/operator.ts";
+import type { OperatorDeps } from "../core/tenants/operations.ts";
+import { forgetHosts } from "./middleware/site.ts";
 
 /** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -40,6 +43,8 @@ export type Services = PlatformData & {
   notificationsFor(tenant: Tenant): Notifications;
   invitationsFor(tenant: Tenant): Invitations;
   clientsFor(tenant: Tenant): Clients;
+  /** What the operator console works with; `operatorTenant` is where its audit lines go. */
+  operationsFor(operatorTenant: Tenant): OperatorDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -71,11 +76,20 @@ export function buildServices(env: Env, config: Config): Services {
         config.MAIL_PROVIDER === "outbox" && config.ENVIRONMENT !== "production" ? new D1Outbox(scope) : null,
     };
   };
-  return {
+  const services: Services = {
     ...data,
     config,
     uploads: env.UPLOADS,
     notificationsFor,
+    operationsFor(operatorTenant) {
+      return {
+        ...data,
+        platformDomain: config.PLATFORM_DOMAIN,
+        audit: new D1AuditLog(data.scopeIn(operatorTenant.cell, operatorTenant.id)),
+        invitationsFor: (tenant) => services.invitationsFor(tenant).deps,
+        forgetHosts,
+      };
+    },
     invitationsFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       const store = new D1InvitationStore(scope);
@@ -83,6 +97,7 @@ export function buildServices(env: Env, config: Config): Services {
         store,
         deps: {
           invitations: store,
+          grantableRoles: rolesGrantableIn(tenant),
           audit: new D1AuditLog(scope),
           notify: notificationsFor(tenant).notify,
           now: () => new Date(),
@@ -115,6 +130,7 @@ export function buildServices(env: Env, config: Config): Services {
         },
         accounts,
         users: accounts,
+        grantableRoles: rolesGrantableIn(tenant),
         factors: new D1SecondFactorStore(scope),
         passkeys: new D1PasskeyStore(scope),
         challenges: new D1ChallengeStore(scope),
@@ -130,4 +146,5 @@ export function buildServices(env: Env, config: Config): Services {
       };
     },
   };
+  return services;
 }

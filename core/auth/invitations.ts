@@ -74,16 +74,22 @@ export type InviteRequest = {
 
 export type InviteDeps = {
   invitations: InvitationStore;
+  /** The roles this tenant's people may have (core/tenants/operator.ts rolesGrantableIn). */
+  grantableRoles: readonly Role[];
   audit: AuditLog;
   notify(request: NotifyRequest): Promise<unknown>;
   now(): Date;
 };
 
-/** Creates the invited person and mails them their link; an address in use is refused. */
+/**
+ * Creates the invited person and mails them their link; an address in use is refused, and so is a
+ * role this tenant does not have (the operator role anywhere but in the operator tenant).
+ */
 export async function invite(
   deps: InviteDeps,
   request: InviteRequest,
-): Promise<{ ok: true; invitationId: string } | { ok: false; reason: "emailTaken" }> {
+): Promise<{ ok: true; invitationId: string } | { ok: false; reason: "emailTaken" | "roleNotGrantable" }> {
+  if (!deps.grantableRoles.includes(request.role)) return { ok: false, reason: "roleNotGrantable" };
   const email = normaliseEmail(request.email);
   // Someone invited before who never got in (withdrawn, expired) may be invited again.
   const holder = await deps.invitations.holderOf(email);

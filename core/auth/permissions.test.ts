@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { customerRoles } from "../tenants/operator.ts";
 import { hasPermission, organisationRoles, permissions, roles } from "./permissions.ts";
 
 describe("permissions", () => {
-  it("lets everyone use the portal and manage their own account", () => {
-    for (const role of roles) {
-      expect(hasPermission(role, "portal:use")).toBe(true);
-      expect(hasPermission(role, "account:manage-own")).toBe(true);
+  it("lets everyone manage their own account, and every customer role use the portal", () => {
+    for (const role of roles) expect(hasPermission(role, "account:manage-own")).toBe(true);
+    for (const role of customerRoles) expect(hasPermission(role, "portal:use")).toBe(true);
+  });
+
+  it("gives the operator console to operators alone, and operators nothing of a tenant's clients", () => {
+    for (const role of customerRoles) expect(hasPermission(role, "platform:manage-tenants")).toBe(false);
+    expect(hasPermission("operator", "platform:manage-tenants")).toBe(true);
+    for (const permission of [
+      "portal:use",
+      "clients:read-assigned",
+      "users:manage",
+      "clients:invite",
+    ] as const) {
+      expect(hasPermission("operator", permission)).toBe(false);
     }
   });
 

@@ -3,7 +3,8 @@
  * the one it needs (web/auth.server.ts, worker/api) and the answer comes from this table only.
  * The table is written out for people in docs/roles.md.
  */
-export const roles = ["admin", "staff", "client"] as const;
+/** `operator` runs Portaal; it exists only in the operator tenant (core/tenants/operator.ts, ADR 0010). */
+export const roles = ["admin", "staff", "client", "operator"] as const;
 export type Role = (typeof roles)[number];
 
 /**
@@ -28,6 +29,7 @@ export const permissions = [
   "organisation:colleagues-work",
   "organisation:manage",
   "organisation:invoices",
+  "platform:manage-tenants",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +47,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "clients:invite",
     "client-organisations:manage",
   ],
+  operator: ["account:manage-own", "audit:read", "platform:manage-tenants"],
 };
 
 const memberGrants: readonly Permission[] = ["organisation:read"];

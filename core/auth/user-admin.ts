@@ -16,6 +16,8 @@ export interface UserAdminStore {
 
 export type UserAdminDeps = {
   users: UserAdminStore;
+  /** The roles this tenant's people may have (core/tenants/operator.ts rolesGrantableIn). */
+  grantableRoles: readonly Role[];
   sessions: SessionStore;
   limiter: AttemptLimiter;
   audit: AuditLog;
@@ -23,7 +25,8 @@ export type UserAdminDeps = {
 
 type Client = { ipAddress: string | null; userAgent: string | null };
 export type AdminResult =
-  { ok: true } | { ok: false; reason: "notFound" | "self" | "passwordWrong" | "throttled" };
+  | { ok: true }
+  | { ok: false; reason: "notFound" | "self" | "passwordWrong" | "throttled" | "roleNotGrantable" };
 
 /** The audit line of an admin's change to someone's account that went through. */
 function auditDone(
@@ -126,6 +129,8 @@ export async function changeRole(
   password: string,
   client: Client,
 ): Promise<AdminResult> {
+  // Checked before the password: no guess is spent on a change that can never happen.
+  if (!deps.grantableRoles.includes(role)) return { ok: false, reason: "roleNotGrantable" };
   const target = await confirmedTarget(deps, admin, userId, password, client, "users.role.change");
   if (!target.ok) return target;
   const { user } = target;

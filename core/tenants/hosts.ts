@@ -24,6 +24,12 @@ export const reservedSlugs = new Set([
   "portaal",
 ]);
 
+/**
+ * The subdomain of the operator tenant (core/tenants/operator.ts, ADR 0010): a real tenant host,
+ * so not in the list above, but no customer can be provisioned with it.
+ */
+export const operatorTenantSlug = "beheer";
+
 const hostnamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export function normaliseHost(host: string): string {
@@ -47,4 +53,10 @@ export function classifyHost(host: string | null | undefined, platformDomain: st
       : { kind: "invalid" };
   }
   return isValidHostname(name) ? { kind: "custom", hostname: name } : { kind: "invalid" };
+}
+
+/** A tenant's own subdomain as an origin, next to the platform's (`http://coaching.localhost:8787`). */
+export function subdomainOrigin(slug: string, platformOrigin: string): string {
+  const platform = new URL(platformOrigin);
+  return `${platform.protocol}//${slug}.${platform.host}`;
 }

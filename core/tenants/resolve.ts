@@ -1,4 +1,4 @@
-import { classifyHost } from "./hosts.ts";
+import { classifyHost, operatorTenantSlug } from "./hosts.ts";
 import { loadTenant, type Tenant, type TenantServices } from "./tenant.ts";
 
 /** Who a request is for: Portaal itself, one tenant, or nobody (plain 404, no data). */
@@ -16,8 +16,10 @@ export async function resolveSite(
     target.kind === "subdomain"
       ? await services.control.tenantBySlug(target.slug)
       : await services.control.tenantByHostname(target.hostname);
-  // A suspended tenant is indistinguishable from one that does not exist.
+  // A suspended tenant is indistinguishable from one that does not exist. The operator tenant is
+  // reached on its own subdomain only, never through a custom domain (ADR 0010).
   if (!record || record.status !== "active") return { kind: "unknown" };
+  if (target.kind === "custom" && record.slug === operatorTenantSlug) return { kind: "unknown" };
   const tenant = await loadTenant(record, services);
   return tenant ? { kind: "tenant", tenant } : { kind: "unknown" };
 }

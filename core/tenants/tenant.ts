@@ -13,6 +13,9 @@ export type TenantRecord = {
   status: TenantStatus;
 };
 
+/** A tenant in the operator's list: its record, when it was created and its custom domains. */
+export type TenantListing = TenantRecord & { createdAt: string; hostnames: string[] };
+
 export type Plan = { id: string; name: string; features: FeatureKey[] };
 
 /** A tenant as a request sees it: where it lives, what it may use and how it looks. */
@@ -24,12 +27,20 @@ export interface ControlPlane {
   tenantBySlug(slug: string): Promise<TenantRecord | null>;
   tenantByHostname(hostname: string): Promise<TenantRecord | null>;
   hostnamesOf(tenantId: string): Promise<string[]>;
+  /** Every tenant, newest first, with its custom domains. */
+  listTenants(): Promise<TenantListing[]>;
   plan(id: string): Promise<Plan | null>;
+  plans(): Promise<Plan[]>;
   savePlan(plan: Plan): Promise<void>;
   takenHostnames(hostnames: string[]): Promise<string[]>;
   /** Writes the tenant and its hostnames atomically. */
   createTenant(tenant: TenantRecord, hostnames: string[]): Promise<void>;
   updateTenant(id: string, changes: Pick<TenantRecord, "name" | "planId">): Promise<void>;
+  setStatus(id: string, status: TenantStatus): Promise<void>;
+  /** False when the hostname is taken (by this tenant or another) in the meantime. */
+  addHostname(tenantId: string, hostname: string): Promise<boolean>;
+  /** False when the tenant has no such hostname. */
+  removeHostname(tenantId: string, hostname: string): Promise<boolean>;
 }
 
 /** The tenant's own settings, stored in the tenant's cell. */

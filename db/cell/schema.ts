@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { roles } from "../../core/auth/permissions.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 
 /**
@@ -20,7 +21,7 @@ export const users = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ["admin", "staff", "client"] }).notNull(),
+    role: text("role", { enum: roles }).notNull(),
     language: text("language", { enum: ["nl", "en"] }).notNull(),
     timeZone: text("time_zone").notNull(),
     /** Mobile number in E.164 form for SMS notifications; clients receive SMS, they never send them. */

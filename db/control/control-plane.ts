@@ -1,6 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
-import type { ControlPlane, Plan, TenantRecord } from "../../core/tenants/tenant.ts";
+import type {
+  ControlPlane,
+  Plan,
+  TenantListing,
+  TenantRecord,
+  TenantStatus,
+} from "../../core/tenants/tenant.ts";
 import { hostnames, plans, tenants } from "./schema.ts";
 
 const tenantColumns = {
@@ -48,6 +54,30 @@ export class D1ControlPlane implements ControlPlane {
     return rows.map((row) => row.hostname);
   }
 
+  async listTenants(): Promise<TenantListing[]> {
+    const [rows, names] = await this.#db.batch([
+      this.#db
+        .select({ ...tenantColumns, createdAt: tenants.createdAt })
+        .from(tenants)
+        .orderBy(desc(tenants.createdAt)),
+      this.#db
+        .select({ hostname: hostnames.hostname, tenantId: hostnames.tenantId })
+        .from(hostnames)
+        .orderBy(hostnames.hostname),
+    ]);
+    return rows.map((row) => ({
+      ...row,
+      hostnames: names.filter((name) => name.tenantId === row.id).map((name) => name.hostname),
+    }));
+  }
+
+  async plans(): Promise<Plan[]> {
+    return this.#db
+      .select({ id: plans.id, name: plans.name, features: plans.features })
+      .from(plans)
+      .orderBy(plans.createdAt, plans.id);
+  }
+
   async plan(id: string): Promise<Plan | null> {
     const rows = await this.#db
       .select({ id: plans.id, name: plans.name, features: plans.features })
@@ -84,5 +114,26 @@ export class D1ControlPlane implements ControlPlane {
 
   async updateTenant(id: string, changes: Pick<TenantRecord, "name" | "planId">): Promise<void> {
     await this.#db.update(tenants).set(changes).where(eq(tenants.id, id));
+  }
+
+  async setStatus(id: string, status: TenantStatus): Promise<void> {
+    await this.#db.update(tenants).set({ status }).where(eq(tenants.id, id));
+  }
+
+  async addHostname(tenantId: string, hostname: string): Promise<boolean> {
+    const rows = await this.#db
+      .insert(hostnames)
+      .values({ hostname, tenantId, createdAt: new Date().toISOString() })
+      .onConflictDoNothing()
+      .returning({ hostname: hostnames.hostname });
+    return rows.length > 0;
+  }
+
+  async removeHostname(tenantId: string, hostname: string): Promise<boolean> {
+    const rows = await this.#db
+      .delete(hostnames)
+      .where(and(eq(hostnames.tenantId, tenantId), eq(hostnames.hostname, hostname)))
+      .returning({ hostname: hostnames.hostname });
+    return rows.length > 0;
   }
 }

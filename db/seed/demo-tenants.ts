@@ -1,4 +1,4 @@
-import type { OrganisationRole } from "../../core/auth/permissions.ts";
+import type { OrganisationRole, Role } from "../../core/auth/permissions.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 
 /**
@@ -24,7 +24,7 @@ export const demoSecondFactor: TenantSettings["secondFactor"] = { required: [] }
 export type DemoUser = {
   email: string;
   displayName: string;
-  role: "admin" | "staff" | "client";
+  role: Role;
   timeZone?: string;
   language?: "nl" | "en";
   /** The letter flow of seed 003: a temporary password to be replaced at first sign-in. */
@@ -283,3 +283,13 @@ export const demoTenants: DemoTenant[] = [
     ],
   },
 ];
+
+/**
+ * The demo platform operator, in the operator tenant at `beheer.localhost` (ADR 0010). Like the
+ * demo tenants, the demo operator tenant asks no second factor; a real one requires it.
+ */
+export const demoOperator: DemoUser = {
+  email: "operator@portaal.example",
+  displayName: "Olivia Operator",
+  role: "operator",
+};

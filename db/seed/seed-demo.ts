@@ -3,13 +3,21 @@ import { hashPassword } from "../../core/auth/password-hash.ts";
 import { newId } from "../../core/ids.ts";
 import { standardPlans } from "../../core/tenants/plans.ts";
 import { provisionTenant, type ProvisionContext } from "../../core/tenants/provision.ts";
+import { ensureOperatorTenant, operatorTenantSettings } from "../../core/tenants/operator.ts";
 import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { careTeamRow } from "../cell/care-team-store.ts";
 import { D1OrganisationStore } from "../cell/organisation-store.ts";
 import { careTeamMembers, users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
-import { demoPassword, demoSecondFactor, demoTenants, type DemoTenant } from "./demo-tenants.ts";
+import {
+  demoOperator,
+  demoPassword,
+  demoSecondFactor,
+  demoTenants,
+  type DemoTenant,
+  type DemoUser,
+} from "./demo-tenants.ts";
 
 export type SeedContext = ProvisionContext & {
   scopeIn(cell: string, tenantId: string): TenantScope;
@@ -26,7 +34,8 @@ async function ensureTenant(demo: DemoTenant, context: SeedContext): Promise<Ten
   const existing = await context.control.tenantBySlug(demo.slug);
   if (existing) {
     await context.control.updateTenant(existing.id, { name: demo.name, planId: demo.planId });
-    return existing;
+    await context.control.setStatus(existing.id, "active");
+    return { ...existing, status: "active" };
   }
   const result = await provisionTenant(
     { slug: demo.slug, name: demo.name, cell: demo.cell, planId: demo.planId, hostnames: demo.hostnames },
@@ -34,6 +43,45 @@ async function ensureTenant(demo: DemoTenant, context: SeedContext): Promise<Ten
   );
   if (!result.ok) throw new Error(`Demo tenant ${demo.slug}: ${JSON.stringify(result.errors)}`);
   return result.tenant;
+}
+
+/** The demo accounts, created or brought back to the demo state (name, role, password). */
+async function upsertUsers(scope: TenantScope, demoUsers: DemoUser[], passwordHash: string): Promise<void> {
+  const createdAt = new Date().toISOString();
+  const rows = demoUsers.map((user) => ({
+    id: newId("user"),
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    language: user.language ?? "nl",
+    timeZone: user.timeZone ?? "Europe/Amsterdam",
+    status: "active" as const,
+    passwordHash,
+    mustChangePassword: user.mustChangePassword ?? false,
+    createdAt,
+  }));
+  await scope.insert(users, rows).onConflictDoUpdate({
+    target: [users.tenantId, users.email],
+    set: {
+      displayName: sql`excluded.display_name`,
+      role: sql`excluded.role`,
+      status: sql`excluded.status`,
+      passwordHash: sql`excluded.password_hash`,
+      mustChangePassword: sql`excluded.must_change_password`,
+    },
+  });
+}
+
+/** The operator tenant with the demo operator; like the demo tenants, without a required second factor. */
+async function seedOperator(context: SeedContext, passwordHash: string): Promise<TenantRecord> {
+  const tenant = await ensureOperatorTenant(context);
+  await context.settingsIn(tenant.cell).write(tenant.id, {
+    ...defaultTenantSettings,
+    ...operatorTenantSettings,
+    secondFactor: demoSecondFactor,
+  });
+  await upsertUsers(context.scopeIn(tenant.cell, tenant.id), [demoOperator], passwordHash);
+  return tenant;
 }
 
 export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
@@ -52,32 +100,11 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
       logoKey,
     });
     const scope = context.scopeIn(tenant.cell, tenant.id);
-    const createdAt = new Date().toISOString();
-    const rows = demo.users.map((user) => ({
-      id: newId("user"),
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      language: user.language ?? "nl",
-      timeZone: user.timeZone ?? "Europe/Amsterdam",
-      status: "active" as const,
-      passwordHash,
-      mustChangePassword: user.mustChangePassword ?? false,
-      createdAt,
-    }));
-    await scope.insert(users, rows).onConflictDoUpdate({
-      target: [users.tenantId, users.email],
-      set: {
-        displayName: sql`excluded.display_name`,
-        role: sql`excluded.role`,
-        status: sql`excluded.status`,
-        passwordHash: sql`excluded.password_hash`,
-        mustChangePassword: sql`excluded.must_change_password`,
-      },
-    });
+    await upsertUsers(scope, demo.users, passwordHash);
     await seedClientRelations(demo, scope);
     seeded.push(tenant);
   }
+  seeded.push(await seedOperator(context, passwordHash));
   return seeded;
 }
 

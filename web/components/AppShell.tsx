@@ -5,6 +5,7 @@ import { hasPermission, type Permission, type Role } from "../../core/auth/permi
 import type { TenantRootData } from "../root.tsx";
 
 const tools: { path: string; label: string; permission: Permission }[] = [
+  { path: "/platform/tenants", label: "operator.title", permission: "platform:manage-tenants" },
   { path: "/admin/users", label: "users.title", permission: "users:manage" },
   { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
   { path: "/admin/organisations", label: "organisations.title", permission: "client-organisations:manage" },

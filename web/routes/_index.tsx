@@ -1,13 +1,20 @@
-import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../../core/auth/permissions.ts";
 import { useTranslation } from "react-i18next";
+import { isOperatorTenant } from "../../core/tenants/operator.ts";
 import { requirePermission } from "../auth.server.ts";
+import { requireOperator } from "../operator.server.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../root.tsx";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return { coaches: [] };
+  // The operator tenant has one page: the console.
+  if (isOperatorTenant(context.site.tenant)) {
+    requireOperator(context, request);
+    throw redirect("/platform/tenants");
+  }
   // A tenant's start page is the client's own: behind the sign-in, naming who they work with.
   const { tenant, account } = requirePermission(context, request, "portal:use");
   if (!hasPermission(account.role, "dossier:read-own")) return { coaches: [] };

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { resendInvitation, revokeInvitation, stateOf } from "../../core/auth/invitations.ts";
 import { roles, type Role } from "../../core/auth/permissions.ts";
+import { rolesGrantableIn } from "../../core/tenants/operator.ts";
 import {
   changeRole,
   endSessionsOf,
@@ -22,6 +23,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const now = new Date();
   return {
     me: account.id,
+    roles: rolesGrantableIn(tenant),
     people: people.map(({ invitation, ...person }) => ({
       ...person,
       invitation:
@@ -75,6 +77,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
             : ({ ok: false, reason: "notFound" } as const);
   if (result.ok) return redirect(`/admin/users?done=${intent}`);
   if (result.reason === "notFound") throw data(null, { status: 404 });
+  if (result.reason === "roleNotGrantable") throw data(null, { status: 403 });
   return data({ refused: result.reason, user: userId }, result.reason === "throttled" ? 429 : 400);
 }
 
@@ -160,6 +163,7 @@ type Person = ReturnType<typeof useLoaderData<typeof loader>>["people"][number];
 /** Block or unblock, sign out everywhere, and change the role (confirmed with the admin's password). */
 function AccountActions({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const { roles: grantable } = useLoaderData<typeof loader>();
   return (
     <div className="item-list__actions">
       <Form method="post">
@@ -186,7 +190,7 @@ function AccountActions({ person }: { person: Person }) {
           <div className="field">
             <label htmlFor={`role-${person.id}`}>{t("users.newRole")}</label>
             <select id={`role-${person.id}`} name="role" defaultValue={person.role}>
-              {roles.map((role) => (
+              {grantable.map((role) => (
                 <option key={role} value={role}>
                   {t(`roles.${role}`)}
                 </option>

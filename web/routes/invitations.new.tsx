@@ -4,13 +4,16 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { invite } from "../../core/auth/invitations.ts";
 import { hasPermission, organisationRoles, roles, type Role } from "../../core/auth/permissions.ts";
+import { rolesGrantableIn } from "../../core/tenants/operator.ts";
+import type { Tenant } from "../../core/tenants/tenant.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { invitedPersonSchema, typedPerson } from "../invite.server.ts";
 import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
 
-/** Admins may invite anyone with any role; staff invite clients. */
-const rolesFor = (role: Role): readonly Role[] => (hasPermission(role, "users:manage") ? roles : ["client"]);
+/** Admins may invite anyone with any role the tenant has; staff invite clients. */
+const rolesFor = (tenant: Tenant, role: Role): readonly Role[] =>
+  hasPermission(role, "users:manage") ? rolesGrantableIn(tenant) : ["client"];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { account, tenant } = requirePermission(context, request, "clients:invite");
@@ -20,7 +23,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     clients.organisations.list(),
   ]);
   return {
-    roles: rolesFor(account.role),
+    roles: rolesFor(tenant, account.role),
     defaultLanguage: tenant.settings.defaultLanguage,
     me: account.id,
     coaches,
@@ -51,7 +54,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     const fields = z.flattenError(parsed.error).fieldErrors;
     return data({ values, errors: { email: fields.email?.[0], displayName: fields.displayName?.[0] } }, 400);
   }
-  if (!rolesFor(account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
+  if (!rolesFor(tenant, account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
   const clients = context.services.clientsFor(tenant);
   const { organisation: organisationId, organisationRole, ...person } = parsed.data;
   // The care team and organisation must be the tenant's own; the form offers only those.
@@ -76,6 +79,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       coachIds,
     },
   });
+  if (!result.ok && result.reason === "roleNotGrantable") throw data(null, { status: 403 });
   if (!result.ok) return data({ values, errors: { email: "users.emailTaken" } }, 409);
   return redirect(`/invitations/new?sent=${encodeURIComponent(parsed.data.email)}`);
 }

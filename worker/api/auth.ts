@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Account } from "../../core/auth/accounts.ts";
+import { roles } from "../../core/auth/permissions.ts";
 import type { SessionStrength } from "../../core/auth/sessions.ts";
 import type { Tenant } from "../../core/tenants/tenant.ts";
 import { finishSignIn, login } from "../../core/auth/login.ts";
@@ -12,7 +13,7 @@ const meSchema = z
     id: z.string().openapi({ example: "usr_01M81KHY2MQ3GQP3J33NFN6DFN" }),
     email: z.string().openapi({ example: "sanne.visser@example.nl" }),
     displayName: z.string().openapi({ example: "Sanne Visser" }),
-    role: z.enum(["admin", "staff", "client"]),
+    role: z.enum(roles),
     language: z.enum(["nl", "en"]),
     timeZone: z.string().openapi({ example: "Europe/Amsterdam" }),
     mustChangePassword: z.boolean(),

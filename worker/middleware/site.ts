@@ -21,6 +21,14 @@ function remember(host: string, site: Site, now: number): void {
   cache.set(host, { site, until: now + cacheMillis });
 }
 
+/**
+ * After an operator's change (suspension, plan, a removed hostname) this isolate looks the hosts
+ * up again at once; other isolates follow within `cacheMillis`.
+ */
+export function forgetHosts(hosts: string[]): void {
+  for (const host of hosts) cache.delete(normaliseHost(host));
+}
+
 export const siteMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const services = c.get("services");
   const host = normaliseHost(c.req.header("host") ?? new URL(c.req.url).host);

@@ -1,6 +1,7 @@
 import type { DeliverDeps } from "../../core/notifications/deliver.ts";
 import { notify, type NotifyRequest, type NotifyResult } from "../../core/notifications/notify.ts";
 import type { Delivery, DeliveryMessage, DeliveryQueue } from "../../core/notifications/ports.ts";
+import { subdomainOrigin } from "../../core/tenants/hosts.ts";
 import type { Tenant } from "../../core/tenants/tenant.ts";
 import { issueLink } from "../../core/auth/invitations.ts";
 import { issueResetLink } from "../../core/auth/password-reset.ts";
@@ -56,8 +57,7 @@ export async function tenantOrigin(tenant: Tenant, config: Config, data: Platfor
     const [custom] = await data.control.hostnamesOf(tenant.id);
     if (custom) return `https://${custom}`;
   }
-  const platform = new URL(config.PLATFORM_ORIGIN);
-  return `${platform.protocol}//${tenant.slug}.${platform.host}`;
+  return subdomainOrigin(tenant.slug, config.PLATFORM_ORIGIN);
 }
 
 /**
