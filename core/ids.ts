@@ -23,6 +23,7 @@ const prefixes = {
   recoveryCode: "rec",
   challenge: "chl",
   passkey: "psk",
+  apiKey: "key",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -97,6 +97,7 @@ const pagePermissions: Record<string, Permission> = {
   "/admin/users": "users:manage",
   "/admin/notifications": "deliveries:manage",
   "/admin/audit": "audit:read",
+  "/admin/api-keys": "api-keys:manage",
 };
 
 const demoAccountOf = {
@@ -140,6 +141,8 @@ describe("every API operation", () => {
           body: method === "get" ? undefined : "{}",
         });
         expect(response.status, operation.operationId).toBe(401);
+        // What it needs is declared: a person's session, or also a key with a scope.
+        expect(operation.security, operation.operationId).toEqual(expect.arrayContaining([{ session: [] }]));
       }
     }
   });

@@ -16,6 +16,7 @@ export const permissions = [
   "audit:read",
   "deliveries:manage",
   "clients:invite",
+  "api-keys:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,6 +32,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "audit:read",
     "deliveries:manage",
     "clients:invite",
+    "api-keys:manage",
   ],
 };
 

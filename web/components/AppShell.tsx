@@ -9,6 +9,7 @@ const tools: { path: string; label: string; permission: Permission }[] = [
   { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
   { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
   { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
+  { path: "/admin/api-keys", label: "apiKeys.title", permission: "api-keys:manage" },
 ];
 
 /** The management pages a role may open; the loader sends only these. */
