@@ -26,6 +26,7 @@ const prefixes = {
   organisation: "org",
   organisationMember: "orm",
   careTeamMember: "ctm",
+  apiKey: "key",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

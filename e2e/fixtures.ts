@@ -153,3 +153,30 @@ export const adminOf: Record<string, { slug: string; email: string }> = {
   desktop: { slug: "coaching", email: "marieke.jansen@koerscoaching.nl" },
   phone: { slug: "ggz", email: "eva.smit@lichtpunt.nl" },
 };
+
+/**
+ * The admin invites a fresh person (a client unless `role`, the role's Dutch name, says
+ * otherwise), who opens the mail's link, chooses `password` and lands signed in on the home page.
+ */
+export async function invitedPerson(
+  page: Page,
+  slug: string,
+  adminEmail: string,
+  person: { email: string; name: string; password: string; role?: string },
+): Promise<void> {
+  const invitedAt = aMomentAgo();
+  await signIn(page, slug, adminEmail);
+  await page.goto(tenantUrl(slug, "/invitations/new"));
+  await page.getByLabel("E-mailadres").fill(person.email);
+  await page.getByLabel("Naam").fill(person.name);
+  if (person.role) await page.getByLabel("Rol").selectOption({ label: person.role });
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByRole("status")).toContainText(person.email);
+  await page.context().clearCookies();
+  await openNewestMail(page, slug, person.email, invitedAt);
+  await page.getByRole("link", { name: /\/invitation\/inv_/ }).click();
+  await page.getByLabel("Nieuw wachtwoord").fill(person.password);
+  await page.getByLabel("Herhaal het nieuwe wachtwoord").fill(person.password);
+  await page.getByRole("button", { name: "Account openen" }).click();
+  await expect(page).toHaveURL(tenantUrl(slug, "/"));
+}

@@ -109,6 +109,7 @@ const pagePermissions: Record<string, Permission> = {
   "/organisation/choose": "portal:use",
   "/platform/tenants": "platform:manage-tenants",
   "/platform/tenants/new": "platform:manage-tenants",
+  "/admin/api-keys": "api-keys:manage",
 };
 
 const demoAccountOf = {
@@ -170,6 +171,8 @@ describe("every API operation", () => {
           body: method === "get" ? undefined : "{}",
         });
         expect(response.status, operation.operationId).toBe(401);
+        // What it needs is declared: a person's session, or also a key with a scope.
+        expect(operation.security, operation.operationId).toEqual(expect.arrayContaining([{ session: [] }]));
       }
     }
   });

@@ -10,6 +10,8 @@ import { D1SecondFactorStore } from "../db/cell/second-factor-store.ts";
 import { D1ChallengeStore } from "../db/cell/challenge-store.ts";
 import type { TotpEnrolmentDeps } from "../core/auth/totp-enrolment.ts";
 import type { PasskeyDeps } from "../core/auth/passkeys.ts";
+import type { ApiKeyDeps } from "../core/auth/api-keys.ts";
+import { D1ApiKeyStore } from "../db/cell/api-key-store.ts";
 import { D1PasskeyStore } from "../db/cell/passkey-store.ts";
 import { platformData, type PlatformData } from "../db/platform.ts";
 import { DurableAttemptLimiter } from "./auth/attempt-limiter.ts";
@@ -28,12 +30,13 @@ import { rolesGrantableIn } from "../core/tenants/operator.ts";
 import type { OperatorDeps } from "../core/tenants/operations.ts";
 import { forgetHosts } from "./middleware/site.ts";
 
-/** Accounts, sessions, password resets, audit log and guess limits of one tenant. */
+/** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
   RequestResetDeps &
   UserAdminDeps &
   TotpEnrolmentDeps &
-  PasskeyDeps & { accounts: D1AccountStore; factors: D1SecondFactorStore; passkeys: D1PasskeyStore };
+  PasskeyDeps &
+  ApiKeyDeps & { accounts: D1AccountStore; factors: D1SecondFactorStore; passkeys: D1PasskeyStore };
 
 /** Everything a request may use, built once per request from the validated configuration. */
 export type Services = PlatformData & {
@@ -136,6 +139,7 @@ export function buildServices(env: Env, config: Config): Services {
         challenges: new D1ChallengeStore(scope),
         secondFactorRequired: (account) => tenant.settings.secondFactor.required.includes(account.role),
         sessions: new D1SessionStore(scope),
+        apiKeys: new D1ApiKeyStore(scope),
         audit: new D1AuditLog(scope),
         limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),
         timeouts: {

@@ -22,7 +22,7 @@ describe("permissions", () => {
   });
 
   it("keeps administration to admins and other clients' dossiers from clients", () => {
-    for (const permission of ["users:manage", "tenant:configure", "audit:read"] as const) {
+    for (const permission of ["users:manage", "tenant:configure", "audit:read", "api-keys:manage"] as const) {
       expect(hasPermission("admin", permission)).toBe(true);
       expect(hasPermission("staff", permission)).toBe(false);
       expect(hasPermission("client", permission)).toBe(false);

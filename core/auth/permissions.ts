@@ -30,6 +30,7 @@ export const permissions = [
   "organisation:manage",
   "organisation:invoices",
   "platform:manage-tenants",
+  "api-keys:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,6 +47,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "deliveries:manage",
     "clients:invite",
     "client-organisations:manage",
+    "api-keys:manage",
   ],
   operator: ["account:manage-own", "audit:read", "platform:manage-tenants"],
 };

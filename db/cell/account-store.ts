@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Account, AccountStore } from "../../core/auth/accounts.ts";
+import { eq, gt } from "drizzle-orm";
+import type { Account, AccountStore, PeopleDirectory, PersonSummary } from "../../core/auth/accounts.ts";
 import type { Role } from "../../core/auth/permissions.ts";
 import type { UserAdminStore } from "../../core/auth/user-admin.ts";
 import { users } from "./schema.ts";
@@ -21,7 +21,7 @@ export function toAccount(row: UserRow): Account {
   };
 }
 
-export class D1AccountStore implements AccountStore, UserAdminStore {
+export class D1AccountStore implements AccountStore, UserAdminStore, PeopleDirectory {
   readonly #scope: TenantScope;
 
   constructor(scope: TenantScope) {
@@ -48,5 +48,21 @@ export class D1AccountStore implements AccountStore, UserAdminStore {
 
   async setRole(id: string, role: Role): Promise<void> {
     await this.#scope.update(users, id, { role });
+  }
+
+  async after(cursor: string | null, limit: number): Promise<PersonSummary[]> {
+    const rows = await this.#scope.list(users, {
+      where: cursor ? gt(users.id, cursor) : undefined,
+      orderBy: users.id,
+      limit,
+    });
+    return rows.map(({ id, email, displayName, role, status, createdAt }) => ({
+      id,
+      email,
+      displayName,
+      role,
+      status,
+      createdAt,
+    }));
   }
 }

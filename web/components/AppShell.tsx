@@ -11,6 +11,7 @@ const tools: { path: string; label: string; permission: Permission }[] = [
   { path: "/admin/organisations", label: "organisations.title", permission: "client-organisations:manage" },
   { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
   { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
+  { path: "/admin/api-keys", label: "apiKeys.title", permission: "api-keys:manage" },
 ];
 
 /** The management pages a role may open; the loader sends only these. */

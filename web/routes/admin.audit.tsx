@@ -4,11 +4,12 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { normaliseEmail } from "../../core/auth/accounts.ts";
+import { isId } from "../../core/ids.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
-const auditAreas = ["auth", "users", "organisations", "notifications"] as const;
+const auditAreas = ["auth", "users", "organisations", "notifications", "api-keys"] as const;
 
 const day = z.union([z.literal(""), z.iso.date({ message: "audit.dateInvalid" })]);
 const filterSchema = z.object({
@@ -75,6 +76,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       action: entry.action,
       result: entry.result,
       actor: entry.actorName,
+      // A call made with an API key: the key is the actor, and its line names it.
+      keyActor:
+        entry.actorUserId && isId("apiKey", entry.actorUserId)
+          ? String(entry.detail?.key ?? entry.actorUserId)
+          : null,
       client: entry.clientName,
       target: entry.targetName ?? (entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : null),
       ipAddress: entry.ipAddress,
@@ -139,7 +145,9 @@ export default function AuditLog() {
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td>{entry.when}</td>
-                <td>{entry.actor ?? "–"}</td>
+                <td>
+                  {entry.actor ?? (entry.keyActor ? t("apiKeys.auditActor", { name: entry.keyActor }) : "–")}
+                </td>
                 <td>
                   <code>{entry.action}</code>
                   {entry.target ? <span className="audit__target">{entry.target}</span> : null}

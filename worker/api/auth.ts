@@ -6,7 +6,8 @@ import type { Tenant } from "../../core/tenants/tenant.ts";
 import { finishSignIn, login } from "../../core/auth/login.ts";
 import { completeSecondStep } from "../../core/auth/second-factor.ts";
 import type { AppEnv } from "../context.ts";
-import { apiError, errorSchema } from "./errors.ts";
+import { personRoute } from "./access.ts";
+import { apiError, errorSchema, json } from "./errors.ts";
 
 const meSchema = z
   .object({
@@ -23,11 +24,6 @@ const meSchema = z
     }),
   })
   .openapi("Me");
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const loginAnswer = z
   .object({ token: z.string(), expiresInSeconds: z.number().int(), user: meSchema })
@@ -91,23 +87,23 @@ const secondFactorRoute = createRoute({
   },
 });
 
-const logoutRoute = createRoute({
+const notAPerson = "Not signed in; an API key is not a person and gets 401 here";
+
+const logoutRoute = personRoute("portal:use", {
   method: "post",
   path: "/auth/logout",
   operationId: "logout",
   summary: "End the session of the bearer token (or cookie)",
-  responses: { 204: { description: "Signed out" }, 401: json(errorSchema, "Not signed in") },
+  responses: { 204: { description: "Signed out" }, 401: json(errorSchema, notAPerson) },
 });
 
-const meRoute = createRoute({
+const meRoute = personRoute("portal:use", {
   method: "get",
   path: "/me",
   operationId: "getMe",
   summary: "The signed-in person",
-  responses: { 200: json(meSchema, "The signed-in person"), 401: json(errorSchema, "Not signed in") },
+  responses: { 200: json(meSchema, "The signed-in person"), 401: json(errorSchema, notAPerson) },
 });
-
-const notSignedIn = apiError("unauthorized", "Not signed in");
 
 function me(account: Account, tenant: Tenant, strength: SessionStrength): z.infer<typeof meSchema> {
   const { id, email, displayName, role, language, timeZone, mustChangePassword } = account;
@@ -173,20 +169,15 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
   });
 
   api.openapi(logoutRoute, async (c) => {
-    const auth = c.get("auth");
-    const site = c.get("site");
-    if (!auth || site.kind !== "tenant") return c.json(notSignedIn, 401);
-    const identity = c.get("services").identityFor(site.tenant);
-    await identity.sessions.end(auth.session.id);
-    await identity.audit.record({ action: "auth.logout", result: "success", actorUserId: auth.account.id });
+    const { tenant, account, session } = c.get("caller");
+    const identity = c.get("services").identityFor(tenant);
+    await identity.sessions.end(session.id);
+    await identity.audit.record({ action: "auth.logout", result: "success", actorUserId: account.id });
     return c.body(null, 204);
   });
 
   api.openapi(meRoute, (c) => {
-    const auth = c.get("auth");
-    if (!auth) return c.json(notSignedIn, 401);
-    const site = c.get("site");
-    if (site.kind !== "tenant") return c.json(notSignedIn, 401);
-    return c.json(me(auth.account, site.tenant, auth.session.strength), 200);
+    const { tenant, account, session } = c.get("caller");
+    return c.json(me(account, tenant, session.strength), 200);
   });
 }

@@ -12,3 +12,9 @@ export const errorSchema = z
 export function apiError(code: string, message: string) {
   return { error: { code, message } };
 }
+
+/** A JSON response of an operation, as its declaration names it. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

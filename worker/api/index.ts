@@ -5,6 +5,8 @@ import { apiError } from "./errors.ts";
 import { registerAuthRoutes } from "./auth.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
+import { registerUserRoutes } from "./users.ts";
+import { registerSecuritySchemes } from "./access.ts";
 
 /**
  * `/api/v1`: JSON only. Every operation is declared with its schemas and a stable operationId, and
@@ -22,6 +24,8 @@ export function buildApi() {
   registerHealthRoutes(api);
   registerTenantRoutes(api);
   registerAuthRoutes(api);
+  registerUserRoutes(api);
+  registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Portaal API", version: "1.0.0", description: "The tenant's client portal, as JSON." },

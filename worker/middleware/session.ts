@@ -1,5 +1,6 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { looksLikeApiKey } from "../../core/auth/api-keys.ts";
 import { validateSession } from "../../core/auth/sessions.ts";
 import type { AppEnv } from "../context.ts";
 import { sessionCookieName } from "../cookies.ts";
@@ -7,14 +8,15 @@ import { sessionCookieName } from "../cookies.ts";
 /**
  * Who is signed in: a live session of this tenant whose account is still active, or nobody. The
  * browser proves it with the session cookie; the app and integrations with the same token as a
- * bearer token (from the API's `login`).
+ * bearer token (from the API's `login`). An API key is no person: it signs nobody in, so it opens
+ * no page; the API's access step (worker/api/access.ts) checks it for the operations it may use.
  */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const site = c.get("site");
   const bearer = /^Bearer (\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
   const token = bearer ?? getCookie(c, sessionCookieName);
   c.set("auth", null);
-  if (site.kind === "tenant" && token) {
+  if (site.kind === "tenant" && token && !looksLikeApiKey(token)) {
     const services = c.get("services");
     const identity = services.identityFor(site.tenant);
     const found = await validateSession(identity.sessions, token, identity.timeouts, identity.now());
