@@ -13,6 +13,8 @@ export type Role = (typeof roles)[number];
  */
 export const organisationRoles = ["admin", "member-plus", "member"] as const;
 export type OrganisationRole = (typeof organisationRoles)[number];
+export const isOrganisationRole = (value: string): value is OrganisationRole =>
+  (organisationRoles as readonly string[]).includes(value);
 
 export const permissions = [
   "portal:use",

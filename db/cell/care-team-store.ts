@@ -30,6 +30,15 @@ export class D1CareTeamStore implements CareTeamStore {
     });
     return rows.map((row) => ({ userId: row.id, displayName: row.displayName }));
   }
+
+  async replace(clientUserId: string, staffUserIds: readonly string[], now: Date): Promise<void> {
+    await this.#scope.batch([
+      this.#scope.deleteWhere(careTeamMembers, eq(careTeamMembers.clientUserId, clientUserId)),
+      ...staffUserIds.map((staffUserId) =>
+        this.#scope.insert(careTeamMembers, careTeamRow(clientUserId, staffUserId, now)),
+      ),
+    ]);
+  }
 }
 
 /** The row that puts a staff member in a client's care team (written in the invitation's batch). */

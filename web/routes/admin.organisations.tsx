@@ -1,14 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OrganisationRoleField } from "../components/OrganisationRoleField.tsx";
 import { normaliseEmail } from "../../core/auth/accounts.ts";
-import { organisationRoles, type OrganisationRole } from "../../core/auth/permissions.ts";
+import { isOrganisationRole } from "../../core/auth/permissions.ts";
 import { addMember, createOrganisation } from "../../core/organisations/organisations.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
-
-const isOrganisationRole = (value: string): value is OrganisationRole =>
-  (organisationRoles as readonly string[]).includes(value);
 
 /**
  * The tenant's client organisations for its admin: each with its people and their roles, a new
@@ -123,16 +121,11 @@ export default function Organisations() {
                 defaultValue={refused?.form === organisation.id ? refused.value : undefined}
                 error={refused?.form === organisation.id ? t(refused.error) : undefined}
               />
-              <div className="field">
-                <label htmlFor={`role-${organisation.id}`}>{t("users.organisationRole")}</label>
-                <select id={`role-${organisation.id}`} name="role" defaultValue="member">
-                  {organisationRoles.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`organisation.roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <OrganisationRoleField
+                id={`role-${organisation.id}`}
+                name="role"
+                label={t("users.organisationRole")}
+              />
               <button type="submit" name="intent" value="add" className="button">
                 {t("organisations.addSubmit")}
               </button>

@@ -121,6 +121,11 @@ export default function Users() {
               <p className="item-list__meta">
                 {person.email} · {t(`roles.${person.role}`)}
               </p>
+              {person.role === "client" ? (
+                <p className="item-list__meta">
+                  <Link to={`/admin/care-team/${person.id}`}>{t("users.careTeamLink")}</Link>
+                </p>
+              ) : null}
               {person.invitation ? (
                 <p className="item-list__meta">
                   {person.invitation.state === "expired"

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OrganisationRoleField } from "../components/OrganisationRoleField.tsx";
 import { z } from "zod";
 import { invite } from "../../core/auth/invitations.ts";
 import { hasPermission, organisationRoles, roles, type Role } from "../../core/auth/permissions.ts";
@@ -163,18 +164,12 @@ export default function InvitePerson() {
                 {t(errors.organisation)}
               </p>
             ) : null}
-            <label htmlFor="organisationRole">{t("users.organisationRole")}</label>
-            <select
+            <OrganisationRoleField
               id="organisationRole"
               name="organisationRole"
-              defaultValue={result?.values.organisationRole ?? "member"}
-            >
-              {organisationRoles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`organisation.roles.${role}`)}
-                </option>
-              ))}
-            </select>
+              label={t("users.organisationRole")}
+              defaultValue={result?.values.organisationRole}
+            />
           </fieldset>
         ) : null}
         <button type="submit" className="button" disabled={busy}>

@@ -1,12 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasPermission, organisationRoles, type OrganisationRole } from "../../core/auth/permissions.ts";
+import { OrganisationRoleField } from "../components/OrganisationRoleField.tsx";
+import { hasPermission, isOrganisationRole, organisationRoles } from "../../core/auth/permissions.ts";
 import { changeMember } from "../../core/organisations/organisations.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
-
-const isOrganisationRole = (value: string): value is OrganisationRole =>
-  (organisationRoles as readonly string[]).includes(value);
 
 /** The organisation the person acts for: its people and their roles; its admins manage them. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -33,11 +31,11 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, organisation } = requirePermission(context, request, "organisation:manage");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const role = String(form.get("role") ?? "");
+  const typedRole = String(form.get("role") ?? "");
   const userId = String(form.get("user") ?? "");
-  if (intent !== "remove" && !(intent === "role" && isOrganisationRole(role))) {
-    return data({ refused: "invalid" as const, user: userId }, 400);
-  }
+  // "role" sets the chosen role, "remove" takes the person out (no role).
+  const role = intent === "role" && isOrganisationRole(typedRole) ? typedRole : null;
+  if (intent !== "remove" && !role) return data({ refused: "invalid" as const, user: userId }, 400);
   const deps = {
     ...context.services.clientsFor(tenant),
     limiter: context.services.identityFor(tenant).limiter,
@@ -48,7 +46,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     {
       organisationId: organisation!.organisationId,
       userId,
-      role: intent === "role" ? (role as OrganisationRole) : null,
+      role,
     },
     String(form.get("password") ?? "").slice(0, 1024),
     originOf(request),
@@ -130,16 +128,12 @@ function MemberActions({ member }: { member: MemberRow }) {
       <summary>{t("organisation.change", { name: member.displayName })}</summary>
       <Form method="post" className="form">
         <input type="hidden" name="user" value={member.userId} />
-        <div className="field">
-          <label htmlFor={`role-${member.userId}`}>{t("organisation.newRole")}</label>
-          <select id={`role-${member.userId}`} name="role" defaultValue={member.role}>
-            {organisationRoles.map((role) => (
-              <option key={role} value={role}>
-                {t(`organisation.roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganisationRoleField
+          id={`role-${member.userId}`}
+          name="role"
+          label={t("organisation.newRole")}
+          defaultValue={member.role}
+        />
         <div className="field">
           <label htmlFor={`password-${member.userId}`}>{t("users.confirmPassword")}</label>
           <input

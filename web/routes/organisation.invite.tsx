@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OrganisationRoleField } from "../components/OrganisationRoleField.tsx";
 import { z } from "zod";
 import { invite } from "../../core/auth/invitations.ts";
 import { organisationRoles } from "../../core/auth/permissions.ts";
@@ -55,20 +56,12 @@ export default function InviteColleague() {
       />
       <Form method="post" className="form" noValidate>
         <InvitePersonFields values={result?.values} errors={errors} defaultLanguage={defaultLanguage} />
-        <div className="field">
-          <label htmlFor="organisationRole">{t("users.organisationRole")}</label>
-          <select
-            id="organisationRole"
-            name="organisationRole"
-            defaultValue={result?.values.organisationRole ?? "member"}
-          >
-            {organisationRoles.map((role) => (
-              <option key={role} value={role}>
-                {t(`organisation.roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganisationRoleField
+          id="organisationRole"
+          name="organisationRole"
+          label={t("users.organisationRole")}
+          defaultValue={result?.values.organisationRole}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t("users.send")}
         </button>

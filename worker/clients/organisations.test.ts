@@ -286,6 +286,49 @@ describe("care teams", () => {
     expect(membership?.organisationId).toBe(hoven);
   });
 
+  it("the admin changes a client's care team; foreign staff, non-clients and other tenants are refused", async () => {
+    const bas = await signIn(host, "bas.willems@zorgpartnerflex.nl");
+    const linda = await idOf("linda.brouwer@dehoven.nl");
+    const [nina, basId] = [
+      await idOf("nina.vos@zorgpartnerflex.nl"),
+      await idOf("bas.willems@zorgpartnerflex.nl"),
+    ];
+    const path = `/admin/care-team/${linda}`;
+    expect(await (await page(path, bas)).text()).toContain("Zorgmanagers van Linda Brouwer");
+
+    const foreign = new URLSearchParams([["coach", await otherTenantStaffId()]]);
+    const refused = await visit(host, path, {
+      method: "POST",
+      headers: { cookie: bas, origin: `http://${host}`, "content-type": "application/x-www-form-urlencoded" },
+      body: foreign.toString(),
+    });
+    expect(refused.status).toBe(400);
+    const both = new URLSearchParams([
+      ["coach", nina],
+      ["coach", basId],
+    ]);
+    const saved = await visit(host, path, {
+      method: "POST",
+      headers: { cookie: bas, origin: `http://${host}`, "content-type": "application/x-www-form-urlencoded" },
+      body: both.toString(),
+    });
+    expect(saved.headers.get("location")).toBe("/admin/users?done=care-team");
+    const team = await scope.list(careTeamMembers, { where: eq(careTeamMembers.clientUserId, linda) });
+    expect(team.map((row) => row.staffUserId).sort()).toEqual([nina, basId].sort());
+    const audit = await scope.findOne(auditEvents, eq(auditEvents.action, "users.care-team.change"));
+    expect(audit?.clientUserId).toBe(linda);
+
+    // A staff member has no care team; another tenant's client is not found; staff may not do this.
+    expect((await page(`/admin/care-team/${nina}`, bas)).status).toBe(404);
+    const support = (await data.control.tenantBySlug("support"))!;
+    const femke = await data
+      .scopeIn(support.cell, support.id)
+      .findOne(users, eq(users.email, "femke.vanleeuwen@rijnoever-fysio.nl"));
+    expect((await page(`/admin/care-team/${femke!.id}`, bas)).status).toBe(404);
+    const ninaCookie = await signIn(host, "nina.vos@zorgpartnerflex.nl");
+    expect((await page(path, ninaCookie)).status).toBe(403);
+  });
+
   it("a staff member's invitation of a staff member places nobody", async () => {
     const bas = await signIn(host, "bas.willems@zorgpartnerflex.nl");
     const email = `collega-${crypto.randomUUID()}@zorgpartnerflex.nl`;

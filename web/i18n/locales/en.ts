@@ -392,7 +392,12 @@ export const en: Messages = {
     noOrganisation: "No {{term.organisation}}",
     organisationRole: "Role in the {{term.organisation}}",
     organisationUnknown: "Choose one from the list.",
+    careTeamLink: "Choose {{term.coaches}}",
+    careTeamTitle: "{{term.coaches, capitalize}} of {{name}}",
+    careTeamIntro: "Who works with this person. They see this person's file, messages and appointments.",
+    careTeamSave: "Save",
     done: {
+      "care-team": "The {{term.coaches}} have been saved.",
       disable: "The account is blocked and signed out everywhere.",
       enable: "The account is active again.",
       "end-sessions": "The person is signed out everywhere.",

@@ -391,7 +391,13 @@ export const nl = {
     noOrganisation: "Geen {{term.organisation}}",
     organisationRole: "Rol binnen de {{term.organisation}}",
     organisationUnknown: "Kies een {{term.organisation}} uit de lijst.",
+    careTeamLink: "{{term.coaches, capitalize}} kiezen",
+    careTeamTitle: "{{term.coaches, capitalize}} van {{name}}",
+    careTeamIntro:
+      "Wie met deze persoon werkt. Zij zien het dossier, de berichten en de afspraken van deze persoon.",
+    careTeamSave: "Opslaan",
     done: {
+      "care-team": "De {{term.coaches}} zijn opgeslagen.",
       disable: "Het account is geblokkeerd en overal uitgelogd.",
       enable: "Het account is weer actief.",
       "end-sessions": "De persoon is overal uitgelogd.",
