@@ -56,11 +56,28 @@ test.describe("client organisations", () => {
     await screenshot(page, testInfo, "organisation-colleagues");
   });
 
-  test("a client sees who opened their data", async ({ page }, testInfo) => {
+  test("a client sees who opened their data", async ({ page, browser }, testInfo) => {
+    // The admin looks at Linda's care team and saves it as it is: a change of her data by someone else.
+    const admin = await browser.newPage();
+    await signIn(admin, "zorgpartner", "bas.willems@zorgpartnerflex.nl");
+    await admin.goto(tenantUrl("zorgpartner", "/admin/users"));
+    await admin
+      .getByRole("listitem")
+      .filter({ hasText: "linda.brouwer@dehoven.nl" })
+      .getByRole("link", { name: "Zorgmanagers kiezen" })
+      .click();
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Zorgmanagers van Linda Brouwer");
+    await admin.getByRole("button", { name: "Opslaan" }).click();
+    await expect(admin.getByRole("status")).toHaveText("De zorgmanagers zijn opgeslagen.");
+    await admin.close();
+
     await signIn(page, "zorgpartner", "linda.brouwer@dehoven.nl");
     await page.goto(tenantUrl("zorgpartner", "/account"));
     await page.getByRole("link", { name: "Bekijk wie je dossier heeft geopend" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wie je dossier heeft geopend");
+    const newest = page.locator("#main").getByRole("listitem").first();
+    await expect(newest).toContainText("Bas Willems");
+    await expect(newest).toContainText("Heeft je account beheerd");
     await screenshot(page, testInfo, "dossier-access");
   });
 });
