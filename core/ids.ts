@@ -27,6 +27,11 @@ const prefixes = {
   organisationMember: "orm",
   careTeamMember: "ctm",
   apiKey: "key",
+  booking: "bkg",
+  bookingProfile: "bpr",
+  availabilityWindow: "avw",
+  availabilityException: "avx",
+  appointmentType: "apt",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

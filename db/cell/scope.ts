@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -108,6 +108,25 @@ export class TenantScope {
       tenantId: this.tenantId,
     }));
     return this.#db.insert(table).values(rows as T["$inferInsert"][]);
+  }
+
+  /**
+   * An insert that happens only when no row of this tenant in `table` matches `blocker`, decided
+   * by SQLite inside the one statement (`INSERT ... SELECT ... WHERE NOT EXISTS`), so no other
+   * writer can slip in between the check and the write. Its result's `meta.changes` is 0 when blocked.
+   */
+  insertUnless<T extends TenantTable>(table: T, values: NewRow<T>, blocker: SQL) {
+    const row: Record<string, unknown> = { ...values, tenantId: this.tenantId };
+    // Drizzle lists every column of the table, in order, for an INSERT ... SELECT.
+    const selected = Object.entries(getTableColumns(table)).map(([key, column]) => {
+      const value = row[key] === undefined ? column.default : row[key];
+      return value === undefined || value === null ? sql`null` : sql.param(value, column);
+    });
+    return this.#db
+      .insert(table)
+      .select(
+        sql`select ${sql.join(selected, sql`, `)} where not exists (select 1 from ${table} where ${this.where(table, blocker)})`,
+      );
   }
 
   /**

@@ -1,0 +1,206 @@
+import { newId } from "../ids.ts";
+import {
+  blockedTime,
+  freeSlots,
+  isFreeSlot,
+  type AppointmentLength,
+  type AvailabilityQuery,
+  type BookingRules,
+  type BusyTime,
+  type Location,
+  type Slot,
+  type StaffSchedule,
+} from "./availability.ts";
+import type { Booking } from "./booking.ts";
+
+/**
+ * One staff member's calendar: holding, confirming and cancelling bookings. These steps assume
+ * they run one at a time per staff member (the calendar Durable Object sees to that); the store's
+ * guarded insert keeps overlaps out of the database even if they did not (ADR 0012).
+ */
+
+export type AppointmentType = AppointmentLength & { id: string; name: string; location: Location };
+
+/** A staff member's bookable calendar; implemented in db/ over the tenant's cell. */
+export interface BookingStore {
+  /** The staff member's hours and rules; null when they take no bookings in this tenant. */
+  scheduleOf(staffUserId: string): Promise<{ schedule: StaffSchedule; rules: BookingRules } | null>;
+  /** An active type of the tenant, or of this staff member. */
+  appointmentType(id: string, staffUserId: string): Promise<AppointmentType | null>;
+  /** Held and confirmed bookings of the staff member whose blocked time touches [from, until). */
+  busyBetween(staffUserId: string, from: Date, until: Date): Promise<BusyTime[]>;
+  findById(id: string): Promise<Booking | null>;
+  findByKey(idempotencyKey: string): Promise<Booking | null>;
+  /** Writes the booking unless a held or confirmed booking of the staff member overlaps it; false if one does. */
+  insertUnlessOverlapping(booking: Booking): Promise<boolean>;
+  /** Moves a booking from one status to the next; false when it was not in `from` any more. */
+  transition(
+    id: string,
+    from: Booking["status"],
+    changes: Pick<Booking, "status"> &
+      Partial<Pick<Booking, "confirmedAt" | "cancelledAt" | "cancelledByUserId" | "reason">>,
+  ): Promise<boolean>;
+  /** Marks the staff member's holds that ran out before `now` as expired. */
+  expireHolds(staffUserId: string, now: Date): Promise<void>;
+  /** When the staff member's earliest open hold runs out. */
+  nextHoldExpiry(staffUserId: string): Promise<string | null>;
+}
+
+export type CalendarDeps = { store: BookingStore; now(): Date };
+
+/** How long a chosen slot stays reserved for the client to confirm. */
+export const holdMinutes = 10;
+/** How many free slots a refusal suggests instead. */
+const suggestions = 5;
+
+export type BookingRequest = {
+  staffUserId: string;
+  clientUserId: string;
+  appointmentTypeId: string;
+  startsAt: string;
+  idempotencyKey: string;
+  actorUserId: string;
+  /** Hold the slot for the client to confirm, instead of confirming at once. */
+  hold?: boolean;
+};
+
+export type BookingOutcome =
+  | { ok: true; booking: Booking; replayed: boolean }
+  | { ok: false; reason: "notFound" | "invalid" }
+  /** `taken`: another booking has (part of) this time; `unavailable`: not a bookable time at all. */
+  | { ok: false; reason: "taken" | "unavailable"; nextFreeSlots: Slot[] };
+
+export async function createBooking(deps: CalendarDeps, request: BookingRequest): Promise<BookingOutcome> {
+  const { store } = deps;
+  const earlier = await store.findByKey(request.idempotencyKey);
+  if (earlier) return replay(earlier, request);
+  const startsAt = new Date(request.startsAt);
+  if (Number.isNaN(startsAt.getTime())) return { ok: false, reason: "invalid" };
+  const [profile, type] = await Promise.all([
+    store.scheduleOf(request.staffUserId),
+    store.appointmentType(request.appointmentTypeId, request.staffUserId),
+  ]);
+  if (!profile || !type) return { ok: false, reason: "notFound" };
+
+  const now = deps.now();
+  await store.expireHolds(request.staffUserId, now);
+  const query = await availabilityQuery(deps, request.staffUserId, profile, type, now);
+  if (!isFreeSlot(query, startsAt)) {
+    const taken = isFreeSlot({ ...query, busy: [] }, startsAt);
+    return {
+      ok: false,
+      reason: taken ? "taken" : "unavailable",
+      nextFreeSlots: nextFreeSlots(query, startsAt),
+    };
+  }
+
+  const booking: Booking = {
+    id: newId("booking", now.getTime()),
+    staffUserId: request.staffUserId,
+    clientUserId: request.clientUserId,
+    appointmentTypeId: type.id,
+    location: type.location,
+    ...blockedTime(type, startsAt),
+    status: request.hold ? "held" : "confirmed",
+    holdExpiresAt: request.hold ? new Date(now.getTime() + holdMinutes * 60_000).toISOString() : null,
+    idempotencyKey: request.idempotencyKey,
+    createdByUserId: request.actorUserId,
+    createdAt: now.toISOString(),
+    confirmedAt: request.hold ? null : now.toISOString(),
+    cancelledByUserId: null,
+    cancelledAt: null,
+    reason: null,
+  };
+  if (await store.insertUnlessOverlapping(booking)) return { ok: true, booking, replayed: false };
+  // Blocked after all: a writer outside this calendar, or the same request through another door.
+  const sameRequest = await store.findByKey(request.idempotencyKey);
+  if (sameRequest) return replay(sameRequest, request);
+  const fresh = await availabilityQuery(deps, request.staffUserId, profile, type, now);
+  return { ok: false, reason: "taken", nextFreeSlots: nextFreeSlots(fresh, startsAt) };
+}
+
+export type ChangeOutcome = { ok: true; booking: Booking } | { ok: false; reason: "notFound" | "notHeld" };
+
+/** The client confirms their hold while it lasts. */
+export async function confirmHold(
+  deps: CalendarDeps,
+  staffUserId: string,
+  bookingId: string,
+  actorUserId: string,
+): Promise<ChangeOutcome> {
+  const now = deps.now();
+  await deps.store.expireHolds(staffUserId, now);
+  const booking = await deps.store.findById(bookingId);
+  if (!booking || booking.staffUserId !== staffUserId || booking.clientUserId !== actorUserId)
+    return { ok: false, reason: "notFound" };
+  const changes = { status: "confirmed" as const, confirmedAt: now.toISOString() };
+  if (!(await deps.store.transition(bookingId, "held", changes))) return { ok: false, reason: "notHeld" };
+  return { ok: true, booking: { ...booking, ...changes } };
+}
+
+/** Cancels a held or confirmed booking; its time is free again at once. */
+export async function cancelBooking(
+  deps: CalendarDeps,
+  staffUserId: string,
+  bookingId: string,
+  actorUserId: string,
+  reason: string | null,
+): Promise<ChangeOutcome> {
+  const booking = await deps.store.findById(bookingId);
+  if (!booking || booking.staffUserId !== staffUserId) return { ok: false, reason: "notFound" };
+  if (booking.status !== "held" && booking.status !== "confirmed") return { ok: false, reason: "notHeld" };
+  const changes = {
+    status: "cancelled" as const,
+    cancelledAt: deps.now().toISOString(),
+    cancelledByUserId: actorUserId,
+    reason,
+  };
+  if (!(await deps.store.transition(bookingId, booking.status, changes)))
+    return { ok: false, reason: "notHeld" };
+  return { ok: true, booking: { ...booking, ...changes } };
+}
+
+/** The staff member's free slots of one appointment type in [from, until). */
+export async function listAvailability(
+  deps: CalendarDeps,
+  staffUserId: string,
+  appointmentTypeId: string,
+  from: Date,
+  until: Date,
+): Promise<Slot[] | null> {
+  const [profile, type] = await Promise.all([
+    deps.store.scheduleOf(staffUserId),
+    deps.store.appointmentType(appointmentTypeId, staffUserId),
+  ]);
+  if (!profile || !type) return null;
+  const now = deps.now();
+  return freeSlots({ ...(await availabilityQuery(deps, staffUserId, profile, type, now)), from, until });
+}
+
+function replay(earlier: Booking, request: BookingRequest): BookingOutcome {
+  // A key is one request of one person: someone else's key finds nothing of theirs.
+  if (earlier.createdByUserId !== request.actorUserId) return { ok: false, reason: "invalid" };
+  return { ok: true, booking: earlier, replayed: true };
+}
+
+async function availabilityQuery(
+  deps: CalendarDeps,
+  staffUserId: string,
+  profile: { schedule: StaffSchedule; rules: BookingRules },
+  type: AppointmentLength,
+  now: Date,
+): Promise<Omit<AvailabilityQuery, "from" | "until">> {
+  // A day back covers the daily maximum of today in any zone; the horizon bounds the rest.
+  const day = 24 * 60 * 60_000;
+  const busy = await deps.store.busyBetween(
+    staffUserId,
+    new Date(now.getTime() - day),
+    new Date(now.getTime() + (profile.rules.horizonDays + 1) * day),
+  );
+  return { ...profile, type, busy, now };
+}
+
+function nextFreeSlots(query: Omit<AvailabilityQuery, "from" | "until">, after: Date): Slot[] {
+  const until = new Date(query.now.getTime() + (query.rules.horizonDays + 1) * 24 * 60 * 60_000);
+  return freeSlots({ ...query, from: after, until }).slice(0, suggestions);
+}

@@ -1,0 +1,70 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { bookingAt } from "../../worker/testing/booking.ts";
+import { D1BookingStore } from "./booking-store.ts";
+import { TenantScope } from "./scope.ts";
+
+const alpha = new D1BookingStore(new TenantScope(env.TENANT_DB_1, "ten_alpha"));
+const beta = new D1BookingStore(new TenantScope(env.TENANT_DB_1, "ten_beta"));
+const hour = { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15 };
+const quarter = { durationMinutes: 15, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+
+describe("the database's guard against double bookings", () => {
+  it("refuses an overlapping booking of another length written straight to the store", async () => {
+    const first = bookingAt("usr_staff_a", "2026-06-01T08:00:00.000Z", hour);
+    expect(await alpha.insertUnlessOverlapping(first)).toBe(true);
+    // 09:10 falls inside the first hour; 09:05-09:20 inside its buffer.
+    expect(
+      await alpha.insertUnlessOverlapping(bookingAt("usr_staff_a", "2026-06-01T08:50:00.000Z", quarter)),
+    ).toBe(false);
+    expect(
+      await alpha.insertUnlessOverlapping(bookingAt("usr_staff_a", "2026-06-01T09:05:00.000Z", quarter)),
+    ).toBe(false);
+    // Right after the buffer, and another staff member at the same time, are fine.
+    expect(
+      await alpha.insertUnlessOverlapping(bookingAt("usr_staff_a", "2026-06-01T09:15:00.000Z", quarter)),
+    ).toBe(true);
+    expect(
+      await alpha.insertUnlessOverlapping(bookingAt("usr_staff_b", "2026-06-01T08:00:00.000Z", hour)),
+    ).toBe(true);
+    expect(
+      await alpha.busyBetween("usr_staff_a", new Date("2026-06-01"), new Date("2026-06-02")),
+    ).toHaveLength(2);
+  });
+
+  it("lets cancelled and expired bookings free their time", async () => {
+    const held = bookingAt("usr_staff_c", "2026-06-01T08:00:00.000Z", hour, {
+      status: "held",
+      holdExpiresAt: "2026-05-01T00:00:00.000Z",
+    });
+    expect(await alpha.insertUnlessOverlapping(held)).toBe(true);
+    expect(
+      await alpha.insertUnlessOverlapping(bookingAt("usr_staff_c", "2026-06-01T08:00:00.000Z", hour)),
+    ).toBe(false);
+    await alpha.expireHolds("usr_staff_c", new Date("2026-05-01T00:00:00.000Z"));
+    expect((await alpha.findById(held.id))?.status).toBe("expired");
+    const confirmed = bookingAt("usr_staff_c", "2026-06-01T08:00:00.000Z", hour);
+    expect(await alpha.insertUnlessOverlapping(confirmed)).toBe(true);
+    expect(await alpha.transition(confirmed.id, "confirmed", { status: "cancelled" })).toBe(true);
+    expect(await alpha.transition(confirmed.id, "confirmed", { status: "cancelled" })).toBe(false);
+    expect(
+      await alpha.insertUnlessOverlapping(bookingAt("usr_staff_c", "2026-06-01T08:30:00.000Z", hour)),
+    ).toBe(true);
+  });
+
+  it("writes nothing for a reused idempotency key and keeps tenants apart", async () => {
+    const first = bookingAt("usr_staff_d", "2026-06-01T08:00:00.000Z", hour);
+    expect(await alpha.insertUnlessOverlapping(first)).toBe(true);
+    const retry = bookingAt("usr_staff_d", "2026-06-02T08:00:00.000Z", hour, {
+      idempotencyKey: first.idempotencyKey,
+    });
+    expect(await alpha.insertUnlessOverlapping(retry)).toBe(false);
+    expect((await alpha.findByKey(first.idempotencyKey))?.id).toBe(first.id);
+    // The same staff id and time in another tenant is another calendar, and sees nothing of this one.
+    expect(
+      await beta.insertUnlessOverlapping(bookingAt("usr_staff_d", "2026-06-01T08:00:00.000Z", hour)),
+    ).toBe(true);
+    expect(await beta.findById(first.id)).toBeNull();
+    expect(await beta.findByKey(first.idempotencyKey)).toBeNull();
+  });
+});

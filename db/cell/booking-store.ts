@@ -1,0 +1,151 @@
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import type { BookingRules, StaffSchedule } from "../../core/booking/availability.ts";
+import { blockingStatuses, type Booking } from "../../core/booking/booking.ts";
+import type { AppointmentType, BookingStore } from "../../core/booking/calendar.ts";
+import type { Weekday } from "../../core/booking/zoned.ts";
+import {
+  appointmentTypes,
+  availabilityExceptions,
+  availabilityWindows,
+  bookingProfiles,
+  bookings,
+} from "./schema.ts";
+import type { TenantScope } from "./scope.ts";
+
+export class D1BookingStore implements BookingStore {
+  readonly #scope: TenantScope;
+
+  constructor(scope: TenantScope) {
+    this.#scope = scope;
+  }
+
+  async scheduleOf(staffUserId: string): Promise<{ schedule: StaffSchedule; rules: BookingRules } | null> {
+    const profile = await this.#scope.findOne(bookingProfiles, eq(bookingProfiles.staffUserId, staffUserId));
+    if (!profile) return null;
+    const [windows, exceptions] = await Promise.all([
+      this.#scope.list(availabilityWindows, {
+        where: eq(availabilityWindows.staffUserId, staffUserId),
+        limit: 500,
+      }),
+      this.#scope.list(availabilityExceptions, {
+        where: eq(availabilityExceptions.staffUserId, staffUserId),
+        orderBy: asc(availabilityExceptions.date),
+        limit: 1_000,
+      }),
+    ]);
+    return {
+      schedule: {
+        timeZone: profile.timeZone,
+        weekly: windows.map((window) => ({
+          weekday: window.weekday as Weekday,
+          start: window.startTime,
+          end: window.endTime,
+        })),
+        exceptions: exceptions.map((exception) =>
+          exception.kind === "extraHours" && exception.startTime && exception.endTime
+            ? { kind: "extraHours", date: exception.date, start: exception.startTime, end: exception.endTime }
+            : { kind: "dayOff", date: exception.date },
+        ),
+      },
+      rules: {
+        minimumNoticeMinutes: profile.minimumNoticeMinutes,
+        horizonDays: profile.horizonDays,
+        maxPerDay: profile.maxPerDay,
+        slotStepMinutes: profile.slotStepMinutes,
+      },
+    };
+  }
+
+  async appointmentType(id: string, staffUserId: string): Promise<AppointmentType | null> {
+    const row = await this.#scope.findOne(
+      appointmentTypes,
+      and(
+        eq(appointmentTypes.id, id),
+        eq(appointmentTypes.active, true),
+        or(isNull(appointmentTypes.staffUserId), eq(appointmentTypes.staffUserId, staffUserId)),
+      ),
+    );
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          location: row.location,
+          durationMinutes: row.durationMinutes,
+          bufferBeforeMinutes: row.bufferBeforeMinutes,
+          bufferAfterMinutes: row.bufferAfterMinutes,
+        }
+      : null;
+  }
+
+  async busyBetween(staffUserId: string, from: Date, until: Date) {
+    const rows = await this.#scope.list(bookings, {
+      where: and(
+        eq(bookings.staffUserId, staffUserId),
+        inArray(bookings.status, blockingStatuses),
+        lt(bookings.blockedFrom, until.toISOString()),
+        gt(bookings.blockedUntil, from.toISOString()),
+      ),
+      orderBy: asc(bookings.blockedFrom),
+      limit: 5_000,
+    });
+    return rows.map(({ startsAt, blockedFrom, blockedUntil }) => ({ startsAt, blockedFrom, blockedUntil }));
+  }
+
+  async findById(id: string): Promise<Booking | null> {
+    const row = await this.#scope.findById(bookings, id);
+    return row ? toBooking(row) : null;
+  }
+
+  async findByKey(idempotencyKey: string): Promise<Booking | null> {
+    const row = await this.#scope.findOne(bookings, eq(bookings.idempotencyKey, idempotencyKey));
+    return row ? toBooking(row) : null;
+  }
+
+  /**
+   * The database's own guard against double bookings: one statement that inserts only when no
+   * held or confirmed booking of the same staff member overlaps the new one's blocked time. A
+   * reused idempotency key inserts nothing either (the caller reads the earlier booking).
+   */
+  async insertUnlessOverlapping(booking: Booking): Promise<boolean> {
+    const overlapping = and(
+      eq(bookings.staffUserId, booking.staffUserId),
+      inArray(bookings.status, blockingStatuses),
+      lt(bookings.blockedFrom, booking.blockedUntil),
+      gt(bookings.blockedUntil, booking.blockedFrom),
+    );
+    const result = await this.#scope.insertUnless(bookings, booking, overlapping!).onConflictDoNothing();
+    return result.meta.changes === 1;
+  }
+
+  async transition(id: string, from: Booking["status"], changes: Partial<Booking>): Promise<boolean> {
+    const result = await this.#scope.updateWhere(
+      bookings,
+      and(eq(bookings.id, id), eq(bookings.status, from))!,
+      changes,
+    );
+    return result.meta.changes === 1;
+  }
+
+  async expireHolds(staffUserId: string, now: Date): Promise<void> {
+    await this.#scope.updateWhere(
+      bookings,
+      and(
+        eq(bookings.staffUserId, staffUserId),
+        eq(bookings.status, "held"),
+        lte(bookings.holdExpiresAt, now.toISOString()),
+      )!,
+      { status: "expired" },
+    );
+  }
+
+  async nextHoldExpiry(staffUserId: string): Promise<string | null> {
+    const [earliest] = await this.#scope.list(bookings, {
+      where: and(eq(bookings.staffUserId, staffUserId), eq(bookings.status, "held")),
+      orderBy: asc(bookings.holdExpiresAt),
+      limit: 1,
+    });
+    return earliest?.holdExpiresAt ?? null;
+  }
+}
+
+const toBooking = ({ tenantId: _tenant, ...row }: typeof bookings.$inferSelect): Booking => row;
