@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cellsOf, type Cells } from "../db/cells.ts";
 import type { DeliveryMessage } from "../core/notifications/ports.ts";
 import type { RateLimiter } from "./durable/rate-limiter.ts";
+import type { StaffCalendar } from "./durable/staff-calendar.ts";
 import type { DeadLetterMessage } from "./notifications/consumer.ts";
 
 /** Bindings and variables declared in wrangler.toml. Cells are TENANT_DB_<n>, as many as configured. */
@@ -9,6 +10,8 @@ export type Env = {
   CONTROL_DB: D1Database;
   UPLOADS: R2Bucket;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** One calendar per staff member: every booking of that person passes through it. */
+  STAFF_CALENDAR: DurableObjectNamespace<StaffCalendar>;
   /** Notification deliveries (ids only) and the ones that failed for good. */
   NOTIFY_QUEUE: Queue<DeliveryMessage>;
   NOTIFY_DEAD_QUEUE: Queue<DeadLetterMessage>;
@@ -80,7 +83,7 @@ export function configOf(env: Env): Config {
   if (known) return known;
   const variables = providerRules.parse(env);
   const missing = (
-    ["CONTROL_DB", "UPLOADS", "RATE_LIMITER", "NOTIFY_QUEUE", "NOTIFY_DEAD_QUEUE"] as const
+    ["CONTROL_DB", "UPLOADS", "RATE_LIMITER", "STAFF_CALENDAR", "NOTIFY_QUEUE", "NOTIFY_DEAD_QUEUE"] as const
   ).filter((name) => !env[name]);
   const cells = cellsOf(env);
   if (missing.length > 0 || cells.size === 0) {

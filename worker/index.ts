@@ -5,6 +5,7 @@ import { consumeDeadLetters, consumeDeliveries, type DeadLetterMessage } from ".
 import { runScheduledWork } from "./scheduled.ts";
 
 export { RateLimiter } from "./durable/rate-limiter.ts";
+export { StaffCalendar } from "./durable/staff-calendar.ts";
 
 export default {
   fetch: app.fetch,

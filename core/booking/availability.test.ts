@@ -271,3 +271,15 @@ describe("free slots under the booking rules", () => {
     expect(starts(slots)).toEqual(["2026-06-01 09:00", "2026-06-01 09:30", "2026-06-01 10:00"]);
   });
 });
+
+describe("a limited search", () => {
+  it("stops at the first slots after the start", () => {
+    const slots = freeSlots(query({ limit: 4, until: new Date("2026-07-01T00:00:00Z") }));
+    expect(starts(slots)).toEqual([
+      "2026-06-01 09:00",
+      "2026-06-01 10:00",
+      "2026-06-01 11:00",
+      "2026-06-02 09:00",
+    ]);
+  });
+});

@@ -62,6 +62,8 @@ export type AvailabilityQuery = {
   from: Date;
   until: Date;
   now: Date;
+  /** Stop after the first this many slots. */
+  limit?: number;
 };
 
 const minute = 60_000;
@@ -87,7 +89,7 @@ export function overlaps(a: { blockedFrom: string; blockedUntil: string }, b: Bu
   return a.blockedFrom < b.blockedUntil && b.blockedFrom < a.blockedUntil;
 }
 
-/** The free slots that start in [from, until), in time order. */
+/** The free slots that start in [from, until), in time order (the first `limit` of them). */
 export function freeSlots(query: AvailabilityQuery): Slot[] {
   const { schedule, type, rules, busy, now } = query;
   const earliest = Math.max(query.from.getTime(), now.getTime() + rules.minimumNoticeMinutes * minute);
@@ -103,7 +105,13 @@ export function freeSlots(query: AvailabilityQuery): Slot[] {
 
   const slots = new Map<number, Slot>();
   const lastDate = inZone(new Date(latest), zone).date;
-  for (let date = inZone(new Date(earliest), zone).date; date <= lastDate; date = addDays(date, 1)) {
+  const limit = query.limit ?? Infinity;
+  // Every slot of a date starts before those of the next date, so a date's slots can end the search.
+  for (
+    let date = inZone(new Date(earliest), zone).date;
+    date <= lastDate && slots.size < limit;
+    date = addDays(date, 1)
+  ) {
     if (rules.maxPerDay !== null && (startsPerDay.get(date) ?? 0) >= rules.maxPerDay) continue;
     for (const window of windowsOn(schedule, date)) {
       const windowEnd = instantOf(date, window.end, zone).getTime();
@@ -120,7 +128,10 @@ export function freeSlots(query: AvailabilityQuery): Slot[] {
       }
     }
   }
-  return [...slots.entries()].sort(([a], [b]) => a - b).map(([, slot]) => slot);
+  return [...slots.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(0, limit)
+    .map(([, slot]) => slot);
 }
 
 /** Whether a booking may start at `startsAt`: it is one of the free slots. */

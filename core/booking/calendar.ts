@@ -202,5 +202,26 @@ async function availabilityQuery(
 
 function nextFreeSlots(query: Omit<AvailabilityQuery, "from" | "until">, after: Date): Slot[] {
   const until = new Date(query.now.getTime() + (query.rules.horizonDays + 1) * 24 * 60 * 60_000);
-  return freeSlots({ ...query, from: after, until }).slice(0, suggestions);
+  return freeSlots({ ...query, from: after, until, limit: suggestions });
+}
+
+/**
+ * The calendars of one tenant's staff, each run one step at a time; the pages and the API book
+ * through this (implemented in worker/ over one Durable Object per staff member).
+ */
+export interface StaffCalendars {
+  listAvailability(
+    staffUserId: string,
+    appointmentTypeId: string,
+    from: Date,
+    until: Date,
+  ): Promise<Slot[] | null>;
+  createBooking(request: BookingRequest): Promise<BookingOutcome>;
+  confirmHold(staffUserId: string, bookingId: string, actorUserId: string): Promise<ChangeOutcome>;
+  cancelBooking(
+    staffUserId: string,
+    bookingId: string,
+    actorUserId: string,
+    reason: string | null,
+  ): Promise<ChangeOutcome>;
 }

@@ -68,3 +68,15 @@ describe("the database's guard against double bookings", () => {
     expect(await beta.findByKey(first.idempotencyKey)).toBeNull();
   });
 });
+
+describe("the guard under concurrent writers", () => {
+  it("lets exactly one of many simultaneous overlapping inserts through, without any calendar in front", async () => {
+    const lengths = [hour, quarter, { durationMinutes: 90, bufferBeforeMinutes: 5, bufferAfterMinutes: 0 }];
+    const attempts = Array.from({ length: 30 }, (_, index) =>
+      alpha.insertUnlessOverlapping(
+        bookingAt("usr_staff_e", `2026-06-01T08:${String(index % 4) + "0"}:00.000Z`, lengths[index % 3]!),
+      ),
+    );
+    expect((await Promise.all(attempts)).filter(Boolean)).toHaveLength(1);
+  });
+});
