@@ -11,7 +11,7 @@ import {
   type Slot,
   type StaffSchedule,
 } from "./availability.ts";
-import type { Booking } from "./booking.ts";
+import { blockingStatuses, type Booking, type BookingStatus } from "./booking.ts";
 
 /**
  * One staff member's calendar: holding, confirming and cancelling bookings. These steps assume
@@ -27,12 +27,16 @@ export interface BookingStore {
   scheduleOf(staffUserId: string): Promise<{ schedule: StaffSchedule; rules: BookingRules } | null>;
   /** An active type of the tenant, or of this staff member. */
   appointmentType(id: string, staffUserId: string): Promise<AppointmentType | null>;
-  /** Held and confirmed bookings of the staff member whose blocked time touches [from, until). */
-  busyBetween(staffUserId: string, from: Date, until: Date): Promise<BusyTime[]>;
+  /** Held and confirmed bookings of the staff member whose blocked time touches [from, until), but `except`. */
+  busyBetween(staffUserId: string, from: Date, until: Date, except?: string): Promise<BusyTime[]>;
   findById(id: string): Promise<Booking | null>;
   findByKey(idempotencyKey: string): Promise<Booking | null>;
-  /** Writes the booking unless a held or confirmed booking of the staff member overlaps it; false if one does. */
-  insertUnlessOverlapping(booking: Booking): Promise<boolean>;
+  /**
+   * Writes the booking unless a held or confirmed booking of the staff member overlaps it; false
+   * if one does. With `replacing`, that booking (ignored by the check) becomes cancelled in the
+   * same transaction, and only if the new one was written.
+   */
+  insertUnlessOverlapping(booking: Booking, replacing?: Replaced): Promise<boolean>;
   /** Moves a booking from one status to the next; false when it was not in `from` any more. */
   transition(
     id: string,
@@ -45,6 +49,9 @@ export interface BookingStore {
   /** When the staff member's earliest open hold runs out. */
   nextHoldExpiry(staffUserId: string): Promise<string | null>;
 }
+
+/** The booking a reschedule moves away from, and what it records on it. */
+export type Replaced = Pick<Booking, "id" | "status" | "cancelledAt" | "cancelledByUserId" | "reason">;
 
 export type CalendarDeps = { store: BookingStore; now(): Date };
 
@@ -71,9 +78,58 @@ export type BookingOutcome =
   | { ok: false; reason: "taken" | "unavailable"; nextFreeSlots: Slot[] };
 
 export async function createBooking(deps: CalendarDeps, request: BookingRequest): Promise<BookingOutcome> {
-  const { store } = deps;
-  const earlier = await store.findByKey(request.idempotencyKey);
+  const earlier = await deps.store.findByKey(request.idempotencyKey);
   if (earlier) return replay(earlier, request);
+  return book(deps, request, null);
+}
+
+export type RescheduleRequest = Pick<BookingRequest, "startsAt" | "idempotencyKey" | "actorUserId"> & {
+  staffUserId: string;
+  bookingId: string;
+  reason: string | null;
+};
+
+/**
+ * Moves a held or confirmed booking to another start: a new booking takes the time and the old
+ * one is cancelled in the same transaction, so the client never holds both or neither. The old
+ * booking's own time does not count against the new one (a move by a quarter of an hour is fine).
+ */
+export async function rescheduleBooking(
+  deps: CalendarDeps,
+  request: RescheduleRequest,
+): Promise<BookingOutcome | { ok: false; reason: "notHeld" }> {
+  const earlier = await deps.store.findByKey(request.idempotencyKey);
+  if (earlier) return replay(earlier, request);
+  await deps.store.expireHolds(request.staffUserId, deps.now());
+  const moving = await deps.store.findById(request.bookingId);
+  if (!moving || moving.staffUserId !== request.staffUserId) return { ok: false, reason: "notFound" };
+  if (!isBlocking(moving.status)) return { ok: false, reason: "notHeld" };
+  const replaced: Replaced = {
+    id: moving.id,
+    status: moving.status,
+    cancelledAt: deps.now().toISOString(),
+    cancelledByUserId: request.actorUserId,
+    reason: request.reason,
+  };
+  return book(
+    deps,
+    {
+      ...request,
+      clientUserId: moving.clientUserId,
+      appointmentTypeId: moving.appointmentTypeId,
+      hold: moving.status === "held",
+    },
+    replaced,
+  );
+}
+
+/** Checks the slot and writes the booking through the store's guard. */
+async function book(
+  deps: CalendarDeps,
+  request: BookingRequest,
+  replacing: Replaced | null,
+): Promise<BookingOutcome> {
+  const { store } = deps;
   const startsAt = new Date(request.startsAt);
   if (Number.isNaN(startsAt.getTime())) return { ok: false, reason: "invalid" };
   const [profile, type] = await Promise.all([
@@ -84,7 +140,7 @@ export async function createBooking(deps: CalendarDeps, request: BookingRequest)
 
   const now = deps.now();
   await store.expireHolds(request.staffUserId, now);
-  const query = await availabilityQuery(deps, request.staffUserId, profile, type, now);
+  const query = await availabilityQuery(deps, request.staffUserId, profile, type, now, replacing?.id);
   if (!isFreeSlot(query, startsAt)) {
     const taken = isFreeSlot({ ...query, busy: [] }, startsAt);
     return {
@@ -111,11 +167,12 @@ export async function createBooking(deps: CalendarDeps, request: BookingRequest)
     cancelledAt: null,
     reason: null,
   };
-  if (await store.insertUnlessOverlapping(booking)) return { ok: true, booking, replayed: false };
+  if (await store.insertUnlessOverlapping(booking, replacing ?? undefined))
+    return { ok: true, booking, replayed: false };
   // Blocked after all: a writer outside this calendar, or the same request through another door.
   const sameRequest = await store.findByKey(request.idempotencyKey);
   if (sameRequest) return replay(sameRequest, request);
-  const fresh = await availabilityQuery(deps, request.staffUserId, profile, type, now);
+  const fresh = await availabilityQuery(deps, request.staffUserId, profile, type, now, replacing?.id);
   return { ok: false, reason: "taken", nextFreeSlots: nextFreeSlots(fresh, startsAt) };
 }
 
@@ -148,7 +205,7 @@ export async function cancelBooking(
 ): Promise<ChangeOutcome> {
   const booking = await deps.store.findById(bookingId);
   if (!booking || booking.staffUserId !== staffUserId) return { ok: false, reason: "notFound" };
-  if (booking.status !== "held" && booking.status !== "confirmed") return { ok: false, reason: "notHeld" };
+  if (!isBlocking(booking.status)) return { ok: false, reason: "notHeld" };
   const changes = {
     status: "cancelled" as const,
     cancelledAt: deps.now().toISOString(),
@@ -177,7 +234,7 @@ export async function listAvailability(
   return freeSlots({ ...(await availabilityQuery(deps, staffUserId, profile, type, now)), from, until });
 }
 
-function replay(earlier: Booking, request: BookingRequest): BookingOutcome {
+function replay(earlier: Booking, request: Pick<BookingRequest, "actorUserId">): BookingOutcome {
   // A key is one request of one person: someone else's key finds nothing of theirs.
   if (earlier.createdByUserId !== request.actorUserId) return { ok: false, reason: "invalid" };
   return { ok: true, booking: earlier, replayed: true };
@@ -189,6 +246,7 @@ async function availabilityQuery(
   profile: { schedule: StaffSchedule; rules: BookingRules },
   type: AppointmentLength,
   now: Date,
+  except?: string,
 ): Promise<Omit<AvailabilityQuery, "from" | "until">> {
   // A day back covers the daily maximum of today in any zone; the horizon bounds the rest.
   const day = 24 * 60 * 60_000;
@@ -196,6 +254,7 @@ async function availabilityQuery(
     staffUserId,
     new Date(now.getTime() - day),
     new Date(now.getTime() + (profile.rules.horizonDays + 1) * day),
+    except,
   );
   return { ...profile, type, busy, now };
 }
@@ -218,6 +277,7 @@ export interface StaffCalendars {
   ): Promise<Slot[] | null>;
   createBooking(request: BookingRequest): Promise<BookingOutcome>;
   confirmHold(staffUserId: string, bookingId: string, actorUserId: string): Promise<ChangeOutcome>;
+  rescheduleBooking(request: RescheduleRequest): Promise<BookingOutcome | { ok: false; reason: "notHeld" }>;
   cancelBooking(
     staffUserId: string,
     bookingId: string,
@@ -225,3 +285,5 @@ export interface StaffCalendars {
     reason: string | null,
   ): Promise<ChangeOutcome>;
 }
+
+const isBlocking = (status: BookingStatus) => (blockingStatuses as readonly BookingStatus[]).includes(status);

@@ -79,4 +79,31 @@ describe("the guard under concurrent writers", () => {
     );
     expect((await Promise.all(attempts)).filter(Boolean)).toHaveLength(1);
   });
+
+  it("cancels a replaced booking only together with its replacement", async () => {
+    const old = bookingAt("usr_staff_f", "2026-06-01T08:00:00.000Z", hour);
+    const other = bookingAt("usr_staff_f", "2026-06-01T12:00:00.000Z", hour);
+    expect(await alpha.insertUnlessOverlapping(old)).toBe(true);
+    expect(await alpha.insertUnlessOverlapping(other)).toBe(true);
+    const replaced = {
+      id: old.id,
+      status: "confirmed" as const,
+      cancelledAt: null,
+      cancelledByUserId: null,
+      reason: null,
+    };
+    // Into the other booking's time: nothing is written and the old booking stays.
+    expect(
+      await alpha.insertUnlessOverlapping(
+        bookingAt("usr_staff_f", "2026-06-01T12:30:00.000Z", hour),
+        replaced,
+      ),
+    ).toBe(false);
+    expect((await alpha.findById(old.id))?.status).toBe("confirmed");
+    // Overlapping only itself: the move lands and the old booking is cancelled with it.
+    const moved = bookingAt("usr_staff_f", "2026-06-01T08:30:00.000Z", hour);
+    expect(await alpha.insertUnlessOverlapping(moved, replaced)).toBe(true);
+    expect((await alpha.findById(old.id))?.status).toBe("cancelled");
+    expect((await alpha.findById(moved.id))?.status).toBe("confirmed");
+  });
 });

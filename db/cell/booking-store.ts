@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BookingRules, StaffSchedule } from "../../core/booking/availability.ts";
 import { blockingStatuses, type Booking } from "../../core/booking/booking.ts";
-import type { AppointmentType, BookingStore } from "../../core/booking/calendar.ts";
+import type { AppointmentType, BookingStore, Replaced } from "../../core/booking/calendar.ts";
 import type { Weekday } from "../../core/booking/zoned.ts";
 import {
   appointmentTypes,
@@ -77,10 +77,11 @@ export class D1BookingStore implements BookingStore {
       : null;
   }
 
-  async busyBetween(staffUserId: string, from: Date, until: Date) {
+  async busyBetween(staffUserId: string, from: Date, until: Date, except?: string) {
     const rows = await this.#scope.list(bookings, {
       where: and(
         eq(bookings.staffUserId, staffUserId),
+        except ? ne(bookings.id, except) : undefined,
         inArray(bookings.status, blockingStatuses),
         lt(bookings.blockedFrom, until.toISOString()),
         gt(bookings.blockedUntil, from.toISOString()),
@@ -104,17 +105,34 @@ export class D1BookingStore implements BookingStore {
   /**
    * The database's own guard against double bookings: one statement that inserts only when no
    * held or confirmed booking of the same staff member overlaps the new one's blocked time. A
-   * reused idempotency key inserts nothing either (the caller reads the earlier booking).
+   * reused idempotency key inserts nothing either (the caller reads the earlier booking). A
+   * replaced booking is left out of the check and cancelled in the same batch, on condition that
+   * the new row exists, so a refused move changes nothing.
    */
-  async insertUnlessOverlapping(booking: Booking): Promise<boolean> {
+  async insertUnlessOverlapping(booking: Booking, replacing?: Replaced): Promise<boolean> {
     const overlapping = and(
       eq(bookings.staffUserId, booking.staffUserId),
       inArray(bookings.status, blockingStatuses),
       lt(bookings.blockedFrom, booking.blockedUntil),
       gt(bookings.blockedUntil, booking.blockedFrom),
-    );
-    const result = await this.#scope.insertUnless(bookings, booking, overlapping!).onConflictDoNothing();
-    return result.meta.changes === 1;
+      replacing ? ne(bookings.id, replacing.id) : undefined,
+    )!;
+    const insert = this.#scope.insertUnless(bookings, booking, overlapping).onConflictDoNothing();
+    if (!replacing) return (await insert).meta.changes === 1;
+    const { id, status, ...cancelled } = replacing;
+    const [inserted] = await this.#scope.batch([
+      insert,
+      this.#scope.updateWhere(
+        bookings,
+        and(
+          eq(bookings.id, id),
+          eq(bookings.status, status),
+          sql`exists (select 1 from bookings as moved where moved.id = ${booking.id} and moved.tenant_id = ${this.#scope.tenantId})`,
+        )!,
+        { ...cancelled, status: "cancelled" },
+      ),
+    ]);
+    return inserted.meta.changes === 1;
   }
 
   async transition(id: string, from: Booking["status"], changes: Partial<Booking>): Promise<boolean> {

@@ -165,4 +165,67 @@ describe("the staff calendar", () => {
       await calendars.createBooking({ ...request("hour", at(8)), appointmentTypeId: "apt_unknown" }),
     ).toEqual({ ok: false, reason: "notFound" });
   });
+
+  it("moves a booking to another time in one step, and refuses a move into taken time without change", async () => {
+    const first = await calendars.createBooking(request("hour", at(9)));
+    const neighbour = await calendars.createBooking(request("hour", at(9, "13:00")));
+    if (!first.ok || !neighbour.ok) throw new Error("setup bookings refused");
+    const scope = platformData(env).scopeIn(tenant.cell, tenant.id);
+    const move = (startsAt: string, idempotencyKey = crypto.randomUUID()) => ({
+      staffUserId: staff,
+      bookingId: first.booking.id,
+      startsAt,
+      idempotencyKey,
+      actorUserId: first.booking.clientUserId,
+      reason: "Trein later",
+    });
+
+    expect(await calendars.rescheduleBooking(move(at(9, "12:30")))).toMatchObject({
+      ok: false,
+      reason: "taken",
+    });
+    expect((await scope.findById(bookings, first.booking.id))?.status).toBe("confirmed");
+
+    // A quarter of an hour later overlaps only the booking itself.
+    const key = crypto.randomUUID();
+    const moved = await calendars.rescheduleBooking(move(at(9, "10:15"), key));
+    if (!moved.ok) throw new Error(`move refused: ${moved.reason}`);
+    expect(moved.booking).toMatchObject({ startsAt: at(9, "10:15"), status: "confirmed" });
+    expect(await scope.findById(bookings, first.booking.id)).toMatchObject({
+      status: "cancelled",
+      reason: "Trein later",
+    });
+    expect(await calendars.rescheduleBooking(move(at(9, "10:15"), key))).toMatchObject({
+      ok: true,
+      replayed: true,
+      booking: { id: moved.booking.id },
+    });
+    expect(await calendars.rescheduleBooking(move(at(9, "15:00")))).toEqual({ ok: false, reason: "notHeld" });
+  });
+
+  it("lets only one of two bookings move into the same free time", async () => {
+    const [a, b] = await Promise.all([
+      calendars.createBooking(request("half", at(10, "09:00"))),
+      calendars.createBooking(request("half", at(10, "11:00"))),
+    ]);
+    if (!a?.ok || !b?.ok) throw new Error("setup bookings refused");
+    const outcomes = await Promise.all(
+      [a.booking, b.booking].map((booking) =>
+        calendars.rescheduleBooking({
+          staffUserId: staff,
+          bookingId: booking.id,
+          startsAt: at(10, "15:00"),
+          idempotencyKey: crypto.randomUUID(),
+          actorUserId: booking.clientUserId,
+          reason: null,
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    const scope = platformData(env).scopeIn(tenant.cell, tenant.id);
+    const statuses = await Promise.all(
+      [a, b].map(async (o) => (await scope.findById(bookings, o.booking.id))?.status),
+    );
+    expect(statuses.sort()).toEqual(["cancelled", "confirmed"]);
+  });
 });

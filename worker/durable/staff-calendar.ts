@@ -4,7 +4,9 @@ import {
   confirmHold,
   createBooking,
   listAvailability,
+  rescheduleBooking,
   type BookingRequest,
+  type RescheduleRequest,
   type CalendarDeps,
 } from "../../core/booking/calendar.ts";
 import { D1BookingStore } from "../../db/cell/booking-store.ts";
@@ -64,6 +66,15 @@ export class StaffCalendar extends DurableObject<Env> {
     return this.#inTurn(async () => {
       const deps = await this.#deps(owner);
       const outcome = await confirmHold(deps, owner.staffUserId, bookingId, actorUserId);
+      await this.#setAlarm(deps, owner.staffUserId);
+      return outcome;
+    });
+  }
+
+  rescheduleBooking(owner: CalendarOwner, request: Omit<RescheduleRequest, "staffUserId">) {
+    return this.#inTurn(async () => {
+      const deps = await this.#deps(owner);
+      const outcome = await rescheduleBooking(deps, { ...request, staffUserId: owner.staffUserId });
       await this.#setAlarm(deps, owner.staffUserId);
       return outcome;
     });

@@ -1,4 +1,4 @@
-import type { BookingRequest, StaffCalendars } from "../../core/booking/calendar.ts";
+import type { BookingRequest, RescheduleRequest, StaffCalendars } from "../../core/booking/calendar.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import type { Env } from "../env.ts";
 
@@ -30,6 +30,11 @@ export class DurableStaffCalendars implements StaffCalendars {
   confirmHold(staffUserId: string, bookingId: string, actorUserId: string) {
     const { stub, owner } = this.#calendar(staffUserId);
     return stub.confirmHold(owner, bookingId, actorUserId);
+  }
+
+  rescheduleBooking({ staffUserId, ...request }: RescheduleRequest) {
+    const { stub, owner } = this.#calendar(staffUserId);
+    return stub.rescheduleBooking(owner, request);
   }
 
   cancelBooking(staffUserId: string, bookingId: string, actorUserId: string, reason: string | null) {
