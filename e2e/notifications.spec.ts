@@ -86,7 +86,15 @@ test.describe("notification settings", () => {
     await expect(documents).not.toBeChecked();
     await screenshot(page, testInfo, "notification-settings");
     await documents.setChecked(true);
+    // The second save must finish (post and reload) before the next form is sent, or the browser
+    // drops the first request midway.
+    const saved = page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" && response.url().includes("/account/notifications"),
+    );
     await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await saved;
+    await page.waitForLoadState("networkidle");
     await expect(documents).toBeChecked();
 
     // A mobile number that is none is refused at its field, and what was typed stays.

@@ -11,8 +11,12 @@ const codeFor = (key: string, stepsAhead = 0) =>
   generate({ secret: key.replace(/\s/g, ""), epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 
 async function signOut(page: Page) {
-  await openNavigation(page);
-  await page.getByRole("navigation").getByRole("button", { name: "Uitloggen" }).click();
+  // A page still settling after a sign-in can draw the phone menu closed again: open and click
+  // until the click lands.
+  await expect(async () => {
+    await openNavigation(page);
+    await page.getByRole("navigation").getByRole("button", { name: "Uitloggen" }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/login$/);
 }
 
