@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setCareTeam } from "../../core/care-team/care-team.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
+import { CareTeamField } from "../components/CareTeamField.tsx";
 
 /** Who works with a client: the admin ticks the tenant's staff members in the client's care team. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -44,25 +45,11 @@ export default function CareTeam() {
       <h1>{t("users.careTeamTitle", { name })}</h1>
       <p className="lead">{t("users.careTeamIntro")}</p>
       <Form method="post" className="form">
-        <fieldset className="field" aria-describedby={refused ? "coach-error" : undefined}>
-          <legend>{t("users.coaches")}</legend>
-          {refused ? (
-            <p id="coach-error" className="field__error" role="alert">
-              {t(refused.error)}
-            </p>
-          ) : null}
-          {coaches.map((coach) => (
-            <label key={coach.userId} className="choice">
-              <input
-                type="checkbox"
-                name="coach"
-                value={coach.userId}
-                defaultChecked={current.includes(coach.userId)}
-              />
-              {coach.displayName}
-            </label>
-          ))}
-        </fieldset>
+        <CareTeamField
+          coaches={coaches}
+          error={refused ? t(refused.error) : undefined}
+          checked={(id) => current.includes(id)}
+        />
         <button type="submit" className="button">
           {t("users.careTeamSave")}
         </button>

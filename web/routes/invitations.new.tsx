@@ -9,6 +9,7 @@ import { rolesGrantableIn } from "../../core/tenants/operator.ts";
 import type { Tenant } from "../../core/tenants/tenant.ts";
 import { originOf, requirePermission } from "../auth.server.ts";
 import { invitedPersonSchema, typedPerson } from "../invite.server.ts";
+import { CareTeamField } from "../components/CareTeamField.tsx";
 import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
 
@@ -118,29 +119,13 @@ export default function InvitePerson() {
             ))}
           </select>
         </div>
-        <fieldset className="field" aria-describedby="coach-hint">
-          <legend>{t("users.coaches")}</legend>
-          <p id="coach-hint" className="field__hint">
-            {t("users.clientsOnly")}
-          </p>
-          {errors.coach ? (
-            <p id="coach" className="field__error" tabIndex={-1}>
-              {t(errors.coach)}
-            </p>
-          ) : null}
-          {coaches.map((coach) => (
-            <label key={coach.userId} className="choice">
-              <input
-                type="checkbox"
-                name="coach"
-                value={coach.userId}
-                // Staff inviting a client usually coach them themselves.
-                defaultChecked={result ? result.values.coachIds.includes(coach.userId) : coach.userId === me}
-              />
-              {coach.displayName}
-            </label>
-          ))}
-        </fieldset>
+        <CareTeamField
+          coaches={coaches}
+          hint={t("users.clientsOnly")}
+          error={errors.coach ? t(errors.coach) : undefined}
+          // Staff inviting a client usually coach them themselves.
+          checked={(id) => (result ? result.values.coachIds.includes(id) : id === me)}
+        />
         {organisations.length > 0 ? (
           <fieldset className="field">
             <legend>{t("users.organisationSection")}</legend>
