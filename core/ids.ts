@@ -32,6 +32,8 @@ const prefixes = {
   availabilityWindow: "avw",
   availabilityException: "avx",
   appointmentType: "apt",
+  waitlistEntry: "wle",
+  calendarFeed: "cfd",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -33,12 +33,15 @@ export const permissions = [
   "organisation:invoices",
   "platform:manage-tenants",
   "api-keys:manage",
+  "appointments:book",
+  "agenda:manage-own",
+  "appointment-types:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  client: ["portal:use", "account:manage-own", "dossier:read-own"],
-  staff: ["portal:use", "account:manage-own", "clients:read-assigned", "clients:invite"],
+  client: ["portal:use", "account:manage-own", "dossier:read-own", "appointments:book"],
+  staff: ["portal:use", "account:manage-own", "clients:read-assigned", "clients:invite", "agenda:manage-own"],
   admin: [
     "portal:use",
     "account:manage-own",
@@ -50,6 +53,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "clients:invite",
     "client-organisations:manage",
     "api-keys:manage",
+    "agenda:manage-own",
+    "appointment-types:manage",
   ],
   operator: ["account:manage-own", "audit:read", "platform:manage-tenants"],
 };

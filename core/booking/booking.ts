@@ -29,4 +29,13 @@ export type Booking = {
   cancelledByUserId: string | null;
   cancelledAt: string | null;
   reason: string | null;
+  /** When the reminder before the appointment went out. */
+  remindedAt?: string | null;
 };
+
+/**
+ * A waitlist entry waits until time frees up, is then `offered` a held booking, and ends as
+ * `booked` (the client confirmed), `lapsed` (the offer ran out) or `withdrawn` (the client left).
+ */
+export const waitlistStatuses = ["waiting", "offered", "booked", "lapsed", "withdrawn"] as const;
+export type WaitlistStatus = (typeof waitlistStatuses)[number];

@@ -57,6 +57,22 @@ export const notificationKinds = {
     feature: "booking",
     defaults: { mail: true, sms: false },
   },
+  // Before an appointment (cron, core/booking/reminders.ts).
+  "booking-reminder": {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "booking",
+    defaults: { mail: true, sms: false },
+  },
+  // Time freed up on a day a client waits for; the offer runs out soon, so it never waits.
+  "waitlist-offer": {
+    inApp: true,
+    optional: true,
+    urgent: true,
+    feature: "booking",
+    defaults: { mail: true, sms: false },
+  },
   "ticket-reply": {
     inApp: true,
     optional: true,

@@ -4,6 +4,7 @@ import { roles, type Role } from "../auth/permissions.ts";
 import { contrastRatio, hexColour, minimumTextContrast } from "./colour.ts";
 import { featureKeys, type FeatureToggles } from "./features.ts";
 import { languages, type Language } from "./languages.ts";
+import { bookingSettingsSchema, defaultBookingSettings, type BookingSettings } from "../booking/settings.ts";
 import { termKeys, type TerminologyOverrides } from "./terminology.ts";
 import {
   defaultNotificationSettings,
@@ -54,6 +55,7 @@ export const tenantSettingsSchema = z.object({
   notifications: notificationSettingsSchema,
   /** Roles that must sign in with a second factor (an authenticator app or a passkey). */
   secondFactor: z.object({ required: z.array(z.enum(roles)) }),
+  booking: bookingSettingsSchema,
 });
 
 export type TenantSettings = {
@@ -71,6 +73,7 @@ export type TenantSettings = {
   sessionAbsoluteHours: number;
   notifications: NotificationSettings;
   secondFactor: { required: Role[] };
+  booking: BookingSettings;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -89,6 +92,7 @@ export const defaultTenantSettings: TenantSettings = {
   notifications: defaultNotificationSettings,
   // Staff and admins see many clients' data: a stolen password alone must not open it.
   secondFactor: { required: ["admin", "staff"] },
+  booking: defaultBookingSettings,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

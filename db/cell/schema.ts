@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { roles } from "../../core/auth/permissions.ts";
 import { locations } from "../../core/booking/availability.ts";
-import { bookingStatuses } from "../../core/booking/booking.ts";
+import { bookingStatuses, waitlistStatuses } from "../../core/booking/booking.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 
 /**
@@ -504,6 +504,8 @@ export const bookings = sqliteTable(
     cancelledByUserId: text("cancelled_by_user_id"),
     cancelledAt: text("cancelled_at"),
     reason: text("reason"),
+    /** When the reminder before the appointment was sent; null until then. */
+    remindedAt: text("reminded_at"),
   },
   (table) => [
     uniqueIndex("bookings_idempotency_idx").on(table.tenantId, table.idempotencyKey),
@@ -514,5 +516,51 @@ export const bookings = sqliteTable(
       sql`${table.blockedFrom} <= ${table.startsAt} and ${table.startsAt} < ${table.endsAt} and ${table.endsAt} <= ${table.blockedUntil}`,
     ),
     check("bookings_hold", sql`${table.status} <> 'held' or ${table.holdExpiresAt} is not null`),
+  ],
+);
+
+/**
+ * A client waiting for time with a staff member on one day (the day as the client sees it, kept
+ * as the instants it spans). When time frees up there, the first one waiting gets it held as an
+ * offer (`offered`, with the held booking); booked or lapsed offers end the entry.
+ */
+export const waitlistEntries = sqliteTable(
+  "waitlist_entries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    staffUserId: text("staff_user_id").notNull(),
+    clientUserId: text("client_user_id").notNull(),
+    appointmentTypeId: text("appointment_type_id").notNull(),
+    /** The client's date, shown back to them as they chose it. */
+    date: text("date").notNull(),
+    fromAt: text("from_at").notNull(),
+    untilAt: text("until_at").notNull(),
+    status: text("status", { enum: waitlistStatuses }).notNull(),
+    offeredBookingId: text("offered_booking_id"),
+    createdAt: text("created_at").notNull(),
+    endedAt: text("ended_at"),
+  },
+  (table) => [
+    index("waitlist_entries_staff_idx").on(table.tenantId, table.staffUserId, table.status, table.createdAt),
+    index("waitlist_entries_client_idx").on(table.tenantId, table.clientUserId, table.status),
+    check("waitlist_entries_span", sql`${table.fromAt} < ${table.untilAt}`),
+  ],
+);
+
+/** A staff member's private calendar feed: only the SHA-256 of its token is kept; revoked ones stay for the record. */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    staffUserId: text("staff_user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (table) => [
+    uniqueIndex("calendar_feeds_token_idx").on(table.tokenHash),
+    index("calendar_feeds_staff_idx").on(table.tenantId, table.staffUserId),
   ],
 );

@@ -1,4 +1,7 @@
 import type { Messages } from "../messages.ts";
+import { bookingMessages } from "./booking.ts";
+import { bookingSetupMessages } from "./booking-setup.ts";
+import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
 
 /** English, the second language; the same keys as Dutch. */
@@ -258,6 +261,16 @@ export const en: Messages = {
         label: "{{term.appointments, capitalize}}",
         withActor: "News about your {{term.appointment}} with {{actor}}",
         anonymous: "News about your {{term.appointment}}",
+      },
+      "booking-reminder": {
+        label: "{{term.appointment, capitalize}} reminders",
+        withActor: "Reminder: your {{term.appointment}} with {{actor}}",
+        anonymous: "Reminder: your {{term.appointment}} is coming up",
+      },
+      "waitlist-offer": {
+        label: "Time that freed up on your waiting list",
+        withActor: "Time freed up with {{actor}}: it is held for you for a while",
+        anonymous: "Time freed up on a day you are waiting for",
       },
       "ticket-reply": {
         label: "Replies to {{term.tickets}}",
@@ -653,5 +666,8 @@ export const en: Messages = {
       adminName: "Enter the administrator's name.",
     },
   },
+  booking: bookingMessages.en,
+  bookingSetup: bookingSetupMessages.en,
+  calendarFeed: calendarFeedMessages.en,
   errors: errorMessages.en,
 };

@@ -1,3 +1,6 @@
+import { bookingMessages } from "./booking.ts";
+import { bookingSetupMessages } from "./booking-setup.ts";
+import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
@@ -259,6 +262,16 @@ export const nl = {
         label: "{{term.appointments, capitalize}}",
         withActor: "Nieuws over je {{term.appointment}} met {{actor}}",
         anonymous: "Nieuws over je {{term.appointment}}",
+      },
+      "booking-reminder": {
+        label: "Herinneringen aan {{term.appointments}}",
+        withActor: "Herinnering: je {{term.appointment}} met {{actor}}",
+        anonymous: "Herinnering: je hebt binnenkort een {{term.appointment}}",
+      },
+      "waitlist-offer": {
+        label: "Vrijgekomen tijd op je wachtlijst",
+        withActor: "Er is tijd vrijgekomen bij {{actor}}: hij is even voor je vastgehouden",
+        anonymous: "Er is tijd vrijgekomen op een dag waarop je wacht",
       },
       "ticket-reply": {
         label: "Antwoorden op {{term.tickets}}",
@@ -661,5 +674,8 @@ export const nl = {
       adminName: "Vul de naam van de beheerder in.",
     },
   },
+  booking: bookingMessages.nl,
+  bookingSetup: bookingSetupMessages.nl,
+  calendarFeed: calendarFeedMessages.nl,
   errors: errorMessages.nl,
 };

@@ -1,0 +1,5 @@
+/** Texts of one capability, Dutch first; nl.ts and en.ts each take their own language. */
+export const bookingMessages = {
+  nl: {},
+  en: {},
+};
