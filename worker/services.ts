@@ -29,6 +29,9 @@ import { D1CareTeamStore } from "../db/cell/care-team-store.ts";
 import { rolesGrantableIn } from "../core/tenants/operator.ts";
 import type { OperatorDeps } from "../core/tenants/operations.ts";
 import { forgetHosts } from "./middleware/site.ts";
+import type { DeskDeps } from "../core/booking/desk.ts";
+import { D1BookingRecords } from "../db/cell/booking-records.ts";
+import { DurableStaffCalendars } from "./durable/staff-calendars.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -46,6 +49,8 @@ export type Services = PlatformData & {
   notificationsFor(tenant: Tenant): Notifications;
   invitationsFor(tenant: Tenant): Invitations;
   clientsFor(tenant: Tenant): Clients;
+  /** Appointments: the staff calendars and everything around them (core/booking/desk.ts). */
+  bookingFor(tenant: Tenant): DeskDeps;
   /** What the operator console works with; `operatorTenant` is where its audit lines go. */
   operationsFor(operatorTenant: Tenant): OperatorDeps;
 };
@@ -113,6 +118,18 @@ export function buildServices(env: Env, config: Config): Services {
         organisations: new D1OrganisationStore(scope),
         careTeams: new D1CareTeamStore(scope),
         audit: new D1AuditLog(scope),
+        now: () => new Date(),
+      };
+    },
+    bookingFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        calendars: new DurableStaffCalendars(env.STAFF_CALENDAR, tenant),
+        records: new D1BookingRecords(scope),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
+        settings: tenant.settings.booking,
         now: () => new Date(),
       };
     },

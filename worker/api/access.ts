@@ -67,7 +67,20 @@ export function personRoute<R extends Declared>(permission: Permission, route: R
   return declare<R, PersonCaller>(
     route,
     [{ [sessionScheme]: [] }],
-    accessStep(route.operationId, permission, null),
+    accessStep(route.operationId, permission, { scope: null, ownAccount: true }),
+  );
+}
+
+/**
+ * An operation on a person's own work (their appointments, their conversations) that only a
+ * signed-in person does: no key reaches it, and, as on the pages, not before a temporary password
+ * is replaced and a required second factor set up.
+ */
+export function workRoute<R extends Declared>(permission: Permission, route: R) {
+  return declare<R, PersonCaller>(
+    route,
+    [{ [sessionScheme]: [] }],
+    accessStep(route.operationId, permission, { scope: null, ownAccount: false }),
   );
 }
 
@@ -79,7 +92,7 @@ export function scopedRoute<R extends Declared>(
   return declare<R, Caller>(
     route,
     [{ [sessionScheme]: [] }, { [keyScheme]: [access.scope] }],
-    accessStep(route.operationId, access.permission, access.scope),
+    accessStep(route.operationId, access.permission, { scope: access.scope, ownAccount: false }),
   );
 }
 
@@ -88,7 +101,10 @@ const refusal = (c: Context, status: 401 | 403, challenge: string, code: string,
   return c.json(apiError(code, message), status);
 };
 
-function accessStep(operation: string, permission: Permission, scope: ApiScope | null) {
+/** What a call may use: a key with `scope` (null: no key), and whether it is about one's own account. */
+type Access = { scope: ApiScope | null; ownAccount: boolean };
+
+function accessStep(operation: string, permission: Permission, { scope, ownAccount }: Access) {
   return createMiddleware<CallerEnv<Caller>>(async (c, next) => {
     const site = c.get("site");
     const token = /^Bearer (\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
@@ -105,12 +121,12 @@ function accessStep(operation: string, permission: Permission, scope: ApiScope |
     }
     // As on the pages: until a temporary password is replaced, or a required second factor set
     // up, a session reaches only its own account and session.
-    if (scope && account.mustChangePassword) {
+    if (!ownAccount && account.mustChangePassword) {
       return c.json(apiError("password_change_required", "Choose a new password in the portal first"), 403);
     }
     const tenant = site.tenant;
     if (
-      scope &&
+      !ownAccount &&
       session.strength !== "two-step" &&
       tenant.settings.secondFactor.required.includes(account.role)
     ) {

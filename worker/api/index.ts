@@ -6,6 +6,7 @@ import { registerAuthRoutes } from "./auth.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
 import { registerUserRoutes } from "./users.ts";
+import { registerBookingRoutes } from "./bookings.ts";
 import { registerSecuritySchemes } from "./access.ts";
 
 /**
@@ -25,6 +26,7 @@ export function buildApi() {
   registerTenantRoutes(api);
   registerAuthRoutes(api);
   registerUserRoutes(api);
+  registerBookingRoutes(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
