@@ -31,6 +31,7 @@ import type { OperatorDeps } from "../core/tenants/operations.ts";
 import { forgetHosts } from "./middleware/site.ts";
 import type { DeskDeps } from "../core/booking/desk.ts";
 import { D1BookingRecords } from "../db/cell/booking-records.ts";
+import { D1WaitlistStore } from "../db/cell/waitlist-store.ts";
 import { DurableStaffCalendars } from "./durable/staff-calendars.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
@@ -127,6 +128,7 @@ export function buildServices(env: Env, config: Config): Services {
         calendars: new DurableStaffCalendars(env.STAFF_CALENDAR, tenant),
         records: new D1BookingRecords(scope),
         careTeams: new D1CareTeamStore(scope),
+        waitlist: new D1WaitlistStore(scope),
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
         settings: tenant.settings.booking,

@@ -12,6 +12,7 @@ import {
   type StaffSchedule,
 } from "./availability.ts";
 import { blockingStatuses, type Booking, type BookingStatus } from "./booking.ts";
+import type { JoinOutcome, JoinRequest } from "./waitlist.ts";
 
 /**
  * One staff member's calendar: holding, confirming and cancelling bookings. These steps assume
@@ -240,7 +241,8 @@ function replay(earlier: Booking, request: Pick<BookingRequest, "actorUserId">):
   return { ok: true, booking: earlier, replayed: true };
 }
 
-async function availabilityQuery(
+/** Everything but the range that decides the staff member's free slots of one type now. */
+export async function availabilityQuery(
   deps: CalendarDeps,
   staffUserId: string,
   profile: { schedule: StaffSchedule; rules: BookingRules },
@@ -284,6 +286,8 @@ export interface StaffCalendars {
     actorUserId: string,
     reason: string | null,
   ): Promise<ChangeOutcome>;
+  joinWaitlist(request: JoinRequest): Promise<JoinOutcome>;
+  leaveWaitlist(staffUserId: string, clientUserId: string, entryId: string): Promise<boolean>;
 }
 
 const isBlocking = (status: BookingStatus) => (blockingStatuses as readonly BookingStatus[]).includes(status);

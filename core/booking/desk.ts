@@ -6,6 +6,8 @@ import type { Slot } from "./availability.ts";
 import type { Booking } from "./booking.ts";
 import type { AppointmentType, BookingOutcome, StaffCalendars } from "./calendar.ts";
 import type { BookingSettings } from "./settings.ts";
+import type { JoinOutcome, WaitlistEntry, WaitlistStore } from "./waitlist.ts";
+import type { LocalDate } from "./zoned.ts";
 
 /**
  * What the pages and the API do with appointments, for one signed-in person: who may book whom,
@@ -36,6 +38,7 @@ export type DeskDeps = {
   calendars: StaffCalendars;
   records: BookingRecords;
   careTeams: Pick<CareTeamStore, "coachesOf">;
+  waitlist: Pick<WaitlistStore, "find" | "openEntriesOf">;
   audit: AuditLog;
   notify(request: NotifyRequest): Promise<unknown>;
   settings: BookingSettings;
@@ -178,6 +181,48 @@ export async function reschedule(
     await tellBoth(deps, outcome.booking);
   }
   return outcome;
+}
+
+/**
+ * A client waits for a day with a coach of their care team that has no free time left; the day
+ * is theirs, in their own zone. When time frees up there they get an offer (core/booking/waitlist.ts).
+ */
+export async function joinWaitlist(
+  deps: DeskDeps,
+  client: Actor & { timeZone: string },
+  request: { staffUserId: string; appointmentTypeId: string; date: LocalDate },
+  origin: RequestOrigin,
+): Promise<JoinOutcome> {
+  if (client.role !== "client" || !(await mayBook(deps, client, request.staffUserId)))
+    return { ok: false, reason: "notFound" };
+  const outcome = await deps.calendars.joinWaitlist({
+    ...request,
+    clientUserId: client.id,
+    timeZone: client.timeZone,
+  });
+  if (outcome.ok)
+    await deps.audit.record({
+      action: "booking.waitlist-joined",
+      result: "success",
+      actorUserId: client.id,
+      clientUserId: client.id,
+      targetType: "waitlist",
+      targetId: outcome.entry.id,
+      detail: { staffUserId: request.staffUserId, date: request.date },
+      ...origin,
+    });
+  return outcome;
+}
+
+export async function leaveWaitlist(deps: DeskDeps, client: Actor, entryId: string): Promise<boolean> {
+  const entry = await deps.waitlist.find(entryId);
+  if (!entry || entry.clientUserId !== client.id) return false;
+  return deps.calendars.leaveWaitlist(entry.staffUserId, client.id, entry.id);
+}
+
+/** The days a client waits for, soonest first. */
+export function waitlistOf(deps: DeskDeps, client: Actor): Promise<WaitlistEntry[]> {
+  return deps.waitlist.openEntriesOf(client.id, deps.now());
 }
 
 /** A booking the person is part of: their own as a client, or one in their own calendar as staff. */

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from "drizzle
 import type { BookingRules, StaffSchedule } from "../../core/booking/availability.ts";
 import { blockingStatuses, type Booking } from "../../core/booking/booking.ts";
 import type { AppointmentType, BookingStore, Replaced } from "../../core/booking/calendar.ts";
+import type { ReminderStore } from "../../core/booking/reminders.ts";
 import type { Weekday } from "../../core/booking/zoned.ts";
 import {
   appointmentTypes,
@@ -12,7 +13,7 @@ import {
 } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
 
-export class D1BookingStore implements BookingStore {
+export class D1BookingStore implements BookingStore, ReminderStore {
   readonly #scope: TenantScope;
 
   constructor(scope: TenantScope) {
@@ -154,6 +155,15 @@ export class D1BookingStore implements BookingStore {
       )!,
       { status: "expired" },
     );
+  }
+
+  async markReminded(bookingId: string, now: Date): Promise<Booking | null> {
+    const result = await this.#scope.updateWhere(
+      bookings,
+      and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), isNull(bookings.remindedAt))!,
+      { remindedAt: now.toISOString() },
+    );
+    return result.meta.changes === 1 ? this.findById(bookingId) : null;
   }
 
   async nextHoldExpiry(staffUserId: string): Promise<string | null> {

@@ -9,9 +9,20 @@ import {
   type RescheduleRequest,
   type CalendarDeps,
 } from "../../core/booking/calendar.ts";
+import {
+  joinWaitlist,
+  leaveWaitlist,
+  offerFreedTime,
+  type JoinRequest,
+  type WaitlistDeps,
+} from "../../core/booking/waitlist.ts";
+import { loadTenant } from "../../core/tenants/tenant.ts";
+import { D1AuditLog } from "../../db/cell/audit-log.ts";
 import { D1BookingStore } from "../../db/cell/booking-store.ts";
+import { D1WaitlistStore } from "../../db/cell/waitlist-store.ts";
 import { platformData } from "../../db/platform.ts";
 import type { Env } from "../env.ts";
+import { notifierFor } from "../notifications/pipeline.ts";
 
 /** Whose calendar an object is: the tenant, the cell its data lives in, the staff member. */
 export type CalendarOwner = { tenantId: string; cell: string; staffUserId: string };
@@ -41,6 +52,45 @@ export class StaffCalendar extends DurableObject<Env> {
     return { store: new D1BookingStore(scope), now: () => new Date() };
   }
 
+  /**
+   * Freed time goes to the first one waiting for that day: a hold for them, a notification that
+   * does not wait for the digest, an audit line. Runs after every step that can free time.
+   */
+  async #offerFreedTime(owner: CalendarOwner, deps: CalendarDeps) {
+    const data = platformData(this.env);
+    const record = await data.control.tenantById(owner.tenantId);
+    const tenant = record && (await loadTenant(record, data));
+    if (!tenant || tenant.status !== "active") return;
+    const scope = data.scopeIn(owner.cell, owner.tenantId);
+    const offers = await offerFreedTime(
+      this.#waitlistDeps(deps, owner, tenant.settings.booking.offerHoldMinutes),
+      owner.staffUserId,
+    );
+    const notify = notifierFor(this.env, scope, tenant);
+    const audit = new D1AuditLog(scope);
+    for (const { entry, booking } of offers) {
+      await audit.record({
+        action: "booking.waitlist-offered",
+        result: "success",
+        clientUserId: entry.clientUserId,
+        targetType: "booking",
+        targetId: booking.id,
+        detail: { staffUserId: booking.staffUserId, startsAt: booking.startsAt, waitlistEntry: entry.id },
+      });
+      await notify({
+        kind: "waitlist-offer",
+        recipients: [entry.clientUserId],
+        actorId: owner.staffUserId,
+        link: `/booking/${booking.id}`,
+      });
+    }
+  }
+
+  #waitlistDeps(deps: CalendarDeps, owner: CalendarOwner, offerHoldMinutes: number): WaitlistDeps {
+    const scope = platformData(this.env).scopeIn(owner.cell, owner.tenantId);
+    return { ...deps, waitlist: new D1WaitlistStore(scope), offerHoldMinutes };
+  }
+
   /** The alarm rings when the earliest open hold runs out. */
   async #setAlarm(deps: CalendarDeps, staffUserId: string) {
     const next = await deps.store.nextHoldExpiry(staffUserId);
@@ -66,6 +116,7 @@ export class StaffCalendar extends DurableObject<Env> {
     return this.#inTurn(async () => {
       const deps = await this.#deps(owner);
       const outcome = await confirmHold(deps, owner.staffUserId, bookingId, actorUserId);
+      await this.#offerFreedTime(owner, deps);
       await this.#setAlarm(deps, owner.staffUserId);
       return outcome;
     });
@@ -75,6 +126,7 @@ export class StaffCalendar extends DurableObject<Env> {
     return this.#inTurn(async () => {
       const deps = await this.#deps(owner);
       const outcome = await rescheduleBooking(deps, { ...request, staffUserId: owner.staffUserId });
+      if (outcome.ok && !outcome.replayed) await this.#offerFreedTime(owner, deps);
       await this.#setAlarm(deps, owner.staffUserId);
       return outcome;
     });
@@ -84,6 +136,7 @@ export class StaffCalendar extends DurableObject<Env> {
     return this.#inTurn(async () => {
       const deps = await this.#deps(owner);
       const outcome = await cancelBooking(deps, owner.staffUserId, bookingId, actorUserId, reason);
+      if (outcome.ok) await this.#offerFreedTime(owner, deps);
       await this.#setAlarm(deps, owner.staffUserId);
       return outcome;
     });
@@ -95,7 +148,23 @@ export class StaffCalendar extends DurableObject<Env> {
     await this.#inTurn(async () => {
       const deps = await this.#deps(owner);
       await deps.store.expireHolds(owner.staffUserId, deps.now());
+      await this.#offerFreedTime(owner, deps);
       await this.#setAlarm(deps, owner.staffUserId);
+    });
+  }
+
+  /** A client waits for a full day; the offer hold's length does not matter to joining. */
+  joinWaitlist(owner: CalendarOwner, request: Omit<JoinRequest, "staffUserId">) {
+    return this.#inTurn(async () => {
+      const deps = this.#waitlistDeps(await this.#deps(owner), owner, 0);
+      return joinWaitlist(deps, { ...request, staffUserId: owner.staffUserId });
+    });
+  }
+
+  leaveWaitlist(owner: CalendarOwner, clientUserId: string, entryId: string) {
+    return this.#inTurn(async () => {
+      const deps = this.#waitlistDeps(await this.#deps(owner), owner, 0);
+      return leaveWaitlist(deps, clientUserId, entryId);
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { BookingRequest, RescheduleRequest, StaffCalendars } from "../../core/booking/calendar.ts";
+import type { JoinRequest } from "../../core/booking/waitlist.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import type { Env } from "../env.ts";
 
@@ -40,5 +41,15 @@ export class DurableStaffCalendars implements StaffCalendars {
   cancelBooking(staffUserId: string, bookingId: string, actorUserId: string, reason: string | null) {
     const { stub, owner } = this.#calendar(staffUserId);
     return stub.cancelBooking(owner, bookingId, actorUserId, reason);
+  }
+
+  joinWaitlist({ staffUserId, ...request }: JoinRequest) {
+    const { stub, owner } = this.#calendar(staffUserId);
+    return stub.joinWaitlist(owner, request);
+  }
+
+  leaveWaitlist(staffUserId: string, clientUserId: string, entryId: string) {
+    const { stub, owner } = this.#calendar(staffUserId);
+    return stub.leaveWaitlist(owner, clientUserId, entryId);
   }
 }
