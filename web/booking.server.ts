@@ -48,6 +48,18 @@ export function bookingFormats(language: Language, zone: string) {
     timeZone: "UTC",
   });
   const month = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const dayOfYear = new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
+  const range = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const weekdayShort = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
   const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
   return {
@@ -61,6 +73,10 @@ export function bookingFormats(language: Language, zone: string) {
     /** A calendar date in words. */
     day: (value: LocalDate) => calendarDate.format(noonOf(value)),
     shortDay: (value: LocalDate) => shortCalendarDate.format(noonOf(value)),
+    /** "maandag 7 december": a date within a span whose year is said once. */
+    dayOfYear: (value: LocalDate) => dayOfYear.format(noonOf(value)),
+    /** "7 – 13 december 2026". */
+    days: (first: LocalDate, last: LocalDate) => range.formatRange(noonOf(first), noonOf(last)),
     month: (value: Month) => month.format(noonOf(`${value}-01`)),
     /** Monday to Sunday, short and in full. */
     weekdays: () =>

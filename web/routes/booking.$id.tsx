@@ -181,11 +181,17 @@ export default function Appointment() {
                 defaultValue={refusal?.reason ?? ""}
                 aria-describedby="reason-hint"
               />
-              <p id="reason-hint" className="field__hint">
+              <div id="reason-hint" className="field__hint">
                 {t("booking.detail.cancelReasonHint", { name: otherName })}
-              </p>
+              </div>
             </div>
-            <button type="submit" name="intent" value="cancel" className="button" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="cancel"
+              className="button button--danger"
+              disabled={busy}
+            >
               {t("booking.detail.cancel")}
             </button>
           </Form>

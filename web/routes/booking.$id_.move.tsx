@@ -127,9 +127,9 @@ export default function MoveAppointment() {
                 defaultValue={reason}
                 aria-describedby="reason-hint"
               />
-              <p id="reason-hint" className="field__hint">
+              <div id="reason-hint" className="field__hint">
                 {t("booking.detail.cancelReasonHint", { name: page.otherName })}
-              </p>
+              </div>
             </div>
           }
         />

@@ -26,11 +26,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return {
     view,
     zone: formats.zone,
-    title:
-      view === "week" ? { from: formats.day(first), until: formats.day(dates.at(-1)!) } : formats.day(date),
+    title: view === "week" ? { range: formats.days(first, dates.at(-1)!) } : formats.day(date),
     days: dates.map((day) => ({
       date: day,
-      title: formats.day(day),
+      title: formats.dayOfYear(day),
       today: day === today,
       items: bookings
         .filter((booking) => inZone(booking.startsAt, formats.zone).date === day)
@@ -53,21 +52,27 @@ export default function Agenda() {
   const page = useLoaderData<typeof loader>();
   const week = page.view === "week";
   return (
-    <section className="narrow agenda">
+    <section className="agenda">
       <h1>{t("booking.agenda.title")}</h1>
       <p className="zone-note">{t("booking.zone", { zone: page.zone })}</p>
       <div className="agenda__bar">
         <nav aria-label={t("booking.agenda.navigation")}>
-          <Link to={page.links.previous} className="month__step">
-            <span aria-hidden="true">‹</span>{" "}
-            {week ? t("booking.agenda.previousWeek") : t("booking.agenda.previousDay")}
+          <Link
+            to={page.links.previous}
+            className="month__step"
+            aria-label={week ? t("booking.agenda.previousWeek") : t("booking.agenda.previousDay")}
+          >
+            <span aria-hidden="true">‹</span> {t("booking.month.previousShort")}
           </Link>
           <Link to={page.links.today} className="month__step">
             {t("booking.agenda.today")}
           </Link>
-          <Link to={page.links.next} className="month__step">
-            {week ? t("booking.agenda.nextWeek") : t("booking.agenda.nextDay")}{" "}
-            <span aria-hidden="true">›</span>
+          <Link
+            to={page.links.next}
+            className="month__step"
+            aria-label={week ? t("booking.agenda.nextWeek") : t("booking.agenda.nextDay")}
+          >
+            {t("booking.month.nextShort")} <span aria-hidden="true">›</span>
           </Link>
         </nav>
         <nav aria-label={t("booking.agenda.views")} className="agenda__views">
@@ -100,8 +105,8 @@ export default function Agenda() {
                   <div>
                     <p className="item-list__title">
                       <Link to={`/booking/${item.id}`}>
-                        <span className="agenda__time">{`${item.start} – ${item.end}`}</span>{" "}
-                        {item.clientName}
+                        <span className="agenda__time">{`${item.start} – ${item.end}`}</span>
+                        {` ${item.clientName}`}
                       </Link>
                       {item.status === "held" ? (
                         <span className="status status--held">{t("booking.agenda.heldBy")}</span>
