@@ -10,7 +10,7 @@ import { failurePage } from "./failure.ts";
 import { switchLanguage } from "./language.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
 import { siteMiddleware } from "./middleware/site.ts";
-import { outboxHtml } from "./notifications/outbox-html.ts";
+import { outboxAttachment, outboxHtml } from "./notifications/outbox-html.ts";
 import { remix } from "./remix.ts";
 import { buildServices } from "./services.ts";
 
@@ -70,6 +70,7 @@ app.route("/api/v1", buildApi());
 app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
 app.get("/brand/logo", brandLogo);
 app.get("/dev/outbox/:id/html", outboxHtml);
+app.get("/dev/outbox/:id/attachments/:index", outboxAttachment);
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.
 app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 app.post("/language", switchLanguage);
