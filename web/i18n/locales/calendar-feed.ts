@@ -1,6 +1,37 @@
 /** Texts of one capability, Dutch first; nl.ts and en.ts each take their own language. */
 export const calendarFeedMessages = {
   nl: {
+    title: "Agenda-abonnement",
+    intro:
+      "Zie je {{term.appointments}} in je eigen agenda-app, zoals Google Agenda, Outlook of Apple Agenda. De app haalt ze zelf op via een privélink en houdt ze bij: van een maand terug tot een jaar vooruit, ongeveer elk kwartier (Google Agenda doet dat minder vaak).",
+    privacy:
+      "Iedereen die de link heeft, ziet de tijden van je {{term.appointments}} en de namen van je {{term.clients}}. Deel hem met niemand. Denk je dat iemand anders hem heeft, maak dan een nieuwe link: de oude werkt dan meteen niet meer.",
+    activeSince: "Je hebt een link sinds {{when}}.",
+    none: "Je hebt nog geen link.",
+    revoked: "De link is ingetrokken en werkt niet meer.",
+    createTitle: "Link maken",
+    renewTitle: "Nieuwe link maken",
+    renewHint: "De link die je nu hebt, werkt daarna niet meer.",
+    password: "Bevestig met je wachtwoord",
+    passwordRequired: "Vul je wachtwoord in.",
+    passwordWrong: "Je wachtwoord klopt niet; er is geen link gemaakt.",
+    throttled: "Te veel mislukte pogingen. Probeer het over een paar minuten opnieuw.",
+    errorSummary: "Controleer het formulier",
+    create: "Link maken",
+    revokeTitle: "Link intrekken",
+    revokeConfirm: "Je agenda-app kan daarna niets meer ophalen. Dit kun je niet ongedaan maken.",
+    revokeSubmit: "Ja, link intrekken",
+    createdTitle: "Je nieuwe agendalink",
+    onlyOnce:
+      "Kopieer de link nu: je ziet hem maar één keer. Het portaal bewaart alleen een onherkenbare vorm ervan.",
+    yourLink: "Je privélink",
+    copy: "Link kopiëren",
+    copied: "Gekopieerd.",
+    copyFailed: "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.",
+    openInApp: "Openen in je agenda-app",
+    howTo:
+      "Google Agenda: kies bij ‘Andere agenda's’ het plusje en ‘Via URL’, en plak de link. Outlook: ‘Agenda toevoegen’ en ‘Abonneren via internet’. Apple Agenda: ‘Archief’ en ‘Nieuw agenda-abonnement’.",
+    done: "Klaar",
     event: {
       summary: "{{type}} met {{person}}",
       locations: { online: "Online", onSite: "Op locatie", phone: "Telefonisch" },
@@ -10,6 +41,36 @@ export const calendarFeedMessages = {
     },
   },
   en: {
+    title: "Calendar subscription",
+    intro:
+      "See your {{term.appointments}} in your own calendar app, such as Google Calendar, Outlook or Apple Calendar. The app fetches them itself through a private link and keeps them up to date: from a month back to a year ahead, about every quarter of an hour (Google Calendar does so less often).",
+    privacy:
+      "Anyone who has the link sees the times of your {{term.appointments}} and the names of your {{term.clients}}. Share it with nobody. If you think someone else has it, make a new link: the old one stops working at once.",
+    activeSince: "You have had a link since {{when}}.",
+    none: "You have no link yet.",
+    revoked: "The link has been revoked and no longer works.",
+    createTitle: "Make a link",
+    renewTitle: "Make a new link",
+    renewHint: "The link you have now stops working.",
+    password: "Confirm with your password",
+    passwordRequired: "Enter your password.",
+    passwordWrong: "Your password is not right; no link was made.",
+    throttled: "Too many failed attempts. Try again in a few minutes.",
+    errorSummary: "Please check the form",
+    create: "Make link",
+    revokeTitle: "Revoke the link",
+    revokeConfirm: "Your calendar app can fetch nothing after this. This cannot be undone.",
+    revokeSubmit: "Yes, revoke the link",
+    createdTitle: "Your new calendar link",
+    onlyOnce: "Copy the link now: you see it only once. The portal keeps only an unrecognisable form of it.",
+    yourLink: "Your private link",
+    copy: "Copy link",
+    copied: "Copied.",
+    copyFailed: "Copying did not work. Select the link and copy it yourself.",
+    openInApp: "Open in your calendar app",
+    howTo:
+      "Google Calendar: next to ‘Other calendars’ choose the plus and ‘From URL’, and paste the link. Outlook: ‘Add calendar’ and ‘Subscribe from web’. Apple Calendar: ‘File’ and ‘New Calendar Subscription’.",
+    done: "Done",
     event: {
       summary: "{{type}} with {{person}}",
       locations: { online: "Online", onSite: "On site", phone: "By phone" },
