@@ -35,7 +35,6 @@ import { D1WaitlistStore } from "../db/cell/waitlist-store.ts";
 import { DurableStaffCalendars } from "./durable/staff-calendars.ts";
 import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed.ts";
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
-import { D1BookingEvents } from "../db/cell/booking-events.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -144,7 +143,7 @@ export function buildServices(env: Env, config: Config): Services {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return {
         feeds: new D1CalendarFeedStore(scope),
-        events: new D1BookingEvents(scope),
+        events: new D1BookingRecords(scope),
         audit: new D1AuditLog(scope),
         limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),
         now: () => new Date(),

@@ -15,21 +15,19 @@ const origin = "https://mijn.koerscoaching.nl";
 const organizer = { name: "Koers Coaching", email: "noreply@portaal.app" };
 const now = new Date("2026-11-22T10:00:00Z");
 
-function eventOf(status: BookingStatus, changes: Partial<BookingEvent["booking"]> = {}): BookingEvent {
+function eventOf(status: BookingStatus, changes: Partial<BookingEvent> = {}): BookingEvent {
   return {
-    booking: {
-      id: "bkg_01KAQ5Z0000000000000000000",
-      staffUserId: "usr_staff",
-      clientUserId: "usr_client",
-      location: "online",
-      startsAt: "2026-12-01T09:00:00.000Z",
-      endsAt: "2026-12-01T09:45:00.000Z",
-      status,
-      ...changes,
-    },
+    id: "bkg_01KAQ5Z0000000000000000000",
+    staffUserId: "usr_staff",
+    clientUserId: "usr_client",
+    location: "online",
+    startsAt: "2026-12-01T09:00:00.000Z",
+    endsAt: "2026-12-01T09:45:00.000Z",
+    status,
     typeName: "Intake; eerste gesprek",
     clientName: "Sanne Visser, jr.",
     staffName: "Anouk de Vries",
+    ...changes,
   };
 }
 

@@ -14,16 +14,11 @@ import type { Booking, BookingStatus } from "./booking.ts";
  * An event holds times, the appointment type and a person's name, never anything said or written.
  */
 
-/** A booking with the names its calendar entry shows. */
-export type BookingEvent = {
-  booking: Pick<
-    Booking,
-    "id" | "staffUserId" | "clientUserId" | "location" | "startsAt" | "endsAt" | "status"
-  >;
-  typeName: string;
-  clientName: string;
-  staffName: string;
-};
+/** A booking with the names its calendar entry shows (a `BookingView` of core/booking/desk.ts). */
+export type BookingEvent = Pick<
+  Booking,
+  "id" | "staffUserId" | "clientUserId" | "location" | "startsAt" | "endsAt" | "status"
+> & { typeName: string; clientName: string; staffName: string };
 
 /** The words of an entry in its reader's language, made by the caller: core holds no texts. */
 export type EventTexts = {
@@ -75,8 +70,8 @@ export function mailMethodOf(status: BookingStatus): CalendarMethod | null {
 
 /** The name of the other person in the booking, as `viewerId` sees it; null when they are not in it. */
 export function otherPersonOf(event: BookingEvent, viewerId: string): string | null {
-  if (viewerId === event.booking.clientUserId) return event.staffName;
-  if (viewerId === event.booking.staffUserId) return event.clientName;
+  if (viewerId === event.clientUserId) return event.staffName;
+  if (viewerId === event.staffUserId) return event.clientName;
   return null;
 }
 
@@ -96,9 +91,8 @@ type EventInput = {
 
 function addEvent(
   calendar: ICalCalendar,
-  { event, otherPerson, origin, texts, now, organizer }: EventInput,
+  { event: booking, otherPerson, origin, texts, now, organizer }: EventInput,
 ): void {
-  const { booking } = event;
   const url = `${origin}/booking/${booking.id}`;
   const location = texts.locations[booking.location];
   const state = eventStateOf(booking.status);
@@ -109,7 +103,7 @@ function addEvent(
     // Instants in UTC: every calendar app shows them in its reader's own zone.
     start: new Date(booking.startsAt),
     end: new Date(booking.endsAt),
-    summary: texts.summary(event.typeName, otherPerson),
+    summary: texts.summary(booking.typeName, otherPerson),
     location,
     description: texts.description(location, url),
     url,
@@ -138,7 +132,7 @@ export function bookingCalendarFile(input: {
   now: Date;
 }): { method: CalendarMethod; ics: string } | null {
   const otherPerson = otherPersonOf(input.event, input.viewerId);
-  const method = mailMethodOf(input.event.booking.status);
+  const method = mailMethodOf(input.event.status);
   if (otherPerson === null || method === null) return null;
   const calendar = ical({
     prodId: productId,
@@ -168,8 +162,8 @@ export function feedCalendar(input: {
     ttl: input.refreshMinutes * 60,
   });
   for (const event of input.events) {
-    if (event.booking.staffUserId !== input.staffUserId) continue;
-    if (event.booking.status !== "held" && event.booking.status !== "confirmed") continue;
+    if (event.staffUserId !== input.staffUserId) continue;
+    if (event.status !== "held" && event.status !== "confirmed") continue;
     addEvent(calendar, { ...input, event, otherPerson: event.clientName });
   }
   return calendar.toString();

@@ -4,7 +4,7 @@ import { isId } from "../../core/ids.ts";
 import type { NotificationKind } from "../../core/notifications/kinds.ts";
 import type { Delivery, MailAttachment, MailAttachments } from "../../core/notifications/ports.ts";
 import type { Tenant } from "../../core/tenants/tenant.ts";
-import { D1BookingEvents } from "../../db/cell/booking-events.ts";
+import { D1BookingRecords } from "../../db/cell/booking-records.ts";
 import type { TenantScope } from "../../db/cell/scope.ts";
 import { calendarWordsFor } from "../booking/event-texts.ts";
 
@@ -29,7 +29,7 @@ export function calendarAttachments(
   origin: string,
   senderAddress: string,
 ): MailAttachments {
-  const events = new D1BookingEvents(scope);
+  const records = new D1BookingRecords(scope);
   return {
     async for(recipient, deliveries, now) {
       const bookingIds = [...new Set(deliveries.flatMap((delivery) => bookingIdOf(delivery) ?? []))];
@@ -38,7 +38,7 @@ export function calendarAttachments(
       const files: MailAttachment[] = [];
       const names = new Set<string>();
       for (const bookingId of bookingIds) {
-        const event = await events.find(bookingId);
+        const event = await records.find(bookingId);
         if (!event) continue;
         const file = bookingCalendarFile({
           event,
@@ -49,7 +49,7 @@ export function calendarAttachments(
           now,
         });
         if (!file) continue;
-        const date = inZone(event.booking.startsAt, recipient.timeZone).date;
+        const date = inZone(event.startsAt, recipient.timeZone).date;
         let filename = words.fileName(date);
         for (let n = 2; names.has(filename); n++) filename = words.fileName(`${date}-${n}`);
         names.add(filename);
