@@ -3,14 +3,16 @@ import { csrf } from "hono/csrf";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { apiError } from "./api/errors.ts";
 import { buildApi } from "./api/index.ts";
+import { calendarFeed } from "./booking/calendar-feed.ts";
 import { brandLogo } from "./brand.ts";
 import type { AppEnv } from "./context.ts";
 import { configOf } from "./env.ts";
 import { failurePage } from "./failure.ts";
 import { switchLanguage } from "./language.ts";
+import { rateLimit } from "./middleware/rate-limit.ts";
 import { sessionMiddleware } from "./middleware/session.ts";
 import { siteMiddleware } from "./middleware/site.ts";
-import { outboxHtml } from "./notifications/outbox-html.ts";
+import { outboxAttachment, outboxHtml } from "./notifications/outbox-html.ts";
 import { remix } from "./remix.ts";
 import { buildServices } from "./services.ts";
 
@@ -69,7 +71,10 @@ app.route("/api/v1", buildApi());
 // Unknown API paths answer in JSON, not with the HTML 404 page.
 app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
 app.get("/brand/logo", brandLogo);
+// A staff member's calendar feed: calendar apps poll it with the link as their only credential.
+app.get("/calendar/:file", rateLimit("calendar-feed", { capacity: 60, refillPerSecond: 1 }), calendarFeed);
 app.get("/dev/outbox/:id/html", outboxHtml);
+app.get("/dev/outbox/:id/attachments/:index", outboxAttachment);
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.
 app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 app.post("/language", switchLanguage);

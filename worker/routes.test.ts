@@ -110,6 +110,7 @@ const pagePermissions: Record<string, Permission> = {
   "/platform/tenants": "platform:manage-tenants",
   "/platform/tenants/new": "platform:manage-tenants",
   "/admin/api-keys": "api-keys:manage",
+  "/booking/feed": "agenda:manage-own",
   "/booking": "portal:use",
   "/booking/new": "appointments:book",
   "/booking/agenda": "agenda:manage-own",
@@ -150,7 +151,7 @@ describe("every page behind the sign-in", () => {
         expect(response.status, `${role} ${path}`).toBe(expected);
       }
     }
-    // Three people through every page, one after the other.
+    // Three sign-ins and every page for each: more than the default on a busy machine.
   }, 30_000);
 
   it("on the operator's host: the console for the operator, 403 for the tenant pages an operator has no use for", async () => {

@@ -33,6 +33,8 @@ import type { DeskDeps } from "../core/booking/desk.ts";
 import { D1BookingRecords } from "../db/cell/booking-records.ts";
 import { D1WaitlistStore } from "../db/cell/waitlist-store.ts";
 import { DurableStaffCalendars } from "./durable/staff-calendars.ts";
+import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed.ts";
+import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -52,6 +54,8 @@ export type Services = PlatformData & {
   clientsFor(tenant: Tenant): Clients;
   /** Appointments: the staff calendars and everything around them (core/booking/desk.ts). */
   bookingFor(tenant: Tenant): DeskDeps;
+  /** Staff members' private calendar feeds (ADR 0013). */
+  calendarFeedsFor(tenant: Tenant): CalendarFeedDeps & { events: FeedEvents };
   /** What the operator console works with; `operatorTenant` is where its audit lines go. */
   operationsFor(operatorTenant: Tenant): OperatorDeps;
 };
@@ -132,6 +136,16 @@ export function buildServices(env: Env, config: Config): Services {
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
         settings: tenant.settings.booking,
+        now: () => new Date(),
+      };
+    },
+    calendarFeedsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        feeds: new D1CalendarFeedStore(scope),
+        events: new D1BookingRecords(scope),
+        audit: new D1AuditLog(scope),
+        limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),
         now: () => new Date(),
       };
     },

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { blockedTime, overlaps, type AppointmentLength } from "../../core/booking/availability.ts";
 import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
-import { D1BookingStore } from "../../db/cell/booking-store.ts";
 import { bookings } from "../../db/cell/schema.ts";
 import { platformData } from "../../db/platform.ts";
 import { DurableStaffCalendars } from "../../worker/durable/staff-calendars.ts";
@@ -51,7 +51,6 @@ function percentile(values: number[], p: number): number {
 it("gives every contested morning to exactly one booking", async () => {
   const tenant = await createTenant("bench-booking", "TENANT_DB_1");
   const scope = platformData(env).scopeIn(tenant.cell, tenant.id);
-  const store = new D1BookingStore(scope);
   const calendars = new DurableStaffCalendars(env.STAFF_CALENDAR, tenant);
   const staff = await addUser(tenant, { email: "coach@bench-booking.test", role: "staff" });
   const naiveStaff = await addUser(tenant, { email: "naive@bench-booking.test", role: "staff" });
@@ -88,11 +87,13 @@ it("gives every contested morning to exactly one booking", async () => {
     const naive = await Promise.all(
       attempts.map(async (choice) => {
         const candidate = blockedTime(lengths[choice.type]!, new Date(at(day, choice.time)));
-        const busy = await store.busyBetween(
-          naiveStaff,
-          new Date(at(day, "00:00")),
-          new Date(at(day + 1, "00:00")),
-        );
+        const busy = await scope.list(bookings, {
+          where: and(
+            eq(bookings.staffUserId, naiveStaff),
+            gte(bookings.startsAt, at(day, "00:00")),
+            lt(bookings.startsAt, at(day + 1, "00:00")),
+          ),
+        });
         if (busy.some((booking) => overlaps(candidate, booking))) return false;
         await scope.insert(bookings, bookingAt(naiveStaff, candidate.startsAt, lengths[choice.type]!));
         return true;

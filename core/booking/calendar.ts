@@ -24,12 +24,13 @@ export type AppointmentType = AppointmentLength & { id: string; name: string; lo
 
 /** A staff member's bookable calendar; implemented in db/ over the tenant's cell. */
 export interface BookingStore {
-  /** The staff member's hours and rules; null when they take no bookings in this tenant. */
-  scheduleOf(staffUserId: string): Promise<{ schedule: StaffSchedule; rules: BookingRules } | null>;
-  /** An active type of the tenant, or of this staff member. */
-  appointmentType(id: string, staffUserId: string): Promise<AppointmentType | null>;
-  /** Held and confirmed bookings of the staff member whose blocked time touches [from, until), but `except`. */
-  busyBetween(staffUserId: string, from: Date, until: Date, except?: string): Promise<BusyTime[]>;
+  /**
+   * The staff member's calendar as it stands, in one round trip: holds that ran out before `now`
+   * are marked expired first; then their hours and rules, the type (an active one of the tenant or
+   * of this staff member), and the held and confirmed bookings whose blocked time touches
+   * [from, until), but `except`. Null when they take no bookings or the type is not theirs.
+   */
+  calendarState(request: CalendarStateRequest): Promise<CalendarState | null>;
   findById(id: string): Promise<Booking | null>;
   findByKey(idempotencyKey: string): Promise<Booking | null>;
   /**
@@ -50,6 +51,22 @@ export interface BookingStore {
   /** When the staff member's earliest open hold runs out. */
   nextHoldExpiry(staffUserId: string): Promise<string | null>;
 }
+
+export type CalendarStateRequest = {
+  staffUserId: string;
+  appointmentTypeId: string;
+  now: Date;
+  from: Date;
+  until: Date;
+  except?: string;
+};
+
+export type CalendarState = {
+  schedule: StaffSchedule;
+  rules: BookingRules;
+  type: AppointmentType;
+  busy: BusyTime[];
+};
 
 /** The booking a reschedule moves away from, and what it records on it. */
 export type Replaced = Pick<Booking, "id" | "status" | "cancelledAt" | "cancelledByUserId" | "reason">;
@@ -133,21 +150,24 @@ async function book(
   const { store } = deps;
   const startsAt = new Date(request.startsAt);
   if (Number.isNaN(startsAt.getTime())) return { ok: false, reason: "invalid" };
-  const [profile, type] = await Promise.all([
-    store.scheduleOf(request.staffUserId),
-    store.appointmentType(request.appointmentTypeId, request.staffUserId),
-  ]);
-  if (!profile || !type) return { ok: false, reason: "notFound" };
-
   const now = deps.now();
-  await store.expireHolds(request.staffUserId, now);
-  const query = await availabilityQuery(deps, request.staffUserId, profile, type, now, replacing?.id);
+  const around = { from: startsAt, until: new Date(startsAt.getTime() + 1) };
+  const query = await availabilityQuery(
+    deps,
+    request.staffUserId,
+    request.appointmentTypeId,
+    now,
+    around,
+    replacing?.id,
+  );
+  if (!query) return { ok: false, reason: "notFound" };
+  const { type } = query;
   if (!isFreeSlot(query, startsAt)) {
     const taken = isFreeSlot({ ...query, busy: [] }, startsAt);
     return {
       ok: false,
       reason: taken ? "taken" : "unavailable",
-      nextFreeSlots: nextFreeSlots(query, startsAt),
+      nextFreeSlots: await nextFreeSlots(deps, request, query.rules, now, replacing?.id),
     };
   }
 
@@ -173,8 +193,11 @@ async function book(
   // Blocked after all: a writer outside this calendar, or the same request through another door.
   const sameRequest = await store.findByKey(request.idempotencyKey);
   if (sameRequest) return replay(sameRequest, request);
-  const fresh = await availabilityQuery(deps, request.staffUserId, profile, type, now, replacing?.id);
-  return { ok: false, reason: "taken", nextFreeSlots: nextFreeSlots(fresh, startsAt) };
+  return {
+    ok: false,
+    reason: "taken",
+    nextFreeSlots: await nextFreeSlots(deps, request, query.rules, now, replacing?.id),
+  };
 }
 
 export type ChangeOutcome = { ok: true; booking: Booking } | { ok: false; reason: "notFound" | "notHeld" };
@@ -226,13 +249,8 @@ export async function listAvailability(
   from: Date,
   until: Date,
 ): Promise<Slot[] | null> {
-  const [profile, type] = await Promise.all([
-    deps.store.scheduleOf(staffUserId),
-    deps.store.appointmentType(appointmentTypeId, staffUserId),
-  ]);
-  if (!profile || !type) return null;
-  const now = deps.now();
-  return freeSlots({ ...(await availabilityQuery(deps, staffUserId, profile, type, now)), from, until });
+  const query = await availabilityQuery(deps, staffUserId, appointmentTypeId, deps.now(), { from, until });
+  return query ? freeSlots({ ...query, from, until }) : null;
 }
 
 function replay(earlier: Booking, request: Pick<BookingRequest, "actorUserId">): BookingOutcome {
@@ -241,29 +259,54 @@ function replay(earlier: Booking, request: Pick<BookingRequest, "actorUserId">):
   return { ok: true, booking: earlier, replayed: true };
 }
 
-/** Everything but the range that decides the staff member's free slots of one type now. */
+const day = 24 * 60 * 60_000;
+
+/**
+ * What decides the staff member's free slots of one type in [from, until) now. The bookings are
+ * read a day beyond both ends: enough for any buffer, and for the daily maximum of the first and
+ * last day in any zone.
+ */
 export async function availabilityQuery(
   deps: CalendarDeps,
   staffUserId: string,
-  profile: { schedule: StaffSchedule; rules: BookingRules },
-  type: AppointmentLength,
+  appointmentTypeId: string,
   now: Date,
+  range: { from: Date; until: Date },
   except?: string,
-): Promise<Omit<AvailabilityQuery, "from" | "until">> {
-  // A day back covers the daily maximum of today in any zone; the horizon bounds the rest.
-  const day = 24 * 60 * 60_000;
-  const busy = await deps.store.busyBetween(
+): Promise<(Omit<AvailabilityQuery, "from" | "until"> & { type: AppointmentType }) | null> {
+  const state = await deps.store.calendarState({
     staffUserId,
-    new Date(now.getTime() - day),
-    new Date(now.getTime() + (profile.rules.horizonDays + 1) * day),
+    appointmentTypeId,
+    now,
+    from: new Date(range.from.getTime() - day),
+    until: new Date(range.until.getTime() + day),
     except,
-  );
-  return { ...profile, type, busy, now };
+  });
+  return state ? { ...state, now } : null;
 }
 
-function nextFreeSlots(query: Omit<AvailabilityQuery, "from" | "until">, after: Date): Slot[] {
-  const until = new Date(query.now.getTime() + (query.rules.horizonDays + 1) * 24 * 60 * 60_000);
-  return freeSlots({ ...query, from: after, until, limit: suggestions });
+/** The first free slots after a refused start, up to the booking horizon (read only on a refusal). */
+async function nextFreeSlots(
+  deps: CalendarDeps,
+  request: Pick<BookingRequest, "staffUserId" | "appointmentTypeId" | "startsAt">,
+  rules: BookingRules,
+  now: Date,
+  except?: string,
+): Promise<Slot[]> {
+  const range = {
+    from: new Date(request.startsAt),
+    until: new Date(now.getTime() + (rules.horizonDays + 1) * day),
+  };
+  if (range.from >= range.until) return [];
+  const query = await availabilityQuery(
+    deps,
+    request.staffUserId,
+    request.appointmentTypeId,
+    now,
+    range,
+    except,
+  );
+  return query ? freeSlots({ ...query, ...range, limit: suggestions }) : [];
 }
 
 /**

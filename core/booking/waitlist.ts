@@ -82,9 +82,10 @@ export async function joinWaitlist(deps: WaitlistDeps, request: JoinRequest): Pr
     request.date,
   );
   if (open) return { ok: true, entry: open };
-  const query = await queryFor(deps, request.staffUserId, request.appointmentTypeId, now);
+  const day = { from: new Date(fromAt), until: new Date(untilAt) };
+  const query = await availabilityQuery(deps, request.staffUserId, request.appointmentTypeId, now, day);
   if (!query) return { ok: false, reason: "notFound" };
-  const free = freeSlots({ ...query, from: new Date(fromAt), until: new Date(untilAt), limit: 1 });
+  const free = freeSlots({ ...query, ...day, limit: 1 });
   if (free.length > 0) return { ok: false, reason: "hasFreeTime" };
   const entry: WaitlistEntry = {
     id: newId("waitlistEntry", now.getTime()),
@@ -133,32 +134,16 @@ export async function offerFreedTime(deps: WaitlistDeps, staffUserId: string): P
 
   const offers: Offer[] = [];
   for (const entry of await deps.waitlist.inStatus(staffUserId, "waiting", now)) {
-    const query = await queryFor(deps, staffUserId, entry.appointmentTypeId, now);
-    if (!query) continue;
-    const [slot] = freeSlots({
-      ...query,
-      from: new Date(entry.fromAt),
-      until: new Date(entry.untilAt),
-      limit: 1,
-    });
-    if (!slot) continue;
-    const type = await deps.store.appointmentType(entry.appointmentTypeId, staffUserId);
-    if (!type) continue;
-    const booking = offeredBooking(entry, type, slot.startsAt, deps.offerHoldMinutes, now);
+    const day = { from: new Date(entry.fromAt), until: new Date(entry.untilAt) };
+    const query = await availabilityQuery(deps, staffUserId, entry.appointmentTypeId, now, day);
+    const [slot] = query ? freeSlots({ ...query, ...day, limit: 1 }) : [];
+    if (!query || !slot) continue;
+    const booking = offeredBooking(entry, query.type, slot.startsAt, deps.offerHoldMinutes, now);
     if (!(await deps.store.insertUnlessOverlapping(booking))) continue;
     await deps.waitlist.move(entry.id, "waiting", { status: "offered", offeredBookingId: booking.id });
     offers.push({ entry: { ...entry, status: "offered", offeredBookingId: booking.id }, booking });
   }
   return offers;
-}
-
-async function queryFor(deps: WaitlistDeps, staffUserId: string, appointmentTypeId: string, now: Date) {
-  const [profile, type] = await Promise.all([
-    deps.store.scheduleOf(staffUserId),
-    deps.store.appointmentType(appointmentTypeId, staffUserId),
-  ]);
-  if (!profile || !type) return null;
-  return availabilityQuery(deps, staffUserId, profile, type, now);
 }
 
 /** The hold an offer is: made for the waiting client, with the offer's own idempotency key. */

@@ -5,6 +5,7 @@ import {
   DeliveryError,
   type Delivery,
   type DeliveryStore,
+  type MailAttachments,
   type MailContent,
   type MailProvider,
   type MessageRenderer,
@@ -22,6 +23,7 @@ export type DeliverDeps = {
   settings: NotificationSettings;
   renderer: MessageRenderer;
   secretLinks: SecretLinks;
+  attachments: MailAttachments;
   mail: MailProvider;
   sms: SmsProvider;
   tenant: { id: string; name: string; origin: string };
@@ -96,7 +98,7 @@ export async function deliver(
   const content = await contentOf(deps, recipient, wanted, unsubscribe.token);
   let providerId: string;
   try {
-    providerId = await send(deps, delivery, content, unsubscribe.id, attempt);
+    providerId = await send(deps, delivery, wanted, content, unsubscribe.id, attempt, now);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DeliveryError && error.permanent) return { kind: "dead", error: message };
@@ -153,9 +155,11 @@ async function contentOf(
 async function send(
   deps: DeliverDeps,
   delivery: Delivery,
+  rows: Delivery[],
   content: MailContent,
   batchId: string,
   attempt: number,
+  now: Date,
 ): Promise<string> {
   const common = { tenantId: deps.tenant.id, idempotencyKey: batchId, attempt };
   if (delivery.channel === "sms") {
@@ -169,7 +173,10 @@ async function send(
     });
     return sent.id;
   }
-  const rendered = await deps.renderer.mail(content);
+  const [rendered, attachments] = await Promise.all([
+    deps.renderer.mail(content),
+    deps.attachments.for(content.recipient, rows, now),
+  ]);
   // One-click unsubscribe (RFC 8058) for mail about optional kinds; it stops every kind in this mail.
   const oneClick = content.unsubscribe[0]?.url.replace(/\?kind=.*$/, "");
   const headers: Record<string, string> = oneClick
@@ -181,6 +188,7 @@ async function send(
     from: `${deps.tenant.name.replace(/["<>]/g, "")} <${deps.senders.mail}>`,
     headers,
     ...rendered,
+    ...(attachments.length > 0 ? { attachments } : {}),
   });
   return sent.id;
 }

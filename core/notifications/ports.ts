@@ -77,6 +77,15 @@ export interface DeliveryStore {
   displayNames(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
+/** A file that goes with a mail: a booking's calendar file, never anything a person wrote. */
+export type MailAttachment = {
+  filename: string;
+  /** With its parameters, e.g. `text/calendar; charset=utf-8; method=PUBLISH`. */
+  contentType: string;
+  /** The file, base64. */
+  content: string;
+};
+
 export type OutgoingMail = {
   tenantId: string;
   to: string;
@@ -85,6 +94,7 @@ export type OutgoingMail = {
   html: string;
   text: string;
   headers: Record<string, string>;
+  attachments?: MailAttachment[];
   /** The same key for every attempt of one batch: the provider sends it once. */
   idempotencyKey: string;
   attempt: number;
@@ -140,6 +150,14 @@ export type RenderedMail = { subject: string; html: string; text: string };
  */
 export interface SecretLinks {
   issue(delivery: Delivery, now: Date): Promise<string | null>;
+}
+
+/**
+ * The files a mail carries, made when it is sent from the deliveries it claimed (the calendar
+ * file of each booking it is about). Most kinds have none; the queue still carries only ids.
+ */
+export interface MailAttachments {
+  for(recipient: Recipient, deliveries: readonly Delivery[], now: Date): Promise<MailAttachment[]>;
 }
 
 export interface MessageRenderer {

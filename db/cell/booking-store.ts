@@ -1,7 +1,11 @@
 import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
-import type { BookingRules, StaffSchedule } from "../../core/booking/availability.ts";
 import { blockingStatuses, type Booking } from "../../core/booking/booking.ts";
-import type { AppointmentType, BookingStore, Replaced } from "../../core/booking/calendar.ts";
+import type {
+  BookingStore,
+  CalendarState,
+  CalendarStateRequest,
+  Replaced,
+} from "../../core/booking/calendar.ts";
 import type { ReminderStore } from "../../core/booking/reminders.ts";
 import type { Weekday } from "../../core/booking/zoned.ts";
 import {
@@ -20,20 +24,42 @@ export class D1BookingStore implements BookingStore, ReminderStore {
     this.#scope = scope;
   }
 
-  async scheduleOf(staffUserId: string): Promise<{ schedule: StaffSchedule; rules: BookingRules } | null> {
-    const profile = await this.#scope.findOne(bookingProfiles, eq(bookingProfiles.staffUserId, staffUserId));
-    if (!profile) return null;
-    const [windows, exceptions] = await Promise.all([
-      this.#scope.list(availabilityWindows, {
+  async calendarState(request: CalendarStateRequest): Promise<CalendarState | null> {
+    const scope = this.#scope;
+    const { staffUserId } = request;
+    const [, [profile], windows, exceptions, [type], busy] = await scope.batch([
+      this.#expireHoldsStatement(staffUserId, request.now),
+      scope.select(bookingProfiles, { where: eq(bookingProfiles.staffUserId, staffUserId), limit: 1 }),
+      scope.select(availabilityWindows, {
         where: eq(availabilityWindows.staffUserId, staffUserId),
         limit: 500,
       }),
-      this.#scope.list(availabilityExceptions, {
+      scope.select(availabilityExceptions, {
         where: eq(availabilityExceptions.staffUserId, staffUserId),
         orderBy: asc(availabilityExceptions.date),
         limit: 1_000,
       }),
+      scope.select(appointmentTypes, {
+        where: and(
+          eq(appointmentTypes.id, request.appointmentTypeId),
+          eq(appointmentTypes.active, true),
+          or(isNull(appointmentTypes.staffUserId), eq(appointmentTypes.staffUserId, staffUserId)),
+        ),
+        limit: 1,
+      }),
+      scope.select(bookings, {
+        where: and(
+          eq(bookings.staffUserId, staffUserId),
+          request.except ? ne(bookings.id, request.except) : undefined,
+          inArray(bookings.status, blockingStatuses),
+          lt(bookings.blockedFrom, request.until.toISOString()),
+          gt(bookings.blockedUntil, request.from.toISOString()),
+        ),
+        orderBy: asc(bookings.blockedFrom),
+        limit: 5_000,
+      }),
     ]);
+    if (!profile || !type) return null;
     return {
       schedule: {
         timeZone: profile.timeZone,
@@ -54,43 +80,16 @@ export class D1BookingStore implements BookingStore, ReminderStore {
         maxPerDay: profile.maxPerDay,
         slotStepMinutes: profile.slotStepMinutes,
       },
+      type: {
+        id: type.id,
+        name: type.name,
+        location: type.location,
+        durationMinutes: type.durationMinutes,
+        bufferBeforeMinutes: type.bufferBeforeMinutes,
+        bufferAfterMinutes: type.bufferAfterMinutes,
+      },
+      busy: busy.map(({ startsAt, blockedFrom, blockedUntil }) => ({ startsAt, blockedFrom, blockedUntil })),
     };
-  }
-
-  async appointmentType(id: string, staffUserId: string): Promise<AppointmentType | null> {
-    const row = await this.#scope.findOne(
-      appointmentTypes,
-      and(
-        eq(appointmentTypes.id, id),
-        eq(appointmentTypes.active, true),
-        or(isNull(appointmentTypes.staffUserId), eq(appointmentTypes.staffUserId, staffUserId)),
-      ),
-    );
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          location: row.location,
-          durationMinutes: row.durationMinutes,
-          bufferBeforeMinutes: row.bufferBeforeMinutes,
-          bufferAfterMinutes: row.bufferAfterMinutes,
-        }
-      : null;
-  }
-
-  async busyBetween(staffUserId: string, from: Date, until: Date, except?: string) {
-    const rows = await this.#scope.list(bookings, {
-      where: and(
-        eq(bookings.staffUserId, staffUserId),
-        except ? ne(bookings.id, except) : undefined,
-        inArray(bookings.status, blockingStatuses),
-        lt(bookings.blockedFrom, until.toISOString()),
-        gt(bookings.blockedUntil, from.toISOString()),
-      ),
-      orderBy: asc(bookings.blockedFrom),
-      limit: 5_000,
-    });
-    return rows.map(({ startsAt, blockedFrom, blockedUntil }) => ({ startsAt, blockedFrom, blockedUntil }));
   }
 
   async findById(id: string): Promise<Booking | null> {
@@ -146,7 +145,11 @@ export class D1BookingStore implements BookingStore, ReminderStore {
   }
 
   async expireHolds(staffUserId: string, now: Date): Promise<void> {
-    await this.#scope.updateWhere(
+    await this.#expireHoldsStatement(staffUserId, now);
+  }
+
+  #expireHoldsStatement(staffUserId: string, now: Date) {
+    return this.#scope.updateWhere(
       bookings,
       and(
         eq(bookings.staffUserId, staffUserId),

@@ -46,6 +46,7 @@ export class D1Outbox implements MailProvider, SmsProvider {
       html: mail.html,
       text: mail.text,
       headers: mail.headers,
+      attachments: mail.attachments?.length ? mail.attachments : null,
     });
   }
 
@@ -59,6 +60,7 @@ export class D1Outbox implements MailProvider, SmsProvider {
       html: null,
       text: sms.text,
       headers: null,
+      attachments: null,
     });
   }
 

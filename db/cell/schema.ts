@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { roles } from "../../core/auth/permissions.ts";
 import { locations } from "../../core/booking/availability.ts";
 import { bookingStatuses, waitlistStatuses } from "../../core/booking/booking.ts";
+import type { MailAttachment } from "../../core/notifications/ports.ts";
 import type { TenantSettings } from "../../core/tenants/settings.ts";
 
 /**
@@ -189,6 +190,8 @@ export const outboxMessages = sqliteTable(
     html: text("html"),
     text: text("text").notNull(),
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+    /** The mail's files (a booking's calendar file), as the provider would have attached them. */
+    attachments: text("attachments", { mode: "json" }).$type<MailAttachment[]>(),
     createdAt: text("created_at").notNull(),
   },
   (table) => [

@@ -12,6 +12,8 @@ export function chunked<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+type ListOptions = { where?: SQL; orderBy?: SQL | SQLiteColumn; limit?: number };
+
 /** A cell table: it has an `id` and the `tenant_id` every tenant table carries. */
 export type TenantTable = SQLiteTable & { id: SQLiteColumn; tenantId: SQLiteColumn };
 export type Row<T extends TenantTable> = T["$inferSelect"];
@@ -58,17 +60,18 @@ export class TenantScope {
     return rows[0] as Row<T> | undefined;
   }
 
-  async list<T extends TenantTable>(
-    table: T,
-    options: { where?: SQL; orderBy?: SQL | SQLiteColumn; limit?: number } = {},
-  ): Promise<Row<T>[]> {
-    const query = this.#db
+  async list<T extends TenantTable>(table: T, options: ListOptions = {}): Promise<Row<T>[]> {
+    return (await this.select(table, options)) as Row<T>[];
+  }
+
+  /** The read of `list`, not yet run: to hand to `batch` with others, so that they cost one round trip. */
+  select<T extends TenantTable>(table: T, options: ListOptions = {}) {
+    return this.#db
       .select()
       .from(table as SQLiteTable)
       .where(this.where(table, options.where))
       .orderBy(options.orderBy ?? table.id)
       .limit(options.limit ?? 100);
-    return (await query) as Row<T>[];
   }
 
   /**
@@ -168,7 +171,7 @@ export class TenantScope {
   }
 
   /** Several writes as one atomic D1 batch: all land or none does. */
-  batch(statements: readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]) {
-    return this.#db.batch(statements);
+  batch<U extends BatchItem<"sqlite">, T extends Readonly<[U, ...U[]]>>(statements: T) {
+    return this.#db.batch<U, T>(statements);
   }
 }

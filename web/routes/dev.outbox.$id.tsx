@@ -12,11 +12,18 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
     match[1]!.replaceAll("&amp;", "&"),
   );
   const links = [...new Set(hrefs)];
-  return { message, links };
+  // The files themselves are downloaded from the Worker (worker/notifications/outbox-html.ts).
+  const { attachments, ...rest } = message;
+  const files = (attachments ?? []).map(({ filename, contentType }, index) => ({
+    filename,
+    contentType,
+    href: `/dev/outbox/${message.id}/attachments/${index}`,
+  }));
+  return { message: rest, links, files };
 }
 
 export default function OutboxMessage() {
-  const { message, links } = useLoaderData<typeof loader>();
+  const { message, links, files } = useLoaderData<typeof loader>();
   return (
     <section className="narrow" lang="en">
       <p>
@@ -44,6 +51,21 @@ export default function OutboxMessage() {
             {links.map((link) => (
               <li key={link}>
                 <a href={link}>{link}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {files.length > 0 ? (
+        <>
+          <h2 className="section-title">Attachments</h2>
+          <ul>
+            {files.map((file) => (
+              <li key={file.href}>
+                <a href={file.href} download={file.filename}>
+                  {file.filename}
+                </a>{" "}
+                <code>{file.contentType}</code>
               </li>
             ))}
           </ul>

@@ -17,3 +17,21 @@ export async function outboxHtml(c: Context<AppEnv>): Promise<Response> {
     "X-Content-Type-Options": "nosniff",
   });
 }
+
+/**
+ * One file of a local outbox mail (a booking's calendar file), for download from /dev/outbox/<id>.
+ * It is sent as a download, never shown in the page's origin.
+ */
+export async function outboxAttachment(c: Context<AppEnv>): Promise<Response> {
+  const site = c.get("site");
+  const outbox = site.kind === "tenant" ? c.get("services").notificationsFor(site.tenant).outbox : null;
+  const message = outbox ? await outbox.find(c.req.param("id") ?? "") : null;
+  const index = c.req.param("index") ?? "";
+  const file = /^\d{1,3}$/.test(index) ? message?.attachments?.[Number(index)] : undefined;
+  if (!file) return c.notFound();
+  return c.body(Buffer.from(file.content, "base64"), 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
+    "X-Content-Type-Options": "nosniff",
+  });
+}

@@ -14,6 +14,7 @@ import type { TenantScope } from "../../db/cell/scope.ts";
 import type { PlatformData } from "../../db/platform.ts";
 import { messageRenderer } from "../../web/mail/render.server.ts";
 import type { Config, Env } from "../env.ts";
+import { calendarAttachments } from "./calendar-attachments.ts";
 import { ResendMail } from "./resend.ts";
 import { TwilioSms } from "./twilio.ts";
 
@@ -87,6 +88,7 @@ export async function deliveryDepsFor(
     settings: tenant.settings.notifications,
     renderer: messageRenderer(tenant, origin),
     secretLinks: { issue: (delivery, now) => secretLinkOf(scope, delivery, now) },
+    attachments: calendarAttachments(scope, tenant, origin, config.MAIL_FROM),
     mail:
       config.MAIL_PROVIDER === "resend" && env.RESEND_API_KEY ? new ResendMail(env.RESEND_API_KEY) : outbox,
     sms:

@@ -42,6 +42,21 @@ describe("Resend", () => {
     });
   });
 
+  it("attaches files as base64 content with their content type, and sends no field without them", async () => {
+    const { requests, fetcher } = recorder(200, { id: "re_124" });
+    const file = {
+      filename: "afspraak-2026-12-01.ics",
+      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+      content: btoa("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
+    };
+    await new ResendMail("re_key", fetcher).sendMail({ ...mail, attachments: [file] });
+    await new ResendMail("re_key", fetcher).sendMail(mail);
+    expect(JSON.parse(String(requests[0]!.init.body)).attachments).toEqual([
+      { filename: file.filename, content: file.content, content_type: file.contentType },
+    ]);
+    expect(JSON.parse(String(requests[1]!.init.body))).not.toHaveProperty("attachments");
+  });
+
   it("reads a refused address as permanent, a rate limit or outage as temporary", async () => {
     const failure = async (status: number) =>
       new ResendMail("re_key", recorder(status, { message: "no" }).fetcher)

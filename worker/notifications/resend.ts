@@ -31,6 +31,12 @@ export class ResendMail implements MailProvider {
           html: mail.html,
           text: mail.text,
           headers: mail.headers,
+          // Resend takes a file as base64 `content` with its `content_type`.
+          attachments: mail.attachments?.map(({ filename, contentType, content }) => ({
+            filename,
+            content,
+            content_type: contentType,
+          })),
         }),
       },
       "Resend",
