@@ -70,6 +70,7 @@ beforeAll(async () => {
   const neighbour = await addUser(tenant, { email: "neighbour@booking-pages.test", password });
   const alone = await addUser(tenant, { email: "alone@booking-pages.test", password });
   const waiting = await addUser(tenant, { email: "waiting@booking-pages.test", password });
+  const both = await addUser(tenant, { email: "both@booking-pages.test", password, language: "en" });
   await addUser(other, { email: "client@booking-pages-b.test", password });
   await addUser(without, { email: "client@booking-pages-c.test", password });
   const scope = data.scopeIn(tenant.cell, tenant.id);
@@ -77,17 +78,24 @@ beforeAll(async () => {
   await bookableStaff(scope, otherStaff, {});
   const now = new Date().toISOString();
   const team = (clientUserId: string, staffUserId: string) => ({
-    id: `ctm_${clientUserId}_${staffUserId}`.slice(0, 60),
+    id: `ctm_${crypto.randomUUID()}`,
     clientUserId,
     staffUserId,
     createdAt: now,
   });
-  await scope.insert(careTeamMembers, [team(client, staff), team(neighbour, staff), team(waiting, noHours)]);
+  await scope.insert(careTeamMembers, [
+    team(client, staff),
+    team(neighbour, staff),
+    team(waiting, noHours),
+    team(both, staff),
+    team(both, otherStaff),
+  ]);
   void alone;
   cookies.client = await signIn(host, "client@booking-pages.test", password);
   cookies.neighbour = await signIn(host, "neighbour@booking-pages.test", password);
   cookies.alone = await signIn(host, "alone@booking-pages.test", password);
   cookies.waiting = await signIn(host, "waiting@booking-pages.test", password);
+  cookies.both = await signIn(host, "both@booking-pages.test", password);
   cookies.staff = await signIn(host, "coach@booking-pages.test", password);
   cookies.otherStaff = await signIn(host, "other@booking-pages.test", password);
   cookies.foreign = await signIn("booking-pages-b.localhost", "client@booking-pages-b.test", password);
@@ -188,6 +196,23 @@ describe("booking a time", () => {
       { cookie: cookies.alone! },
     );
     expect(stranger.status).toBe(404);
+  });
+
+  it("asks a client with two coaches whom to book with, in the language they chose", async () => {
+    const dutch = await (await page("both", "/booking/new")).text();
+    expect(dutch).toContain("Met wie wil je een afspraak?");
+    expect(dutch).toContain(`/booking/new?coach=${staff}`);
+    expect(dutch).toContain(">coach</a>");
+    expect(dutch).toContain(">other</a>");
+    const english = await visit(host, `/booking/new?coach=${staff}&type=${types.half}`, {
+      headers: { cookie: `${cookies.both}; __Host-lang=en` },
+    });
+    const html = await english.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Book a new appointment");
+    expect(html).toContain("half with coach");
+    expect(html).toContain("Times in Europe/Amsterdam (your time zone)");
+    expect(html).toMatch(/aria-label="[A-Z][a-z]+day, \d+ [A-Z][a-z]+ \d{4}(, today)?: \d+ free times"/);
   });
 
   it("explains an empty care team and a coach who takes no bookings yet", async () => {

@@ -87,7 +87,7 @@ const nl = {
     countdownOver: "De tijd om te bevestigen is voorbij.",
     confirm: "Bevestig je {{term.appointment}}",
     release: "Tijd loslaten",
-    waiting: "{{name}} heeft deze tijd gekozen en bevestigt tot {{time}}.",
+    waiting: "{{name}} heeft deze tijd gekozen en kan hem tot {{time}} bevestigen.",
     holdLapsed: "Deze tijd werd niet op tijd bevestigd en is weer vrij.",
     planAgain: "Kies een nieuwe tijd",
     cancelTitle: "{{term.appointment, capitalize}} annuleren",
