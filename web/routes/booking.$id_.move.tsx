@@ -93,7 +93,7 @@ export default function MoveAppointment() {
         />
       ) : null}
       <p className="lead">{t("booking.move.intro")}</p>
-      <p className="choice-summary">
+      <p>
         <strong>
           {booking.typeName} · {t("booking.with", { name: page.otherName })}
         </strong>
@@ -110,12 +110,16 @@ export default function MoveAppointment() {
         </div>
       ) : null}
       <p className="zone-note">{t("booking.zone", { zone: page.zone })}</p>
+      {page.client && page.noticeHours > 0 ? (
+        <p className="zone-note">{t("booking.choose.notice", { hours: page.noticeHours })}</p>
+      ) : null}
       <div className="picker">
         <MonthView picker={page.picker} />
         <SlotForm
           day={page.picker.day}
           formKey={page.formKey}
           hidden={{}}
+          purpose="move"
           fields={
             <div className="field">
               <label htmlFor="reason">{t("booking.move.reason")}</label>

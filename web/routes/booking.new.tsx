@@ -20,7 +20,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingSty
  * kind of appointment, then a day of the month and a free time on it, which is held for them.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { actor, deps, formats } = requireBooking(context, request, "appointments:book");
+  const { tenant, actor, deps, formats } = requireBooking(context, request, "appointments:book");
   const params = new URL(request.url).searchParams;
   const { coaches, notBookable } = await bookingChoices(deps, actor);
   const coach =
@@ -73,6 +73,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     step: "time" as const,
     onlyChoice,
     zone: formats.zone,
+    noticeHours: tenant.settings.booking.cancelNoticeHours,
     coach: { id: coach.userId, name: coach.displayName },
     type: { id: type.id, name: type.name, durationMinutes: type.durationMinutes, location: type.location },
     picker: pickerData(month, day, link, formats),
@@ -200,6 +201,9 @@ function TimeStep({ page }: { page: Extract<Page, { step: "time" }> }) {
         {page.onlyChoice ? null : <Link to="/booking/new">{t("booking.choose.change")}</Link>}
       </div>
       <p className="zone-note">{t("booking.zone", { zone: page.zone })}</p>
+      {page.noticeHours > 0 ? (
+        <p className="zone-note">{t("booking.choose.notice", { hours: page.noticeHours })}</p>
+      ) : null}
       <div className="picker">
         <MonthView picker={page.picker} />
         <SlotForm day={page.picker.day} formKey={page.formKey} hidden={hidden} />

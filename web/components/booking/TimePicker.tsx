@@ -120,11 +120,14 @@ export function SlotForm({
   formKey,
   hidden,
   fields,
+  purpose = "hold",
 }: {
   day: PickerData["day"];
   formKey: string;
   hidden: Record<string, string>;
   fields?: ReactNode;
+  /** A new time is held first; a confirmed appointment moves at once. */
+  purpose?: "hold" | "move";
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -156,11 +159,11 @@ export function SlotForm({
         <Form method="post" className="slots" aria-busy={busy || undefined}>
           <HiddenFields hidden={hidden} formKey={formKey} />
           {fields}
-          <p className="field__hint">{t("booking.day.pick")}</p>
+          <p className="field__hint">{t(purpose === "hold" ? "booking.day.pick" : "booking.day.pickMove")}</p>
           <SlotButtons slots={day.slots} />
           {busy ? (
             <p role="status" className="slots__busy">
-              {t("booking.day.busy")}
+              {t(purpose === "hold" ? "booking.day.busy" : "booking.day.busyMove")}
             </p>
           ) : null}
         </Form>

@@ -36,6 +36,8 @@ const nl = {
     noHours_other:
       "{{names}} hebben nog geen tijden waarop je zelf een {{term.appointment}} kunt plannen. Neem contact op met je {{term.coaches}}.",
     back: "Terug naar je {{term.appointments}}",
+    notice:
+      "Let op: binnen {{hours}} uur voor het begin kun je je {{term.appointment}} niet meer zelf annuleren of verplaatsen.",
   },
   month: {
     navigation: "Maanden",
@@ -59,6 +61,8 @@ const nl = {
     none: "Op deze dag is geen tijd meer vrij. Kies een andere dag.",
     until: "tot {{time}}",
     busy: "Even geduld, we houden de tijd voor je vast…",
+    pickMove: "Kies een tijd. Je {{term.appointment}} gaat meteen naar die tijd.",
+    busyMove: "Even geduld, we verplaatsen je {{term.appointment}}…",
   },
   refused: {
     taken: "Iemand anders heeft deze tijd net gekozen.",
@@ -167,6 +171,8 @@ const en: typeof nl = {
     noHours_other:
       "{{names}} have no times yet that you can book yourself. Please contact your {{term.coaches}}.",
     back: "Back to your {{term.appointments}}",
+    notice:
+      "Please note: within {{hours}} hours of the start you can no longer cancel or move your {{term.appointment}} yourself.",
   },
   month: {
     navigation: "Months",
@@ -190,6 +196,8 @@ const en: typeof nl = {
     none: "There is no free time left on this day. Please choose another day.",
     until: "to {{time}}",
     busy: "One moment, we are holding the time for you…",
+    pickMove: "Choose a time. Your {{term.appointment}} moves there at once.",
+    busyMove: "One moment, we are moving your {{term.appointment}}…",
   },
   refused: {
     taken: "Someone else has just chosen this time.",
