@@ -110,6 +110,7 @@ const pagePermissions: Record<string, Permission> = {
   "/platform/tenants": "platform:manage-tenants",
   "/platform/tenants/new": "platform:manage-tenants",
   "/admin/api-keys": "api-keys:manage",
+  "/booking/hours": "agenda:manage-own",
 };
 
 const demoAccountOf = {

@@ -29,6 +29,8 @@ import { D1CareTeamStore } from "../db/cell/care-team-store.ts";
 import { rolesGrantableIn } from "../core/tenants/operator.ts";
 import type { OperatorDeps } from "../core/tenants/operations.ts";
 import { forgetHosts } from "./middleware/site.ts";
+import type { BookingSetupDeps } from "../core/booking/setup.ts";
+import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -48,6 +50,8 @@ export type Services = PlatformData & {
   clientsFor(tenant: Tenant): Clients;
   /** What the operator console works with; `operatorTenant` is where its audit lines go. */
   operationsFor(operatorTenant: Tenant): OperatorDeps;
+  /** Staff hours, appointment types and the tenant's booking rules. */
+  bookingSetupFor(tenant: Tenant): BookingSetupDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -113,6 +117,16 @@ export function buildServices(env: Env, config: Config): Services {
         organisations: new D1OrganisationStore(scope),
         careTeams: new D1CareTeamStore(scope),
         audit: new D1AuditLog(scope),
+        now: () => new Date(),
+      };
+    },
+    bookingSetupFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        store: new D1BookingSetupStore(scope),
+        audit: new D1AuditLog(scope),
+        settings: data.settingsIn(tenant.cell),
+        tenantId: tenant.id,
         now: () => new Date(),
       };
     },
