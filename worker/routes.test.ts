@@ -111,6 +111,7 @@ const pagePermissions: Record<string, Permission> = {
   "/platform/tenants/new": "platform:manage-tenants",
   "/admin/api-keys": "api-keys:manage",
   "/booking/hours": "agenda:manage-own",
+  "/admin/appointment-types": "appointment-types:manage",
 };
 
 const demoAccountOf = {

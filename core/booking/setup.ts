@@ -628,8 +628,13 @@ export async function updateAppointmentType(
   values: AppointmentTypeValues,
   staffIds: readonly string[],
 ): Promise<SetupOutcome | { ok: false; reason: "notFound" }> {
-  if (!(await deps.store.findAppointmentType(id))) return { ok: false, reason: "notFound" };
-  const parsed = parseAppointmentType(values, staffIds);
+  const current = await deps.store.findAppointmentType(id);
+  if (!current) return { ok: false, reason: "notFound" };
+  // A type may stay with the staff member it has, also one who has left since.
+  const parsed = parseAppointmentType(
+    values,
+    current.staffUserId ? [...staffIds, current.staffUserId] : staffIds,
+  );
   if (!parsed.ok) return parsed;
   if (!(await deps.store.updateAppointmentType(id, parsed.value))) return { ok: false, reason: "notFound" };
   await auditType(deps, actor, "booking.type-changed", id, parsed.value);
