@@ -44,6 +44,7 @@ export function ContextField({
   context,
   error,
   hint,
+  messageBelow = false,
   ...input
 }: {
   name: string;
@@ -52,6 +53,8 @@ export function ContextField({
   context: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /** The caller shows the error (with id `<id>-error`) below a row of fields, not under this one. */
+  messageBelow?: boolean;
 } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="field">
@@ -66,7 +69,7 @@ export function ContextField({
         aria-describedby={describedBy(id, error, hint)}
         {...input}
       />
-      <Messages id={id} error={error} hint={hint} />
+      {messageBelow ? null : <Messages id={id} error={error} hint={hint} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasPermission } from "../../core/auth/permissions.ts";
 import { locations } from "../../core/booking/availability.ts";
@@ -104,6 +104,8 @@ export default function AppointmentTypes() {
   const { types, staff, rules, canConfigure } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  // A new page (after a save) starts the new type's form empty again; a refusal keeps what was typed.
+  const { key: visit } = useLocation();
   const done = answer ? null : searchParams.get("done");
   const typed = (typeId: string) => (answer?.form === "type" && answer.typeId === typeId ? answer : null);
   const rulesAnswer = answer?.form === "rules" ? answer : null;
@@ -189,7 +191,7 @@ export default function AppointmentTypes() {
       </ul>
 
       <h2 className="section-title">{t("bookingSetup.types.new")}</h2>
-      <Form method="post" className="form" noValidate>
+      <Form key={visit} method="post" className="form" noValidate>
         <TypeFields
           prefix="new"
           values={typed("new")?.values ?? newAppointmentTypeValues}

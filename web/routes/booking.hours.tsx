@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   addAvailabilityException,
@@ -107,6 +107,8 @@ export default function BookingHours() {
   const { values: stored, savedZone, zones, exceptions, today } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  // A new page (after a save) starts the new exception's form empty again; a refusal keeps what was typed.
+  const { key: visit } = useLocation();
   const done = answer ? null : searchParams.get("done");
   const week = answer?.form === "week" ? answer : null;
   const values = week?.values ?? stored;
@@ -193,8 +195,10 @@ export default function BookingHours() {
           />
         </fieldset>
 
-        <h2 className="section-title">{t("bookingSetup.hours.week")}</h2>
-        <p className="field__hint">{t("bookingSetup.hours.weekIntro")}</p>
+        <div>
+          <h2 className="section-title">{t("bookingSetup.hours.week")}</h2>
+          <p className="field__hint hours-intro">{t("bookingSetup.hours.weekIntro")}</p>
+        </div>
         {weekdays.map((weekday) => {
           const day = t(`bookingSetup.weekdays.${weekday}`);
           const typed = values.week[weekday - 1] ?? [];
@@ -216,40 +220,57 @@ export default function BookingHours() {
               ) : null}
               {rows.map((row, index) => {
                 const context = t("bookingSetup.hours.rowContext", { day, number: index + 1 });
+                const start = windowField(weekday, index, "start");
+                const end = windowField(weekday, index, "end");
+                const rowErrors = [start, end].flatMap((field) => {
+                  const text = errorText(errors[field]);
+                  return text ? [{ field, text }] : [];
+                });
                 // The key changes with the values the server sends back, so a re-rendered form shows them.
                 const key = `${weekday}-${index}-${row.start}-${row.end}`;
                 return (
-                  <div key={key} className="hours-row">
-                    <ContextField
-                      name={windowField(weekday, index, "start")}
-                      type="time"
-                      label={t("bookingSetup.hours.from")}
-                      context={context}
-                      defaultValue={timeInputValue(row.start)}
-                      error={errorText(errors[windowField(weekday, index, "start")])}
-                    />
-                    <ContextField
-                      name={windowField(weekday, index, "end")}
-                      type="time"
-                      label={t("bookingSetup.hours.until")}
-                      context={context}
-                      defaultValue={timeInputValue(row.end)}
-                      error={errorText(errors[windowField(weekday, index, "end")])}
-                    />
-                    {typed.length > 0 ? (
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={`remove:${weekday}:${index}`}
-                        className="button button--secondary hours-row__remove"
-                      >
-                        {t("bookingSetup.hours.removeRow")}
-                        <span className="visually-hidden">
-                          {" "}
-                          {t("bookingSetup.hours.removeRowContext", { day, number: index + 1 })}
-                        </span>
-                      </button>
-                    ) : null}
+                  <div key={key} className="hours-block">
+                    <div className="hours-row">
+                      <ContextField
+                        name={start}
+                        type="time"
+                        label={t("bookingSetup.hours.from")}
+                        context={context}
+                        defaultValue={timeInputValue(row.start)}
+                        error={errorText(errors[start])}
+                        messageBelow
+                      />
+                      <ContextField
+                        name={end}
+                        type="time"
+                        label={t("bookingSetup.hours.until")}
+                        context={context}
+                        defaultValue={timeInputValue(row.end)}
+                        error={errorText(errors[end])}
+                        messageBelow
+                      />
+                      {/* A lone empty block has nothing to remove. */}
+                      {rows.length > 1 || row.start || row.end ? (
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`remove:${weekday}:${index}`}
+                          className="button button--secondary"
+                        >
+                          {t("bookingSetup.hours.removeRow")}
+                          <span className="visually-hidden">
+                            {" "}
+                            {t("bookingSetup.hours.removeRowContext", { day, number: index + 1 })}
+                          </span>
+                        </button>
+                      ) : null}
+                    </div>
+                    {/* Below the whole block, so a phone keeps the two times side by side. */}
+                    {rowErrors.map(({ field, text }) => (
+                      <p key={field} id={`${field}-error`} className="field__error">
+                        {text}
+                      </p>
+                    ))}
                   </div>
                 );
               })}
@@ -304,7 +325,7 @@ export default function BookingHours() {
           </li>
         ))}
       </ul>
-      <Form method="post" className="form" noValidate preventScrollReset>
+      <Form key={visit} method="post" className="form" noValidate preventScrollReset>
         <Field
           name="date"
           type="date"
@@ -336,12 +357,11 @@ export default function BookingHours() {
             </label>
           ))}
         </fieldset>
-        <div className="hours-row">
+        <div className="hours-row hours-row--top">
           <Field
             name="start"
             type="time"
             label={t("bookingSetup.exceptions.start")}
-            hint={t("bookingSetup.exceptions.timesHint")}
             defaultValue={timeInputValue(refusedException?.values.start ?? "")}
             error={errorText(exceptionErrors.start)}
           />
