@@ -15,7 +15,7 @@ import {
 } from "../../db/cell/schema.ts";
 import { platformData } from "../../db/platform.ts";
 import { demoBookingProfile, demoTenants } from "../../db/seed/demo-tenants.ts";
-import { post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
+import { addUser, post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
 
 const host = "coaching.localhost";
 const path = "/admin/appointment-types";
@@ -94,6 +94,31 @@ describe("the admin's appointment types", () => {
       "booking.type-deactivated",
       "booking.type-reactivated",
     ]);
+  });
+
+  it("keeps a type with a staff member who has left, until the admin chooses someone else", async () => {
+    const leaver = await addUser(tenant, {
+      email: `vertrokken-${crypto.randomUUID()}@koerscoaching.nl`,
+      role: "staff",
+    });
+    const name = `Afscheidsgesprek ${crypto.randomUUID().slice(0, 8)}`;
+    await send(admin, { ...type, name, staffUserId: leaver, intent: "create" });
+    const row = (await typeNamed(name))!;
+    await scope().update(users, leaver, { status: "disabled" });
+    const html = await textOf(await page(admin));
+    expect(html).toContain("45 min · Telefonisch · Een coach die niet meer actief is");
+    // Saved as it is, the type stays theirs; a new type cannot be given to them.
+    const kept = await send(admin, {
+      ...type,
+      name,
+      durationMinutes: "50",
+      staffUserId: leaver,
+      type: row.id,
+      intent: "update",
+    });
+    expect(kept.status).toBe(302);
+    expect(await typeNamed(name)).toMatchObject({ durationMinutes: 50, staffUserId: leaver });
+    expect((await send(admin, { ...type, staffUserId: leaver, intent: "create" })).status).toBe(400);
   });
 
   it("refuses a bad type at its fields with what was typed, and writes nothing", async () => {
