@@ -11,7 +11,6 @@ import {
   removeAvailabilityException,
   saveAvailability,
   timeZoneChoices,
-  todayOf,
   weekdays,
   windowField,
   withRowAdded,
@@ -19,7 +18,7 @@ import {
   type AvailabilityValues,
   type ExceptionValues,
 } from "../../core/booking/setup.ts";
-import type { Weekday } from "../../core/booking/zoned.ts";
+import { inZone, type Weekday } from "../../core/booking/zoned.ts";
 import { actorOf, dateLabel, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
 import {
   ContextField,
@@ -36,11 +35,9 @@ import { ErrorSummary } from "../components/NewPasswordFields.tsx";
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { account, deps } = requireBookingSetup(context, request, "agenda:manage-own");
-  const actor = actorOf(account, request);
-  const [availability, today] = await Promise.all([
-    deps.store.availabilityOf(account.id),
-    todayOf(deps, actor),
-  ]);
+  const availability = await deps.store.availabilityOf(account.id);
+  // The staff member's own date: in their profile's zone, or their account's before they have one.
+  const today = inZone(deps.now(), availability.profile?.timeZone ?? account.timeZone).date;
   const values = availabilityValuesFrom(availability, account.timeZone);
   const label = dateLabel(context.language);
   return {
