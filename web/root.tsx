@@ -66,7 +66,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
         }
       : null,
     // Management pages this person may open, below their name in the navigation.
-    tools: auth ? toolsFor(auth.account.role) : [],
+    tools: auth ? toolsFor(auth.account.role, tenant.features) : [],
     // The menu is for signed-in people; the sign-in page shows only the brand and the language.
     navigation: auth
       ? tenant.features

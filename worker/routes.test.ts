@@ -111,6 +111,8 @@ const pagePermissions: Record<string, Permission> = {
   "/platform/tenants/new": "platform:manage-tenants",
   "/admin/api-keys": "api-keys:manage",
   "/booking/feed": "agenda:manage-own",
+  "/booking/hours": "agenda:manage-own",
+  "/admin/appointment-types": "appointment-types:manage",
   "/booking": "portal:use",
   "/booking/new": "appointments:book",
   "/booking/agenda": "agenda:manage-own",

@@ -35,6 +35,8 @@ import { D1WaitlistStore } from "../db/cell/waitlist-store.ts";
 import { DurableStaffCalendars } from "./durable/staff-calendars.ts";
 import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed.ts";
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
+import type { BookingSetupDeps } from "../core/booking/setup.ts";
+import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -58,6 +60,8 @@ export type Services = PlatformData & {
   calendarFeedsFor(tenant: Tenant): CalendarFeedDeps & { events: FeedEvents };
   /** What the operator console works with; `operatorTenant` is where its audit lines go. */
   operationsFor(operatorTenant: Tenant): OperatorDeps;
+  /** Staff hours, appointment types and the tenant's booking rules. */
+  bookingSetupFor(tenant: Tenant): BookingSetupDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -146,6 +150,16 @@ export function buildServices(env: Env, config: Config): Services {
         events: new D1BookingRecords(scope),
         audit: new D1AuditLog(scope),
         limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),
+        now: () => new Date(),
+      };
+    },
+    bookingSetupFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        store: new D1BookingSetupStore(scope),
+        audit: new D1AuditLog(scope),
+        settings: data.settingsIn(tenant.cell),
+        tenantId: tenant.id,
         now: () => new Date(),
       };
     },

@@ -6,15 +6,18 @@ import { provisionTenant, type ProvisionContext } from "../../core/tenants/provi
 import { ensureOperatorTenant, operatorTenantSettings } from "../../core/tenants/operator.ts";
 import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
+import { D1BookingSetupStore } from "../cell/booking-setup-store.ts";
 import { careTeamRow } from "../cell/care-team-store.ts";
 import { D1OrganisationStore } from "../cell/organisation-store.ts";
 import { careTeamMembers, users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
 import {
+  demoBookingProfile,
   demoOperator,
   demoPassword,
   demoSecondFactor,
   demoTenants,
+  demoWeeklyHours,
   type DemoTenant,
   type DemoUser,
 } from "./demo-tenants.ts";
@@ -102,6 +105,7 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     const scope = context.scopeIn(tenant.cell, tenant.id);
     await upsertUsers(scope, demo.users, passwordHash);
     await seedClientRelations(demo, scope);
+    await seedBooking(demo, scope);
     seeded.push(tenant);
   }
   seeded.push(await seedOperator(context, passwordHash));
@@ -133,5 +137,29 @@ async function seedClientRelations(demo: DemoTenant, scope: TenantScope): Promis
     if (!existing) await organisations.create({ id, name, createdAt: now.toISOString() });
     for (const [email, role] of Object.entries(members))
       await organisations.place(id, idOf(email), role, now);
+  }
+}
+
+/**
+ * Weekday hours for every demo staff member who has none yet, and the tenant's appointment
+ * types by name: what a staff member or admin changed since stays as they left it.
+ */
+async function seedBooking(demo: DemoTenant, scope: TenantScope): Promise<void> {
+  const store = new D1BookingSetupStore(scope);
+  const now = new Date();
+  const staff = await scope.list(users, {
+    where: inArray(
+      users.email,
+      demo.users.filter((user) => user.role === "staff").map((user) => user.email),
+    ),
+  });
+  for (const person of staff) {
+    if ((await store.availabilityOf(person.id)).profile) continue;
+    await store.saveWeek(person.id, demoBookingProfile, demoWeeklyHours, now);
+  }
+  const existing = await store.appointmentTypes();
+  for (const type of demo.appointmentTypes) {
+    if (existing.some((known) => known.name === type.name && known.staffUserId === null)) continue;
+    await store.createAppointmentType(newId("appointmentType"), { ...type, staffUserId: null }, now);
   }
 }
