@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, screenshot, signIn, test } from "./fixtures.ts";
+import { expect, screenshot, signIn, test, waitForHydration } from "./fixtures.ts";
 import { tenantUrl } from "./hosts.ts";
 
 /**
@@ -30,8 +30,12 @@ async function openFreeDay(page: Page, from: string): Promise<string> {
     for (const href of await days.evaluateAll((links) => links.map((link) => link.getAttribute("href")!))) {
       const day = /day=(\d{4}-\d{2}-\d{2})/.exec(href)?.[1];
       if (day && day >= from) {
-        await page.locator(`a[href="${href}"]`).click();
+        // By keyboard: the chosen day's times take the focus.
+        await waitForHydration(page);
+        await page.locator(`a[href="${href}"]`).focus();
+        await page.keyboard.press("Enter");
         await expect(page.getByRole("heading", { name: /^Vrije tijden op / })).toBeVisible();
+        await expect(page.locator("#free-times")).toBeFocused();
         return day;
       }
     }
