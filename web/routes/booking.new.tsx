@@ -5,11 +5,12 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/cloudflare";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { book } from "../../core/booking/desk.ts";
+import { book, joinWaitlist } from "../../core/booking/desk.ts";
 import { bookingChoices, freeMonth, isLocalDate, monthOf } from "../../core/booking/planner.ts";
 import { pickedSlot, pickerData, refusedPick, requireBooking } from "../booking.server.ts";
+import { SelectField } from "../components/BookingSetupFields.tsx";
 import { MonthView, RefusedTime, SlotForm } from "../components/booking/TimePicker.tsx";
 import bookingStyles from "../components/booking/booking.css?url";
 
@@ -77,14 +78,36 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     coach: { id: coach.userId, name: coach.displayName },
     type: { id: type.id, name: type.name, durationMinutes: type.durationMinutes, location: type.location },
     picker: pickerData(month, day, link, formats),
+    // Days of this month from today on without free time: a client may wait for one of them.
+    waitDays: month.weeks
+      .flat()
+      .filter((each) => each.inMonth && each.free === 0 && each.date >= month.today)
+      .map((each) => ({ date: each.date, label: formats.day(each.date) })),
     // One key per rendered form: sending it again finds the same hold (booking.server.ts).
     formKey: crypto.randomUUID(),
   };
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { actor, deps, origin, formats } = requireBooking(context, request, "appointments:book");
+  const { account, actor, deps, origin, formats } = requireBooking(context, request, "appointments:book");
   const form = await request.formData();
+  if (form.get("intent") === "waitlist") {
+    const date = String(form.get("date") ?? "");
+    if (!isLocalDate(date)) return data({ waitlist: "past" as const, date: null }, 400);
+    const joined = await joinWaitlist(
+      deps,
+      { ...actor, timeZone: account.timeZone },
+      {
+        staffUserId: String(form.get("coach") ?? ""),
+        appointmentTypeId: String(form.get("type") ?? ""),
+        date,
+      },
+      origin,
+    );
+    if (joined.ok) return redirect(`/booking?waiting=${encodeURIComponent(date)}`);
+    if (joined.reason === "notFound") throw data(null, { status: 404 });
+    return data({ waitlist: joined.reason, date }, joined.reason === "past" ? 400 : 409);
+  }
   const picked = pickedSlot(form);
   if (!picked) return data(refusedPick({ reason: "invalid" }, formats), 400);
   const outcome = await book(
@@ -187,7 +210,8 @@ function ChoiceStep({ page }: { page: Exclude<Page, { step: "time" }> }) {
 
 function TimeStep({ page }: { page: Extract<Page, { step: "time" }> }) {
   const { t } = useTranslation();
-  const refusal = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const refusal = answer && !("waitlist" in answer) ? answer : null;
   const hidden = { coach: page.coach.id, type: page.type.id };
   return (
     <>
@@ -208,6 +232,49 @@ function TimeStep({ page }: { page: Extract<Page, { step: "time" }> }) {
         <MonthView picker={page.picker} />
         <SlotForm day={page.picker.day} formKey={page.formKey} hidden={hidden} />
       </div>
+      {page.waitDays.length > 0 ? (
+        <WaitlistForm
+          days={page.waitDays}
+          hidden={hidden}
+          refused={answer && "waitlist" in answer ? answer : null}
+        />
+      ) : null}
     </>
+  );
+}
+
+function WaitlistForm({
+  days,
+  hidden,
+  refused,
+}: {
+  days: { date: string; label: string }[];
+  hidden: Record<string, string>;
+  refused: { waitlist: "hasFreeTime" | "past"; date: string | null } | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="narrow" aria-labelledby="waitlist-title">
+      <h2 id="waitlist-title" className="section-title">
+        {t("booking.waitlist.title")}
+      </h2>
+      <p>{t("booking.waitlist.intro")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="waitlist" />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <SelectField
+          name="date"
+          label={t("booking.waitlist.day")}
+          options={days.map((day) => ({ value: day.date, label: day.label }))}
+          defaultValue={refused?.date ?? undefined}
+          error={refused ? t(`booking.waitlist.${refused.waitlist}`) : undefined}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("booking.waitlist.join")}
+        </button>
+      </Form>
+    </section>
   );
 }

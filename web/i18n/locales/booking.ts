@@ -134,6 +134,21 @@ const nl = {
     none: "Geen {{term.appointments}}.",
     heldBy: "Wacht op bevestiging",
   },
+  waitlist: {
+    title: "Geen tijd op de dag die je wilt?",
+    intro:
+      "Zet je op de wachtlijst voor een dag zonder vrije tijd. Komt er tijd vrij, dan houden we die even voor je vast en krijg je meteen bericht; wie het eerst wacht, krijgt hem het eerst.",
+    day: "Dag",
+    join: "Op de wachtlijst",
+    joined: "Je staat op de wachtlijst voor {{date}}.",
+    hasFreeTime: "Op deze dag is nog tijd vrij: kies hem hierboven.",
+    past: "Deze dag is al voorbij.",
+    listTitle: "Wachtlijst",
+    entry: "{{date}} · {{type}} · {{name}}",
+    offered: "Er is tijd voor je vastgehouden: bevestig hem bij je {{term.appointments}} hierboven.",
+    leave: "Van de wachtlijst af",
+    left: "Je staat niet meer op de wachtlijst voor die dag.",
+  },
 };
 
 const en: typeof nl = {
@@ -268,6 +283,21 @@ const en: typeof nl = {
     weekOf: "Week of {{range}}",
     none: "No {{term.appointments}}.",
     heldBy: "Awaiting confirmation",
+  },
+  waitlist: {
+    title: "No time on the day you want?",
+    intro:
+      "Join the waiting list for a day without free time. When time frees up, it is held for you for a while and you hear at once; the first to wait gets it first.",
+    day: "Day",
+    join: "Join the waiting list",
+    joined: "You are on the waiting list for {{date}}.",
+    hasFreeTime: "This day still has free time: choose it above.",
+    past: "This day has passed.",
+    listTitle: "Waiting list",
+    entry: "{{date}} · {{type}} · {{name}}",
+    offered: "Time is held for you: confirm it among your {{term.appointments}} above.",
+    leave: "Leave the waiting list",
+    left: "You are no longer on the waiting list for that day.",
   },
 };
 
