@@ -241,16 +241,24 @@ export async function cancelBooking(
   return { ok: true, booking: { ...booking, ...changes } };
 }
 
-/** The staff member's free slots of one appointment type in [from, until). */
+/**
+ * Which slots a listing shows: `free` ones, or all `open` ones (within the hours, notice and
+ * horizon, as if nothing were booked yet: a day with open but no free slots is full).
+ */
+export type SlotKind = "free" | "open";
+
+/** The staff member's free (or open) slots of one appointment type in [from, until). */
 export async function listAvailability(
   deps: CalendarDeps,
   staffUserId: string,
   appointmentTypeId: string,
   from: Date,
   until: Date,
+  kind: SlotKind = "free",
 ): Promise<Slot[] | null> {
   const query = await availabilityQuery(deps, staffUserId, appointmentTypeId, deps.now(), { from, until });
-  return query ? freeSlots({ ...query, from, until }) : null;
+  if (!query) return null;
+  return freeSlots({ ...query, busy: kind === "open" ? [] : query.busy, from, until });
 }
 
 function replay(earlier: Booking, request: Pick<BookingRequest, "actorUserId">): BookingOutcome {
@@ -319,6 +327,7 @@ export interface StaffCalendars {
     appointmentTypeId: string,
     from: Date,
     until: Date,
+    kind?: SlotKind,
   ): Promise<Slot[] | null>;
   createBooking(request: BookingRequest): Promise<BookingOutcome>;
   confirmHold(staffUserId: string, bookingId: string, actorUserId: string): Promise<ChangeOutcome>;

@@ -4,7 +4,7 @@ import type { CareTeamStore, Coach } from "../care-team/care-team.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import type { Slot } from "./availability.ts";
 import type { Booking } from "./booking.ts";
-import type { AppointmentType, BookingOutcome, StaffCalendars } from "./calendar.ts";
+import type { AppointmentType, BookingOutcome, SlotKind, StaffCalendars } from "./calendar.ts";
 import type { BookingSettings } from "./settings.ts";
 import type { JoinOutcome, WaitlistEntry, WaitlistStore } from "./waitlist.ts";
 import type { LocalDate } from "./zoned.ts";
@@ -69,10 +69,16 @@ async function mayBook(deps: DeskDeps, actor: Actor, staffUserId: string): Promi
 export async function availability(
   deps: DeskDeps,
   actor: Actor,
-  query: { staffUserId: string; appointmentTypeId: string; from: Date; until: Date },
+  query: { staffUserId: string; appointmentTypeId: string; from: Date; until: Date; kind?: SlotKind },
 ): Promise<Slot[] | null> {
   if (!(await mayBook(deps, actor, query.staffUserId))) return null;
-  return deps.calendars.listAvailability(query.staffUserId, query.appointmentTypeId, query.from, query.until);
+  return deps.calendars.listAvailability(
+    query.staffUserId,
+    query.appointmentTypeId,
+    query.from,
+    query.until,
+    query.kind,
+  );
 }
 
 export type BookRequest = {

@@ -64,7 +64,8 @@ export type FreeMonth = {
   month: Month;
   /** The viewer's today. */
   today: LocalDate;
-  weeks: { date: LocalDate; inMonth: boolean; free: number }[][];
+  /** `full`: the day has hours, but no free time left. */
+  weeks: { date: LocalDate; inMonth: boolean; free: number; full: boolean }[][];
   /** The free slots of each date of the month that has any. */
   byDate: Record<LocalDate, Slot[]>;
   /** The month before, unless it lies wholly in the past. */
@@ -99,6 +100,23 @@ export async function freeMonth(
   });
   if (!slots) return null;
   const byDate = slotsByDate(slots, query.zone);
+  // Days of this month, from today on, with hours but every slot taken: a client may wait for one.
+  const closedOrFull = weeksOf(month)
+    .flat()
+    .filter((date) => monthOf(date) === month && date >= today && !byDate.has(date));
+  const open =
+    closedOrFull.length > 0
+      ? slotsByDate(
+          (await availability(deps, actor, {
+            staffUserId: query.staffUserId,
+            appointmentTypeId: query.appointmentTypeId,
+            from,
+            until: instantOf(`${addMonths(month, 1)}-01`, "00:00", query.zone),
+            kind: "open",
+          })) ?? [],
+          query.zone,
+        )
+      : new Map<LocalDate, Slot[]>();
   const inThisMonth = Object.fromEntries([...byDate].filter(([date]) => monthOf(date) === month));
   const nextHasTime = [...byDate.keys()].some((date) => monthOf(date) > month);
   return {
@@ -109,6 +127,7 @@ export async function freeMonth(
         date,
         inMonth: monthOf(date) === month,
         free: monthOf(date) === month ? (byDate.get(date)?.length ?? 0) : 0,
+        full: closedOrFull.includes(date) && open.has(date),
       })),
     ),
     byDate: inThisMonth,

@@ -67,8 +67,9 @@ export type JoinRequest = {
   timeZone: string;
 };
 
+/** `closed`: the staff member has no hours that day, so no time can free up there. */
 export type JoinOutcome =
-  { ok: true; entry: WaitlistEntry } | { ok: false; reason: "notFound" | "hasFreeTime" | "past" };
+  { ok: true; entry: WaitlistEntry } | { ok: false; reason: "notFound" | "hasFreeTime" | "closed" | "past" };
 
 /** A client joins the waitlist of a day that has no free time for this type (once per day). */
 export async function joinWaitlist(deps: WaitlistDeps, request: JoinRequest): Promise<JoinOutcome> {
@@ -87,6 +88,8 @@ export async function joinWaitlist(deps: WaitlistDeps, request: JoinRequest): Pr
   if (!query) return { ok: false, reason: "notFound" };
   const free = freeSlots({ ...query, ...day, limit: 1 });
   if (free.length > 0) return { ok: false, reason: "hasFreeTime" };
+  if (freeSlots({ ...query, busy: [], ...day, limit: 1 }).length === 0)
+    return { ok: false, reason: "closed" };
   const entry: WaitlistEntry = {
     id: newId("waitlistEntry", now.getTime()),
     staffUserId: request.staffUserId,

@@ -78,10 +78,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     coach: { id: coach.userId, name: coach.displayName },
     type: { id: type.id, name: type.name, durationMinutes: type.durationMinutes, location: type.location },
     picker: pickerData(month, day, link, formats),
-    // Days of this month from today on without free time: a client may wait for one of them.
+    // Full days of this month from today on: a client may wait for one of them.
     waitDays: month.weeks
       .flat()
-      .filter((each) => each.inMonth && each.free === 0 && each.date >= month.today)
+      .filter((each) => each.full)
       .map((each) => ({ date: each.date, label: formats.day(each.date) })),
     // One key per rendered form: sending it again finds the same hold (booking.server.ts).
     formKey: crypto.randomUUID(),
@@ -250,7 +250,7 @@ function WaitlistForm({
 }: {
   days: { date: string; label: string }[];
   hidden: Record<string, string>;
-  refused: { waitlist: "hasFreeTime" | "past"; date: string | null } | null;
+  refused: { waitlist: "hasFreeTime" | "closed" | "past"; date: string | null } | null;
 }) {
   const { t } = useTranslation();
   return (

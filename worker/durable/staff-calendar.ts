@@ -8,6 +8,7 @@ import {
   type BookingRequest,
   type RescheduleRequest,
   type CalendarDeps,
+  type SlotKind,
 } from "../../core/booking/calendar.ts";
 import {
   joinWaitlist,
@@ -98,8 +99,14 @@ export class StaffCalendar extends DurableObject<Env> {
     else await this.ctx.storage.deleteAlarm();
   }
 
-  async listAvailability(owner: CalendarOwner, appointmentTypeId: string, from: Date, until: Date) {
-    return listAvailability(await this.#deps(owner), owner.staffUserId, appointmentTypeId, from, until);
+  async listAvailability(
+    owner: CalendarOwner,
+    appointmentTypeId: string,
+    from: Date,
+    until: Date,
+    kind?: SlotKind,
+  ) {
+    return listAvailability(await this.#deps(owner), owner.staffUserId, appointmentTypeId, from, until, kind);
   }
 
   createBooking(owner: CalendarOwner, request: Omit<BookingRequest, "staffUserId">) {

@@ -1,4 +1,9 @@
-import type { BookingRequest, RescheduleRequest, StaffCalendars } from "../../core/booking/calendar.ts";
+import type {
+  BookingRequest,
+  RescheduleRequest,
+  SlotKind,
+  StaffCalendars,
+} from "../../core/booking/calendar.ts";
 import type { JoinRequest } from "../../core/booking/waitlist.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import type { Env } from "../env.ts";
@@ -18,9 +23,9 @@ export class DurableStaffCalendars implements StaffCalendars {
     return { stub, owner: { tenantId: this.#tenant.id, cell: this.#tenant.cell, staffUserId } };
   }
 
-  listAvailability(staffUserId: string, appointmentTypeId: string, from: Date, until: Date) {
+  listAvailability(staffUserId: string, appointmentTypeId: string, from: Date, until: Date, kind?: SlotKind) {
     const { stub, owner } = this.#calendar(staffUserId);
-    return stub.listAvailability(owner, appointmentTypeId, from, until);
+    return stub.listAvailability(owner, appointmentTypeId, from, until, kind);
   }
 
   createBooking({ staffUserId, ...request }: BookingRequest) {

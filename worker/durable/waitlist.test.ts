@@ -9,7 +9,13 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { D1AuditLog } from "../../db/cell/audit-log.ts";
 import { D1BookingRecords } from "../../db/cell/booking-records.ts";
 import { D1CareTeamStore } from "../../db/cell/care-team-store.ts";
-import { bookings, careTeamMembers, notifications, waitlistEntries } from "../../db/cell/schema.ts";
+import {
+  availabilityExceptions,
+  bookings,
+  careTeamMembers,
+  notifications,
+  waitlistEntries,
+} from "../../db/cell/schema.ts";
 import { D1WaitlistStore } from "../../db/cell/waitlist-store.ts";
 import { platformData } from "../../db/platform.ts";
 import { bookableStaff } from "../testing/booking.ts";
@@ -95,6 +101,18 @@ describe("the waitlist", () => {
     expect(await joinWaitlist(desk, { ...client, role: "staff" as const }, full, origin)).toEqual({
       ok: false,
       reason: "notFound",
+    });
+    // A day off has nothing to wait for.
+    await scope.insert(availabilityExceptions, {
+      id: "avx_waitlist_day_off",
+      staffUserId: staff,
+      date: dateIn(32),
+      kind: "dayOff",
+      createdAt: new Date().toISOString(),
+    });
+    expect(await joinWaitlist(desk, client, { ...request, date: dateIn(32) }, origin)).toEqual({
+      ok: false,
+      reason: "closed",
     });
   });
 
