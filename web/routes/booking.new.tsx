@@ -254,7 +254,7 @@ function WaitlistForm({
 }) {
   const { t } = useTranslation();
   return (
-    <section className="narrow" aria-labelledby="waitlist-title">
+    <section className="narrow waitlist" aria-labelledby="waitlist-title">
       <h2 id="waitlist-title" className="section-title">
         {t("booking.waitlist.title")}
       </h2>
