@@ -2,15 +2,10 @@ import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import type { Account } from "../core/auth/accounts.ts";
 import type { Permission } from "../core/auth/permissions.ts";
 import { bookingSettingsSchema } from "../core/booking/settings.ts";
-import {
-  maxWindowsPerDay,
-  profileLimits,
-  typeLimits,
-  type FieldErrors,
-  type FormFields,
-  type SetupActor,
-  type SetupErrorCode,
-} from "../core/booking/setup.ts";
+import type { FieldErrors, FormFields, SetupErrorCode } from "../core/booking/setup-forms.ts";
+import { maxWindowsPerDay, profileLimits } from "../core/booking/setup-hours.ts";
+import { typeLimits } from "../core/booking/setup-types.ts";
+import type { SetupActor } from "../core/booking/setup.ts";
 import type { Language } from "../core/tenants/languages.ts";
 import { originOf, requirePermission } from "./auth.server.ts";
 import type { ShownErrors } from "./components/BookingSetupFields.tsx";

@@ -1,18 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { parseException } from "./setup-exceptions.ts";
+import { isTimeZone, timeZoneChoices } from "./setup-forms.ts";
 import {
   availabilityValuesFrom,
   availabilityValuesOf,
-  isTimeZone,
-  parseAppointmentType,
   parseAvailability,
-  parseBookingRules,
-  parseException,
-  timeZoneChoices,
   withRowAdded,
   withRowRemoved,
   type AvailabilityValues,
   type WindowValues,
-} from "./setup.ts";
+} from "./setup-hours.ts";
+import { parseBookingRules } from "./setup-rules.ts";
+import { parseAppointmentType } from "./setup-types.ts";
 
 const profile = {
   timeZone: "Europe/Amsterdam",

@@ -5,18 +5,22 @@ import { hasPermission } from "../../core/auth/permissions.ts";
 import { locations } from "../../core/booking/availability.ts";
 import { defaultBookingSettings } from "../../core/booking/settings.ts";
 import {
-  appointmentTypeValuesFrom,
-  appointmentTypeValuesOf,
-  bookingRulesOf,
   bookingRulesValuesFrom,
   bookingRulesValuesOf,
-  createAppointmentType,
+  type BookingRulesValues,
+} from "../../core/booking/setup-rules.ts";
+import {
+  appointmentTypeValuesFrom,
+  appointmentTypeValuesOf,
   newAppointmentTypeValues,
+  type AppointmentTypeValues,
+} from "../../core/booking/setup-types.ts";
+import {
+  bookingRulesOf,
+  createAppointmentType,
   saveBookingRules,
   setAppointmentTypeActive,
   updateAppointmentType,
-  type AppointmentTypeValues,
-  type BookingRulesValues,
 } from "../../core/booking/setup.ts";
 import { newId } from "../../core/ids.ts";
 import { actorOf, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";

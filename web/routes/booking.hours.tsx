@@ -1,22 +1,23 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { exceptionValuesOf, type ExceptionValues } from "../../core/booking/setup-exceptions.ts";
+import { timeZoneChoices } from "../../core/booking/setup-forms.ts";
 import {
-  addAvailabilityException,
   availabilityValuesFrom,
   availabilityValuesOf,
   dayField,
-  exceptionValuesOf,
   maxWindowsPerDay,
-  removeAvailabilityException,
-  saveAvailability,
-  timeZoneChoices,
   weekdays,
   windowField,
   withRowAdded,
   withRowRemoved,
   type AvailabilityValues,
-  type ExceptionValues,
+} from "../../core/booking/setup-hours.ts";
+import {
+  addAvailabilityException,
+  removeAvailabilityException,
+  saveAvailability,
 } from "../../core/booking/setup.ts";
 import { inZone, type Weekday } from "../../core/booking/zoned.ts";
 import { actorOf, dateLabel, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
