@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { hasPermission } from "../core/auth/permissions.ts";
 import { activeMembership } from "../core/organisations/organisations.ts";
-import { featurePaths } from "../core/tenants/features.ts";
+import { featurePaths, perClientFeatures } from "../core/tenants/features.ts";
 import { defaultLanguage, isLanguage, type Language } from "../core/tenants/languages.ts";
 import { textFor } from "../core/tenants/settings.ts";
 import { AppShell, toolsFor } from "./components/AppShell.tsx";
@@ -42,6 +42,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant } = site;
   const auth = context.auth;
   const organisation = auth ? activeMembership(auth.memberships, auth.session.organisationId) : null;
+  const seesClients = auth ? hasPermission(auth.account.role, "clients:read-assigned") : false;
   return {
     kind: "tenant" as const,
     path,
@@ -57,6 +58,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
           organisation: organisation?.organisationName ?? null,
           canSwitchOrganisation: auth.memberships.length > 1,
           displayName: auth.account.displayName,
+          seesClients,
           role: auth.account.role,
           mustChangePassword: auth.account.mustChangePassword,
           idleMinutes: tenant.settings.sessionIdleMinutes,
@@ -76,6 +78,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
               feature !== "organisation" ||
               hasPermission(auth.account.role, "organisation:read", organisation?.role ?? null),
           )
+          // Staff find a client's own parts in that client's dossier.
+          .filter((feature) => !seesClients || !perClientFeatures.includes(feature))
           .map((feature) => ({ feature, path: featurePaths[feature] }))
       : [],
     crisisNotice: textFor(tenant.settings.crisisNotice, language),

@@ -116,6 +116,7 @@ const pagePermissions: Record<string, Permission> = {
   "/booking": "portal:use",
   "/booking/new": "appointments:book",
   "/booking/agenda": "agenda:manage-own",
+  "/clients": "clients:read-assigned",
 };
 
 /** Pages that send some roles elsewhere instead of showing themselves: staff keep their agenda. */

@@ -7,10 +7,13 @@ import type { Account } from "../auth/accounts.ts";
  */
 
 export type Coach = { userId: string; displayName: string };
+export type AssignedClient = { userId: string; displayName: string; email: string };
 
 /** The tenant's care teams; implemented in db/ over the tenant's cell. */
 export interface CareTeamStore {
   coachesOf(clientUserId: string): Promise<Coach[]>;
+  /** The active clients whose care team has this staff member, by name. */
+  clientsOf(staffUserId: string): Promise<AssignedClient[]>;
   /** Everyone who can be in a care team: the tenant's active staff and admins. */
   possibleCoaches(): Promise<Coach[]>;
   /** The client's care team becomes exactly these staff members, in one batch. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { CareTeamStore, Coach } from "../../core/care-team/care-team.ts";
+import type { AssignedClient, CareTeamStore, Coach } from "../../core/care-team/care-team.ts";
 import { newId } from "../../core/ids.ts";
 import { careTeamMembers, users } from "./schema.ts";
 import type { TenantScope } from "./scope.ts";
@@ -20,6 +20,21 @@ export class D1CareTeamStore implements CareTeamStore {
       { orderBy: asc(users.displayName) },
     );
     return rows.map(({ right }) => ({ userId: right.id, displayName: right.displayName }));
+  }
+
+  async clientsOf(staffUserId: string): Promise<AssignedClient[]> {
+    const rows = await this.#scope.joinMany(
+      careTeamMembers,
+      users,
+      eq(users.id, careTeamMembers.clientUserId),
+      and(eq(careTeamMembers.staffUserId, staffUserId), eq(users.status, "active")),
+      { orderBy: asc(users.displayName) },
+    );
+    return rows.map(({ right }) => ({
+      userId: right.id,
+      displayName: right.displayName,
+      email: right.email,
+    }));
   }
 
   async possibleCoaches(): Promise<Coach[]> {

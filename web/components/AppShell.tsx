@@ -105,6 +105,13 @@ export function AppShell({ data, children }: { data: TenantRootData; children: R
                     {t("shell.home")}
                   </NavLink>
                 </li>
+                {data.user.seesClients ? (
+                  <li>
+                    <NavLink to="/clients" onClick={() => setMenuOpen(false)}>
+                      {t("dossier.clientsTitle")}
+                    </NavLink>
+                  </li>
+                ) : null}
                 {data.navigation.map((item) => (
                   <li key={item.feature}>
                     <NavLink to={item.path} onClick={() => setMenuOpen(false)}>

@@ -2,6 +2,7 @@ import type { Messages } from "../messages.ts";
 import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
+import { dossierMessages } from "./dossier.ts";
 import { errorMessages } from "./errors.ts";
 
 /** English, the second language; the same keys as Dutch. */
@@ -453,6 +454,7 @@ export const en: Messages = {
       notifications: "Notifications",
       "api-keys": "API keys",
       booking: "{{term.appointments, capitalize}}",
+      dossier: "Dossiers",
     },
     from: "From",
     to: "Up to and including",
@@ -671,5 +673,6 @@ export const en: Messages = {
   booking: bookingMessages.en,
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
+  dossier: dossierMessages.en,
   errors: errorMessages.en,
 };

@@ -1,6 +1,7 @@
 import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
+import { dossierMessages } from "./dossier.ts";
 import { errorMessages } from "./errors.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
@@ -453,6 +454,7 @@ export const nl = {
       notifications: "Meldingen",
       "api-keys": "API-sleutels",
       booking: "{{term.appointments, capitalize}}",
+      dossier: "Dossiers",
     },
     from: "Vanaf",
     to: "Tot en met",
@@ -679,5 +681,6 @@ export const nl = {
   booking: bookingMessages.nl,
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
+  dossier: dossierMessages.nl,
   errors: errorMessages.nl,
 };
