@@ -17,7 +17,9 @@ const isPart = (feature: FeatureKey): feature is Part => feature in parts;
 
 /** One client's dossier as their coach sees it: the same parts as the client's own start page. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { tenant, client } = await requireAssignedClient(context, request, params.client ?? "");
+  const { tenant, client } = await requireAssignedClient(context, request, params.client ?? "", {
+    audited: true,
+  });
   return {
     name: client.displayName,
     parts: tenant.features.filter(isPart).map((part) => ({ part, path: parts[part](client.userId) })),
