@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { auditEvents, careTeamMembers, notifications } from "../../db/cell/schema.ts";
+import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
-import { bookableStaff } from "../testing/booking.ts";
+import { at, bookableStaff } from "../testing/booking.ts";
 import { addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
@@ -24,12 +24,6 @@ let foreignTypes: Record<string, string>;
 const cookies: Record<string, string> = {};
 
 /** `time` Amsterdam time, `days` from today: inside the test staff member's always-open hours. */
-const at = (days: number, time = "10:00") =>
-  instantOf(
-    addDays(inZone(new Date(), "Europe/Amsterdam").date, days),
-    time,
-    "Europe/Amsterdam",
-  ).toISOString();
 
 let calls = 0;
 /** An API call of a signed-in person, each from its own address so the per-address limit stays out of the way. */
@@ -80,12 +74,7 @@ beforeAll(async () => {
     await addUser(other, { email: "c@b.test", role: "staff" }),
     { hour },
   );
-  await scope.insert(careTeamMembers, {
-    id: "ctm_booking_api",
-    clientUserId: client,
-    staffUserId: staff,
-    createdAt: new Date().toISOString(),
-  });
+  await scope.insert(careTeamMembers, careTeamRow(client, staff, new Date()));
   const host = "booking-api.localhost";
   cookies.client = await signIn(host, "client@booking-api.test", password);
   cookies.staff = await signIn(host, "coach@booking-api.test", password);

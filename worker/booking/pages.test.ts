@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { auditEvents, bookings, careTeamMembers } from "../../db/cell/schema.ts";
+import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
-import { bookableStaff } from "../testing/booking.ts";
+import { at, bookableStaff } from "../testing/booking.ts";
 import { addUser, createTenant, post, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
@@ -21,12 +22,6 @@ let types: Record<string, string>;
 const cookies: Record<string, string> = {};
 
 /** `time` Amsterdam time, `days` from today: inside the test staff member's always-open hours. */
-const at = (days: number, time = "10:00") =>
-  instantOf(
-    addDays(inZone(new Date(), "Europe/Amsterdam").date, days),
-    time,
-    "Europe/Amsterdam",
-  ).toISOString();
 
 const page = (as: string, path: string, onHost = host) =>
   visit(onHost, path, { headers: { cookie: cookies[as]! } });
@@ -76,13 +71,8 @@ beforeAll(async () => {
   const scope = data.scopeIn(tenant.cell, tenant.id);
   types = await bookableStaff(scope, staff, { hour, half });
   await bookableStaff(scope, otherStaff, {});
-  const now = new Date().toISOString();
-  const team = (clientUserId: string, staffUserId: string) => ({
-    id: `ctm_${crypto.randomUUID()}`,
-    clientUserId,
-    staffUserId,
-    createdAt: now,
-  });
+  const team = (clientUserId: string, staffUserId: string) =>
+    careTeamRow(clientUserId, staffUserId, new Date());
   await scope.insert(careTeamMembers, [
     team(client, staff),
     team(neighbour, staff),

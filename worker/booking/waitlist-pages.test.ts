@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
+import { instantOf } from "../../core/booking/zoned.ts";
 import { careTeamMembers, waitlistEntries } from "../../db/cell/schema.ts";
+import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
 import { DurableStaffCalendars } from "../durable/staff-calendars.ts";
-import { bookableStaff } from "../testing/booking.ts";
+import { dateIn, bookableStaff } from "../testing/booking.ts";
 import { addUser, createTenant, post, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
@@ -16,7 +17,6 @@ const cookies: Record<string, string> = {};
 let staff: string;
 let dayType: string;
 
-const dateIn = (days: number) => addDays(inZone(new Date(), zone).date, days);
 const join = (as: string, date: string) =>
   post(
     host,
@@ -42,12 +42,7 @@ beforeAll(async () => {
     ids[name] = await addUser(tenant, { email: `${name}@waitlist-pages.test`, password });
   await scope.insert(
     careTeamMembers,
-    ["client", "filler"].map((name) => ({
-      id: `ctm_${name}`,
-      clientUserId: ids[name]!,
-      staffUserId: staff,
-      createdAt: new Date().toISOString(),
-    })),
+    ["client", "filler"].map((name) => careTeamRow(ids[name]!, staff, new Date())),
   );
   const filled = await new DurableStaffCalendars(env.STAFF_CALENDAR, tenant).createBooking({
     staffUserId: staff,

@@ -2,11 +2,10 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BookingOutcome } from "../../core/booking/calendar.ts";
-import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { bookings } from "../../db/cell/schema.ts";
 import { platformData } from "../../db/platform.ts";
-import { bookableStaff } from "../testing/booking.ts";
+import { at, bookableStaff } from "../testing/booking.ts";
 import { addUser, createTenant } from "../testing/fixtures.ts";
 import { DurableStaffCalendars } from "./staff-calendars.ts";
 
@@ -17,12 +16,6 @@ let types: Record<string, string>;
 let calendars: DurableStaffCalendars;
 
 /** 10:00 Amsterdam time, `days` from today: a time the test staff member always has free. */
-const at = (days: number, time = "10:00") =>
-  instantOf(
-    addDays(inZone(new Date(), "Europe/Amsterdam").date, days),
-    time,
-    "Europe/Amsterdam",
-  ).toISOString();
 
 beforeAll(async () => {
   tenant = await createTenant("calendar-a", "TENANT_DB_1");

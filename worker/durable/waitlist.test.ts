@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { joinWaitlist, leaveWaitlist, waitlistOf, type DeskDeps } from "../../core/booking/desk.ts";
 import { defaultBookingSettings } from "../../core/booking/settings.ts";
-import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
+import { instantOf } from "../../core/booking/zoned.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { D1AuditLog } from "../../db/cell/audit-log.ts";
 import { D1BookingRecords } from "../../db/cell/booking-records.ts";
@@ -17,8 +17,9 @@ import {
   waitlistEntries,
 } from "../../db/cell/schema.ts";
 import { D1WaitlistStore } from "../../db/cell/waitlist-store.ts";
+import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
-import { bookableStaff } from "../testing/booking.ts";
+import { dateIn, bookableStaff } from "../testing/booking.ts";
 import { addUser, createTenant } from "../testing/fixtures.ts";
 import { DurableStaffCalendars } from "./staff-calendars.ts";
 
@@ -33,17 +34,11 @@ let desk: DeskDeps;
 const origin = { ipAddress: null, userAgent: null };
 
 /** A local date `days` from today; the test type takes the whole day, so one booking fills it. */
-const dateIn = (days: number) => addDays(inZone(new Date(), zone).date, days);
 const midnight = (days: number) => instantOf(dateIn(days), "00:00", zone).toISOString();
 
 async function newClient(name: string) {
   const id = await addUser(tenant, { email: `${name}@waitlist.test` });
-  await scope.insert(careTeamMembers, {
-    id: `ctm_${name}`,
-    clientUserId: id,
-    staffUserId: staff,
-    createdAt: new Date().toISOString(),
-  });
+  await scope.insert(careTeamMembers, careTeamRow(id, staff, new Date()));
   return { id, role: "client" as const, timeZone: zone };
 }
 

@@ -3,6 +3,7 @@ import type { Booking } from "../../core/booking/booking.ts";
 import { blockedTime, type AppointmentLength } from "../../core/booking/availability.ts";
 import { appointmentTypes, availabilityWindows, bookingProfiles } from "../../db/cell/schema.ts";
 import type { TenantScope } from "../../db/cell/scope.ts";
+import { addDays, inZone, instantOf, type LocalDate } from "../../core/booking/zoned.ts";
 
 /**
  * A staff member who takes bookings every day 00:00-24:00 Amsterdam time, in 15-minute steps, with
@@ -77,3 +78,12 @@ export function bookingAt(
     ...changes,
   };
 }
+
+/** The zone of the test calendars above. */
+export const testZone = "Europe/Amsterdam";
+
+/** The calendar date `days` from today, in Amsterdam. */
+export const dateIn = (days: number): LocalDate => addDays(inZone(new Date(), testZone).date, days);
+
+/** The instant (ISO) at `time` Amsterdam time, `days` from today. */
+export const at = (days: number, time = "10:00") => instantOf(dateIn(days), time, testZone).toISOString();
