@@ -1,7 +1,7 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import type { Permission } from "../core/auth/permissions.ts";
 import type { Slot } from "../core/booking/availability.ts";
-import type { Actor, BookingView } from "../core/booking/desk.ts";
+import { viewBooking, type Actor, type BookingView } from "../core/booking/desk.ts";
 import type { FreeMonth, Month } from "../core/booking/planner.ts";
 import type { LocalDate } from "../core/booking/zoned.ts";
 import type { Language } from "../core/tenants/languages.ts";
@@ -23,6 +23,22 @@ export function requireBooking(context: AppLoadContext, request: Request, permis
     deps: context.services.bookingFor(user.tenant),
     origin: originOf(request),
     formats: bookingFormats(context.language, user.account.timeZone),
+  };
+}
+
+/**
+ * The appointment a page is about (`/booking/<id>/...`), audited as seen by its client or staff
+ * member and shown in their zone; anyone else gets 404.
+ */
+export async function requireShownBooking(context: AppLoadContext, request: Request, id: string) {
+  const guard = requireBooking(context, request, "portal:use");
+  const booking = await viewBooking(guard.deps, guard.actor, id, guard.origin);
+  if (!booking) throw data(null, { status: 404 });
+  return {
+    ...guard,
+    booking,
+    shown: shownBooking(booking, guard.formats, guard.deps.now()),
+    client: guard.account.role === "client",
   };
 }
 

@@ -39,6 +39,8 @@ export interface WaitlistStore {
   ): Promise<WaitlistEntry | null>;
   /** Entries of the staff member in this status whose day has not ended by `now`, first come first. */
   inStatus(staffUserId: string, status: "waiting" | "offered", now: Date): Promise<WaitlistEntry[]>;
+  /** Whether anyone waits for, or holds an offer of, this staff member's time that has not ended by `now`. */
+  anyOpen(staffUserId: string, now: Date): Promise<boolean>;
   /** Moves an entry on from `from`; false when it was not in `from` any more. */
   move(
     id: string,

@@ -46,6 +46,18 @@ export class D1WaitlistStore implements WaitlistStore {
     return rows.map(toEntry);
   }
 
+  async anyOpen(staffUserId: string, now: Date) {
+    const [row] = await this.#scope.list(waitlistEntries, {
+      where: and(
+        eq(waitlistEntries.staffUserId, staffUserId),
+        inArray(waitlistEntries.status, ["waiting", "offered"]),
+        gt(waitlistEntries.untilAt, now.toISOString()),
+      ),
+      limit: 1,
+    });
+    return row !== undefined;
+  }
+
   async move(id: string, from: WaitlistEntry["status"], changes: Partial<WaitlistEntry>): Promise<boolean> {
     const result = await this.#scope.updateWhere(
       waitlistEntries,

@@ -7,8 +7,8 @@ import {
 } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { cancel, confirm, viewBooking } from "../../core/booking/desk.ts";
-import { requireBooking, shownBooking } from "../booking.server.ts";
+import { cancel, confirm } from "../../core/booking/desk.ts";
+import { requireBooking, requireShownBooking } from "../booking.server.ts";
 import { BookingStatus } from "../components/booking/BookingStatus.tsx";
 import { HoldCountdown } from "../components/booking/HoldCountdown.tsx";
 import bookingStyles from "../components/booking/booking.css?url";
@@ -21,11 +21,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingSty
  * a client is told whom to ask; the staff member may still act, and is told it is recorded.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { tenant, account, actor, deps, origin, formats } = requireBooking(context, request, "portal:use");
-  const booking = await viewBooking(deps, actor, params.id ?? "", origin);
-  if (!booking) throw data(null, { status: 404 });
-  const shown = shownBooking(booking, formats, deps.now());
-  const client = account.role === "client";
+  const { tenant, booking, shown, client, formats } = await requireShownBooking(
+    context,
+    request,
+    params.id ?? "",
+  );
   const open = shown.status === "confirmed" && !shown.ended;
   return {
     booking: shown,

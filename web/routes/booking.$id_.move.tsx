@@ -7,9 +7,15 @@ import {
 } from "@remix-run/cloudflare";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reschedule, viewBooking } from "../../core/booking/desk.ts";
+import { reschedule } from "../../core/booking/desk.ts";
 import { freeMonth, isLocalDate, monthOf } from "../../core/booking/planner.ts";
-import { pickedSlot, pickerData, refusedPick, requireBooking, shownBooking } from "../booking.server.ts";
+import {
+  pickedSlot,
+  pickerData,
+  refusedPick,
+  requireBooking,
+  requireShownBooking,
+} from "../booking.server.ts";
 import { MonthView, RefusedTime, SlotForm } from "../components/booking/TimePicker.tsx";
 import bookingStyles from "../components/booking/booking.css?url";
 
@@ -20,12 +26,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingSty
  * member and kind of appointment. The new time is taken and the old one freed in one step.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { tenant, account, actor, deps, origin, formats } = requireBooking(context, request, "portal:use");
   const id = params.id ?? "";
-  const booking = await viewBooking(deps, actor, id, origin);
-  if (!booking) throw data(null, { status: 404 });
-  const shown = shownBooking(booking, formats, deps.now());
-  const client = account.role === "client";
+  const { tenant, actor, deps, formats, booking, shown, client } = await requireShownBooking(
+    context,
+    request,
+    id,
+  );
   // What cannot be moved (any more) is explained on the appointment's own page.
   if (shown.status !== "confirmed" || shown.ended || (client && booking.withinNotice))
     throw redirect(`/booking/${id}`);

@@ -59,10 +59,12 @@ export class StaffCalendar extends DurableObject<Env> {
    */
   async #offerFreedTime(owner: CalendarOwner, deps: CalendarDeps) {
     const data = platformData(this.env);
+    const scope = data.scopeIn(owner.cell, owner.tenantId);
+    // Most freed time has nobody waiting for it: then the tenant need not be loaded at all.
+    if (!(await new D1WaitlistStore(scope).anyOpen(owner.staffUserId, deps.now()))) return;
     const record = await data.control.tenantById(owner.tenantId);
     const tenant = record && (await loadTenant(record, data));
     if (!tenant || tenant.status !== "active") return;
-    const scope = data.scopeIn(owner.cell, owner.tenantId);
     const offers = await offerFreedTime(
       this.#waitlistDeps(deps, owner, tenant.settings.booking.offerHoldMinutes),
       owner.staffUserId,
