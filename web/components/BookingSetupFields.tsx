@@ -1,5 +1,6 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { describedBy, FieldMessages } from "./Field.tsx";
 
 /** A refused field as the page shows it: the message's key and what the message names. */
 export type ShownError = { key: string; values: Record<string, string | number> };
@@ -9,28 +10,6 @@ export type ShownErrors = Record<string, ShownError>;
 export function useErrorText() {
   const { t } = useTranslation();
   return (error: ShownError | undefined) => (error ? t(error.key, error.values) : undefined);
-}
-
-/** The error (and hint) of a field, tied to it for screen readers as the Field component does. */
-function describedBy(id: string, error: string | undefined, hint: ReactNode) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function Messages({ id, error, hint }: { id: string; error: string | undefined; hint: ReactNode }) {
-  return (
-    <>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
-    </>
-  );
 }
 
 /**
@@ -69,44 +48,7 @@ export function ContextField({
         aria-describedby={describedBy(id, error, hint)}
         {...input}
       />
-      {messageBelow ? null : <Messages id={id} error={error} hint={hint} />}
-    </div>
-  );
-}
-
-export function SelectField({
-  name,
-  id = name,
-  label,
-  options,
-  error,
-  hint,
-  ...select
-}: {
-  name: string;
-  id?: string;
-  label: string;
-  options: { value: string; label: string }[];
-  error?: string | undefined;
-  hint?: ReactNode;
-} & SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Messages id={id} error={error} hint={hint} />
+      {messageBelow ? null : <FieldMessages id={id} error={error} hint={hint} />}
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import {
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from "react";
 
 /**
  * A labelled input with its error right below it, tied together for screen readers
@@ -19,9 +25,6 @@ export function Field({
   error?: string | undefined;
   hint?: ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -29,20 +32,80 @@ export function Field({
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, error, hint)}
         {...input}
       />
+      <FieldMessages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** A labelled choice from a list, with its error and hint tied to it as for `Field`. */
+export function SelectField({
+  name,
+  id = name,
+  label,
+  options,
+  error,
+  hint,
+  ...select
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+  hint?: ReactNode;
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** The ids of a field's error and hint, for its `aria-describedby`. */
+export function describedBy(id: string, error: string | undefined, hint: ReactNode) {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's error and hint, with the ids `describedBy` names. */
+export function FieldMessages({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error: string | undefined;
+  hint: ReactNode;
+}) {
+  return (
+    <>
       {error ? (
-        <p id={errorId} className="field__error">
+        <p id={`${id}-error`} className="field__error">
           {error}
         </p>
       ) : null}
       {hint ? (
-        <div id={hintId} className="field__hint">
+        <div id={`${id}-hint`} className="field__hint">
           {hint}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

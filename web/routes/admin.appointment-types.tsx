@@ -24,8 +24,8 @@ import {
 } from "../../core/booking/setup.ts";
 import { newId } from "../../core/ids.ts";
 import { actorOf, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
-import { SelectField, useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
-import { Field } from "../components/Field.tsx";
+import { useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
+import { Field, SelectField } from "../components/Field.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
 
 /**

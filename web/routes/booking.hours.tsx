@@ -21,13 +21,8 @@ import {
 } from "../../core/booking/setup.ts";
 import { inZone, type Weekday } from "../../core/booking/zoned.ts";
 import { actorOf, dateLabel, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
-import {
-  ContextField,
-  SelectField,
-  useErrorText,
-  type ShownErrors,
-} from "../components/BookingSetupFields.tsx";
-import { Field } from "../components/Field.tsx";
+import { ContextField, useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
+import { Field, SelectField } from "../components/Field.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
 
 /**

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { book, joinWaitlist } from "../../core/booking/desk.ts";
 import { bookingChoices, freeMonth, isLocalDate, monthOf } from "../../core/booking/planner.ts";
 import { pickedSlot, pickerData, refusedPick, requireBooking } from "../booking.server.ts";
-import { SelectField } from "../components/BookingSetupFields.tsx";
+import { SelectField } from "../components/Field.tsx";
 import { MonthView, RefusedTime, SlotForm } from "../components/booking/TimePicker.tsx";
 import bookingStyles from "../components/booking/booking.css?url";
 
