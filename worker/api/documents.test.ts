@@ -18,7 +18,6 @@ const host = "documents-api.localhost";
 let tenant: TenantRecord;
 let other: TenantRecord;
 let client: string;
-let otherClient: string;
 let staff: string;
 const cookies: Record<string, string> = {};
 
@@ -89,7 +88,7 @@ beforeAll(async () => {
   tenant = await createTenant("documents-api", "TENANT_DB_1", { settings });
   other = await createTenant("documents-api-b", "TENANT_DB_2", { settings });
   client = await addUser(tenant, { email: "client@documents-api.test", password });
-  otherClient = await addUser(tenant, { email: "other@documents-api.test", password });
+  await addUser(tenant, { email: "other@documents-api.test", password });
   staff = await addUser(tenant, { email: "coach@documents-api.test", role: "staff", password });
   await addUser(tenant, { email: "stranger@documents-api.test", role: "staff", password });
   await addUser(other, { email: "client@documents-api-b.test", password });

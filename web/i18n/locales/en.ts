@@ -2,6 +2,7 @@ import type { Messages } from "../messages.ts";
 import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
+import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
 
 /** English, the second language; the same keys as Dutch. */
@@ -671,5 +672,6 @@ export const en: Messages = {
   booking: bookingMessages.en,
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
+  documents: documentsMessages.en,
   errors: errorMessages.en,
 };

@@ -1,6 +1,7 @@
 import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
+import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
@@ -679,5 +680,6 @@ export const nl = {
   booking: bookingMessages.nl,
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
+  documents: documentsMessages.nl,
   errors: errorMessages.nl,
 };
