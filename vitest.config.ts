@@ -27,9 +27,10 @@ export default defineConfig(async () => ({
   test: {
     include: ["{core,db,worker,web}/**/*.test.{ts,tsx}"],
     setupFiles: ["./worker/testing/setup.ts"],
-    // Set-ups hash real passwords and sign real people in; on a loaded two-core machine that
-    // takes longer than vitest's default 10 s.
+    // Tests hash real passwords, sign real people in and send files in parts; on a loaded two-core machine that
+    // takes longer than vitest's defaults of 5 and 10 s.
     hookTimeout: 60_000,
+    testTimeout: 30_000,
     deps: {
       optimizer: {
         ssr: { enabled: true, include: ["@remix-run/cloudflare", "@remix-run/server-runtime"] },

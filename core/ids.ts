@@ -34,6 +34,9 @@ const prefixes = {
   appointmentType: "apt",
   waitlistEntry: "wle",
   calendarFeed: "cfd",
+  file: "fil",
+  filePart: "fpt",
+  document: "doc",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

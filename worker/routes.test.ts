@@ -117,6 +117,7 @@ const pagePermissions: Record<string, Permission> = {
   "/booking/new": "appointments:book",
   "/booking/agenda": "agenda:manage-own",
   "/clients": "clients:read-assigned",
+  "/documents": "dossier:read-own",
 };
 
 /** Pages that send some roles elsewhere instead of showing themselves: staff keep their agenda. */

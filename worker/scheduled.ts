@@ -14,12 +14,15 @@ import { cellDatabase } from "../db/cells.ts";
 import { platformData, type PlatformData } from "../db/platform.ts";
 import { configOf, type Env } from "./env.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
+import { removeFiles } from "./files/cleanup.ts";
 
 export type ScheduledReport = {
   requeued: number;
   purged: number;
   reminders: number;
   appointmentReminders: number;
+  /** Abandoned uploads, unlinked files and documents past their retention, removed for good. */
+  filesRemoved: number;
 };
 
 /**
@@ -32,7 +35,7 @@ export async function runScheduledWork(env: Env, now: Date): Promise<ScheduledRe
   const config = configOf(env);
   const data = platformData(env);
   const queue = new CloudflareDeliveryQueue(env.NOTIFY_QUEUE);
-  const report: ScheduledReport = { requeued: 0, purged: 0, reminders: 0, appointmentReminders: 0 };
+  const report: ScheduledReport = { requeued: 0, purged: 0, reminders: 0, appointmentReminders: 0, filesRemoved: 0 };
   const tenantOf = activeTenants(data);
   for (const cell of data.cells) {
     const database = cellDatabase(config.cells, cell);
@@ -48,6 +51,7 @@ export async function runScheduledWork(env: Env, now: Date): Promise<ScheduledRe
     );
     const appointments = await bookingsAwaitingReminder(database, now, longestReminderHours);
     report.appointmentReminders += await remindAppointments(env, data, tenantOf, appointments, now);
+    report.filesRemoved += await removeFiles(env, data, database, now);
     if (config.MAIL_PROVIDER === "outbox") report.purged += await purgeOutbox(database, now);
   }
   return report;

@@ -37,6 +37,11 @@ import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
 import type { BookingSetupDeps } from "../core/booking/setup.ts";
 import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
+import type { FilesDeps } from "../core/files/uploads.ts";
+import { D1FileStore } from "../db/cell/file-store.ts";
+import { R2Storage } from "./files/r2-storage.ts";
+import type { DocumentsDeps } from "../core/documents/documents.ts";
+import { D1DocumentStore } from "../db/cell/document-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -62,6 +67,10 @@ export type Services = PlatformData & {
   operationsFor(operatorTenant: Tenant): OperatorDeps;
   /** Staff hours, appointment types and the tenant's booking rules. */
   bookingSetupFor(tenant: Tenant): BookingSetupDeps;
+  /** The one upload and download path in R2 (core/files/uploads.ts). */
+  filesFor(tenant: Tenant): FilesDeps;
+  /** The documents of clients' dossiers (core/documents/documents.ts). */
+  documentsFor(tenant: Tenant): DocumentsDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -160,6 +169,26 @@ export function buildServices(env: Env, config: Config): Services {
         audit: new D1AuditLog(scope),
         settings: data.settingsIn(tenant.cell),
         tenantId: tenant.id,
+        now: () => new Date(),
+      };
+    },
+    filesFor(tenant) {
+      return {
+        store: new D1FileStore(data.scopeIn(tenant.cell, tenant.id)),
+        storage: new R2Storage(env.UPLOADS),
+        settings: tenant.settings.files,
+        tenantId: tenant.id,
+        now: () => new Date(),
+      };
+    },
+    documentsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        documents: new D1DocumentStore(scope),
+        files: services.filesFor(tenant),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
         now: () => new Date(),
       };
     },

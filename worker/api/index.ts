@@ -8,6 +8,8 @@ import { registerTenantRoutes } from "./tenant.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerBookingRoutes } from "./bookings.ts";
 import { registerSecuritySchemes } from "./access.ts";
+import { registerFileRoutes } from "./files.ts";
+import { registerDocumentRoutes } from "./documents.ts";
 
 /**
  * `/api/v1`: JSON only. Every operation is declared with its schemas and a stable operationId, and
@@ -27,6 +29,8 @@ export function buildApi() {
   registerAuthRoutes(api);
   registerUserRoutes(api);
   registerBookingRoutes(api);
+  registerFileRoutes(api);
+  registerDocumentRoutes(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

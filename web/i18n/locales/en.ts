@@ -3,6 +3,7 @@ import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
+import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
 
 /** English, the second language; the same keys as Dutch. */
@@ -674,5 +675,6 @@ export const en: Messages = {
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
   dossier: dossierMessages.en,
+  documents: documentsMessages.en,
   errors: errorMessages.en,
 };

@@ -2,6 +2,7 @@ import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
+import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
@@ -682,5 +683,6 @@ export const nl = {
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   dossier: dossierMessages.nl,
+  documents: documentsMessages.nl,
   errors: errorMessages.nl,
 };
