@@ -34,6 +34,9 @@ const prefixes = {
   appointmentType: "apt",
   waitlistEntry: "wle",
   calendarFeed: "cfd",
+  assignment: "asg",
+  assignmentCopy: "asc",
+  assignmentEntry: "ase",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -37,6 +37,8 @@ import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
 import type { BookingSetupDeps } from "../core/booking/setup.ts";
 import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
+import type { AssignmentDeps } from "../core/assignments/desk.ts";
+import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -62,6 +64,8 @@ export type Services = PlatformData & {
   operationsFor(operatorTenant: Tenant): OperatorDeps;
   /** Staff hours, appointment types and the tenant's booking rules. */
   bookingSetupFor(tenant: Tenant): BookingSetupDeps;
+  /** Assignments staff set for their clients, hand-ins and feedback (core/assignments/desk.ts). */
+  assignmentsFor(tenant: Tenant): AssignmentDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -160,6 +164,15 @@ export function buildServices(env: Env, config: Config): Services {
         audit: new D1AuditLog(scope),
         settings: data.settingsIn(tenant.cell),
         tenantId: tenant.id,
+        now: () => new Date(),
+      };
+    },
+    assignmentsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        store: new D1AssignmentStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
         now: () => new Date(),
       };
     },

@@ -1,5 +1,6 @@
 import type { Messages } from "../messages.ts";
 import { bookingMessages } from "./booking.ts";
+import { assignmentMessages } from "./assignments.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
@@ -453,6 +454,7 @@ export const en: Messages = {
       notifications: "Notifications",
       "api-keys": "API keys",
       booking: "{{term.appointments, capitalize}}",
+      assignments: "{{term.assignments, capitalize}}",
     },
     from: "From",
     to: "Up to and including",
@@ -535,6 +537,7 @@ export const en: Messages = {
       audit: "Looked at the audit log with your data",
       dossier: "Opened your file",
       booking: "Looked at or changed your {{term.appointments}}",
+      assignments: "Looked at your {{term.assignments}}, gave feedback or set one",
       other: "Used your data",
     },
   },
@@ -669,6 +672,7 @@ export const en: Messages = {
     },
   },
   booking: bookingMessages.en,
+  assignments: assignmentMessages.en,
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
   errors: errorMessages.en,

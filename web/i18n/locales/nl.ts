@@ -1,4 +1,5 @@
 import { bookingMessages } from "./booking.ts";
+import { assignmentMessages } from "./assignments.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
@@ -453,6 +454,7 @@ export const nl = {
       notifications: "Meldingen",
       "api-keys": "API-sleutels",
       booking: "{{term.appointments, capitalize}}",
+      assignments: "{{term.assignments, capitalize}}",
     },
     from: "Vanaf",
     to: "Tot en met",
@@ -539,6 +541,7 @@ export const nl = {
       audit: "Heeft het auditlog met jouw gegevens bekeken",
       dossier: "Heeft je dossier geopend",
       booking: "Heeft je {{term.appointments}} bekeken of gewijzigd",
+      assignments: "Heeft je {{term.assignments}} bekeken, feedback gegeven of er een gegeven",
       other: "Heeft je gegevens gebruikt",
     },
   },
@@ -677,6 +680,7 @@ export const nl = {
     },
   },
   booking: bookingMessages.nl,
+  assignments: assignmentMessages.nl,
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   errors: errorMessages.nl,
