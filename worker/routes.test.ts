@@ -116,6 +116,8 @@ const pagePermissions: Record<string, Permission> = {
   "/booking": "portal:use",
   "/booking/new": "appointments:book",
   "/booking/agenda": "agenda:manage-own",
+  "/assignments": "portal:use",
+  "/assignments/new": "assignments:set",
 };
 
 /** Pages that send some roles elsewhere instead of showing themselves: staff keep their agenda. */
