@@ -34,9 +34,13 @@ const prefixes = {
   appointmentType: "apt",
   waitlistEntry: "wle",
   calendarFeed: "cfd",
+  file: "fil",
+  filePart: "fpt",
+  document: "doc",
   assignment: "asg",
   assignmentCopy: "asc",
   assignmentEntry: "ase",
+  assignmentFile: "asf",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -1,10 +1,11 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
-import type { AssignmentEntry } from "../core/assignments/assignment.ts";
+import type { AssignmentEntry, Attachment } from "../core/assignments/assignment.ts";
 import type { Actor, CopyWithThread } from "../core/assignments/desk.ts";
 import { renderMarkdown } from "../core/assignments/markdown.ts";
 import type { Permission } from "../core/auth/permissions.ts";
 import { originOf, requirePermission } from "./auth.server.ts";
-import { dateTimeFormat } from "./i18n/format.server.ts";
+import type { Language } from "../core/tenants/languages.ts";
+import { dateTimeFormat, localeOf } from "./i18n/format.server.ts";
 
 /**
  * What the assignment pages share on the server: the guard (permission, then the tenant's
@@ -39,6 +40,23 @@ export function shownThread(copy: CopyWithThread, date: (instant: string) => str
 }
 
 export type ShownEntry = ReturnType<typeof shownThread>[number];
+
+/** Files as the pages list them: the download link, the name and the size in the viewer's language. */
+export function shownFiles(assignmentId: string, files: Attachment[], language: Language) {
+  const size = new Intl.NumberFormat(localeOf(language), {
+    style: "unit",
+    unit: "kilobyte",
+    maximumFractionDigits: 0,
+  });
+  return files.map((file) => ({
+    id: file.fileId,
+    href: `/assignments/${assignmentId}/files/${file.fileId}`,
+    name: file.name,
+    size: size.format(Math.max(1, Math.round(file.size / 1024))),
+  }));
+}
+
+export type ShownFile = ReturnType<typeof shownFiles>[number];
 
 /** A form's text field, as typed (never trimmed, so what comes back is what was typed). */
 export const field = (form: FormData, name: string) => String(form.get(name) ?? "");

@@ -37,6 +37,9 @@ import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
 import type { BookingSetupDeps } from "../core/booking/setup.ts";
 import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
+import type { FilesDeps } from "../core/files/uploads.ts";
+import { D1FileStore } from "../db/cell/file-store.ts";
+import { R2Storage } from "./files/r2-storage.ts";
 import type { AssignmentDeps } from "../core/assignments/desk.ts";
 import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
 
@@ -64,6 +67,8 @@ export type Services = PlatformData & {
   operationsFor(operatorTenant: Tenant): OperatorDeps;
   /** Staff hours, appointment types and the tenant's booking rules. */
   bookingSetupFor(tenant: Tenant): BookingSetupDeps;
+  /** The one upload and download path in R2 (core/files/uploads.ts). */
+  filesFor(tenant: Tenant): FilesDeps;
   /** Assignments staff set for their clients, hand-ins and feedback (core/assignments/desk.ts). */
   assignmentsFor(tenant: Tenant): AssignmentDeps;
 };
@@ -163,6 +168,15 @@ export function buildServices(env: Env, config: Config): Services {
         store: new D1BookingSetupStore(scope),
         audit: new D1AuditLog(scope),
         settings: data.settingsIn(tenant.cell),
+        tenantId: tenant.id,
+        now: () => new Date(),
+      };
+    },
+    filesFor(tenant) {
+      return {
+        store: new D1FileStore(data.scopeIn(tenant.cell, tenant.id)),
+        storage: new R2Storage(env.UPLOADS),
+        settings: tenant.settings.files,
         tenantId: tenant.id,
         now: () => new Date(),
       };

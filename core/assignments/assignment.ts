@@ -44,7 +44,27 @@ export type AssignmentEntry = {
   createdAt: string;
 };
 
+/**
+ * A file (core/files) on an assignment: the staff member's (no copy: every client it was set for
+ * sees it) or one that came with a client's hand-in (only that client and their care team see it).
+ */
+export type Attachment = {
+  fileId: string;
+  copyId: string | null;
+  entryId: string | null;
+  name: string;
+  size: number;
+  kind: string;
+};
+
 /** A client's copy with the assignment it belongs to. */
 export type ClientAssignment = { assignment: Assignment; copy: AssignmentCopy };
 
-export const limits = { title: 200, description: 20_000, response: 20_000, feedback: 10_000, clients: 100 };
+export const limits = {
+  title: 200,
+  description: 20_000,
+  response: 20_000,
+  feedback: 10_000,
+  clients: 100,
+  files: 10,
+};

@@ -8,6 +8,7 @@ import {
   type AssignmentCopy,
   type AssignmentEntry,
   type AssignmentStatus,
+  type Attachment,
   type ClientAssignment,
 } from "./assignment.ts";
 import type { AssignedClient, AssignmentStore, SetAssignment } from "./store.ts";
@@ -29,13 +30,19 @@ export type AssignmentDeps = {
 };
 
 export type FieldError = "required" | "tooLong" | "unknown" | "tooMany";
-export type DraftErrors = Partial<Record<"title" | "description" | "clients", FieldError>>;
-export type Draft = { title: string; description: string; clientUserIds: readonly string[] };
+export type DraftErrors = Partial<Record<"title" | "description" | "clients" | "files", FieldError>>;
+export type Draft = {
+  title: string;
+  description: string;
+  clientUserIds: readonly string[];
+  /** Files the staff member uploaded through core/files for this assignment. */
+  fileIds: readonly string[];
+};
 
 export type SetOutcome = { ok: true; assignmentId: string } | { ok: false; errors: DraftErrors };
 
-/** A copy with its thread of hand-ins and feedback, oldest first. */
-export type CopyWithThread = AssignmentCopy & { entries: AssignmentEntry[] };
+/** A copy with its thread of hand-ins and feedback, oldest first, and the files handed in with it. */
+export type CopyWithThread = AssignmentCopy & { entries: AssignmentEntry[]; files: Attachment[] };
 
 const isStaff = (actor: Actor) => actor.role === "staff" || actor.role === "admin";
 
@@ -71,6 +78,8 @@ export async function setAssignment(
   if (chosen.length === 0) errors.clients = "required";
   else if (chosen.length > limits.clients) errors.clients = "tooMany";
   else if (chosen.some((id) => !assigned.has(id))) errors.clients = "unknown";
+  const files = await filesError(deps, staff, draft.fileIds);
+  if (files) errors.files = files;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const now = deps.now();
@@ -78,6 +87,7 @@ export async function setAssignment(
   await deps.store.create(
     { id: assignmentId, authorUserId: staff.id, title, description, createdAt: now.toISOString() },
     chosen,
+    [...new Set(draft.fileIds)],
   );
   for (const clientUserId of chosen)
     await audited(deps, staff, clientUserId, assignmentId, "assignments.create", origin);
@@ -139,9 +149,34 @@ export async function assignmentsSetBy(deps: AssignmentDeps, staff: Actor): Prom
 
 const total = (item: SetAssignment) => item.counts.open + item.counts.handedIn + item.counts.reviewed;
 
-async function threadOf(deps: AssignmentDeps, copies: AssignmentCopy[]): Promise<CopyWithThread[]> {
-  const entries = await deps.store.entriesOf(copies.map((copy) => copy.id));
-  return copies.map((copy) => ({ ...copy, entries: entries.filter((entry) => entry.copyId === copy.id) }));
+/**
+ * Only files this person just uploaded and nobody linked yet can go with an assignment or a
+ * hand-in, so nobody attaches a file of someone else's by its id.
+ */
+async function filesError(deps: AssignmentDeps, actor: Actor, fileIds: readonly string[]) {
+  const wanted = [...new Set(fileIds)];
+  if (wanted.length === 0) return undefined;
+  if (wanted.length > limits.files) return "tooMany" as const;
+  const linkable = await deps.store.linkableFiles(actor.id, wanted);
+  return linkable.length === wanted.length ? undefined : ("unknown" as const);
+}
+
+/** The copies with their threads and files; and the staff member's files of the assignment. */
+async function threadOf(deps: AssignmentDeps, assignmentId: string, copies: AssignmentCopy[]) {
+  const [entries, files] = await Promise.all([
+    deps.store.entriesOf(copies.map((copy) => copy.id)),
+    deps.store.filesOf(assignmentId),
+  ]);
+  return {
+    files: files.filter((file) => file.copyId === null),
+    copies: copies.map(
+      (copy): CopyWithThread => ({
+        ...copy,
+        entries: entries.filter((entry) => entry.copyId === copy.id),
+        files: files.filter((file) => file.copyId === copy.id),
+      }),
+    ),
+  };
 }
 
 /** The client opens their copy: it is no longer new to them. */
@@ -150,13 +185,13 @@ export async function openAssignment(
   client: Actor,
   assignmentId: string,
   origin: RequestOrigin,
-): Promise<{ assignment: Assignment; copy: CopyWithThread } | null> {
+): Promise<{ assignment: Assignment; files: Attachment[]; copy: CopyWithThread } | null> {
   const found = await ownCopy(deps, client, assignmentId);
   if (!found) return null;
   if (found.copy.openedAt === null) await deps.store.markOpened(found.copy.id, deps.now().toISOString());
   await audited(deps, client, client.id, assignmentId, "assignments.view", origin);
-  const [copy] = await threadOf(deps, [found.copy]);
-  return { assignment: found.assignment, copy: copy! };
+  const { files, copies } = await threadOf(deps, assignmentId, [found.copy]);
+  return { assignment: found.assignment, files, copy: copies[0]! };
 }
 
 async function ownCopy(deps: AssignmentDeps, client: Actor, assignmentId: string) {
@@ -177,12 +212,36 @@ export async function assignmentForStaff(
   staff: Actor,
   assignmentId: string,
   origin: RequestOrigin,
-): Promise<{ assignment: Assignment; copies: CopyWithThread[] } | null> {
+): Promise<{ assignment: Assignment; files: Attachment[]; copies: CopyWithThread[] } | null> {
   const found = await staffCopies(deps, staff, assignmentId);
   if (!found) return null;
   for (const copy of found.copies)
     await audited(deps, staff, copy.clientUserId, assignmentId, "assignments.view", origin);
-  return { assignment: found.assignment, copies: await threadOf(deps, found.copies) };
+  return { assignment: found.assignment, ...(await threadOf(deps, assignmentId, found.copies)) };
+}
+
+/**
+ * A file of an assignment, for someone who may see it: the staff member's files for every client
+ * it was set for and their care teams, a hand-in's files for that client and their care team.
+ * Every download is in the audit log; null (404) for anyone else.
+ */
+export async function attachmentFor(
+  deps: AssignmentDeps,
+  actor: Actor,
+  assignmentId: string,
+  fileId: string,
+  origin: RequestOrigin,
+): Promise<Attachment | null> {
+  const copies =
+    actor.role === "client"
+      ? [(await ownCopy(deps, actor, assignmentId))?.copy].filter((copy) => copy !== undefined)
+      : ((await staffCopies(deps, actor, assignmentId))?.copies ?? []);
+  if (copies.length === 0) return null;
+  const file = (await deps.store.filesOf(assignmentId)).find((each) => each.fileId === fileId);
+  const owner = file?.copyId ? copies.find((copy) => copy.id === file.copyId) : copies[0];
+  if (!file || !owner) return null;
+  await audited(deps, actor, owner.clientUserId, assignmentId, "assignments.file", origin, { fileId });
+  return file;
 }
 
 async function staffCopies(deps: AssignmentDeps, staff: Actor, assignmentId: string) {
@@ -202,7 +261,7 @@ export type EntryOutcome =
   | { ok: false; reason: "notFound" }
   /** The copy is not in a state for this: handed in and awaiting feedback, or not handed in. */
   | { ok: false; reason: "wrongStatus"; status: AssignmentStatus }
-  | { ok: false; reason: "invalid"; error: FieldError };
+  | { ok: false; reason: "invalid" | "invalidFiles"; error: FieldError };
 
 /**
  * The client hands in a response. Allowed while open, and again after feedback (people expect to
@@ -212,16 +271,19 @@ export async function handIn(
   deps: AssignmentDeps,
   client: Actor,
   assignmentId: string,
-  response: string,
+  handedIn: { response: string; fileIds: readonly string[] },
   origin: RequestOrigin,
 ): Promise<EntryOutcome> {
   const found = await ownCopy(deps, client, assignmentId);
   if (!found) return { ok: false, reason: "notFound" };
-  const body = response.trim();
-  const error = textError(body, limits.response);
+  const body = handedIn.response.trim();
+  // Files alone are a hand-in too.
+  const error = body === "" && handedIn.fileIds.length > 0 ? undefined : textError(body, limits.response);
   if (error) return { ok: false, reason: "invalid", error };
+  const files = await filesError(deps, client, handedIn.fileIds);
+  if (files) return { ok: false, reason: "invalidFiles", error: files };
   if (found.copy.status === "handedIn") return { ok: false, reason: "wrongStatus", status: "handedIn" };
-  await addEntry(deps, client, found.copy, "handIn", body);
+  await addEntry(deps, client, found.copy, "handIn", body, [...new Set(handedIn.fileIds)]);
   await audited(deps, client, client.id, assignmentId, "assignments.hand-in", origin);
   await deps.notify({
     kind: "assignment",
@@ -265,11 +327,13 @@ async function addEntry(
   copy: AssignmentCopy,
   kind: "handIn" | "feedback",
   body: string,
+  fileIds: readonly string[] = [],
 ) {
   const now = deps.now();
   await deps.store.addEntry(
     {
       id: newId("assignmentEntry", now.getTime()),
+      assignmentId: copy.assignmentId,
       copyId: copy.id,
       kind,
       authorUserId: author.id,
@@ -277,6 +341,7 @@ async function addEntry(
       createdAt: now.toISOString(),
     },
     kind === "handIn" ? "handedIn" : "reviewed",
+    fileIds,
   );
 }
 

@@ -1,4 +1,11 @@
-import type { Assignment, AssignmentCopy, AssignmentEntry, AssignmentStatus, ClientAssignment } from "./assignment.ts";
+import type {
+  Assignment,
+  AssignmentCopy,
+  AssignmentEntry,
+  AssignmentStatus,
+  Attachment,
+  ClientAssignment,
+} from "./assignment.ts";
 
 /** A client of a staff member's care teams. */
 export type AssignedClient = { userId: string; displayName: string };
@@ -11,8 +18,11 @@ export type NewEntry = Omit<AssignmentEntry, "authorName">;
 
 /** The tenant's assignments; implemented in db/ over the tenant's cell. */
 export interface AssignmentStore {
-  /** The assignment and one open copy per client, in one batch: all land or none does. */
-  create(assignment: NewAssignment, clientUserIds: readonly string[]): Promise<void>;
+  /**
+   * The assignment, one open copy per client and its files, in one batch: all land or none does.
+   * Linking a file ends its expiry (core/files), in the same batch.
+   */
+  create(assignment: NewAssignment, clientUserIds: readonly string[], fileIds: readonly string[]): Promise<void>;
   find(assignmentId: string): Promise<Assignment | null>;
   copiesOf(assignmentId: string): Promise<AssignmentCopy[]>;
   copyOf(assignmentId: string, clientUserId: string): Promise<AssignmentCopy | null>;
@@ -27,6 +37,10 @@ export interface AssignmentStore {
   /** The clients whose care team this staff member is in, by name. */
   assignedClients(staffUserId: string): Promise<AssignedClient[]>;
   markOpened(copyId: string, at: string): Promise<void>;
-  /** The entry and the copy's new status, in one batch. */
-  addEntry(entry: NewEntry, status: AssignmentStatus): Promise<void>;
+  /** The entry, its files and the copy's new status, in one batch. */
+  addEntry(entry: NewEntry & { assignmentId: string }, status: AssignmentStatus, fileIds: readonly string[]): Promise<void>;
+  /** Of these files, those this person uploaded, finished and no capability has linked yet. */
+  linkableFiles(uploaderId: string, fileIds: readonly string[]): Promise<string[]>;
+  /** The files of an assignment: the staff member's and those of every hand-in. */
+  filesOf(assignmentId: string): Promise<Attachment[]>;
 }

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import type {
   Assignment,
   AssignmentCopy,
   AssignmentEntry,
   AssignmentStatus,
+  Attachment,
   ClientAssignment,
 } from "../../core/assignments/assignment.ts";
 import type {
@@ -15,7 +16,8 @@ import type {
 } from "../../core/assignments/store.ts";
 import { newId } from "../../core/ids.ts";
 import { careTeamMembers, users } from "./schema.ts";
-import { assignmentCopies, assignmentEntries, assignments } from "./schema/assignments.ts";
+import { assignmentCopies, assignmentEntries, assignmentFiles, assignments } from "./schema/assignments.ts";
+import { files } from "./schema/files.ts";
 import { chunked, maxParameters, type Row, type TenantScope } from "./scope.ts";
 
 /** How many rows one list reads at most; a client with more sees the newest. */
@@ -28,7 +30,11 @@ export class D1AssignmentStore implements AssignmentStore {
     this.#scope = scope;
   }
 
-  async create(assignment: NewAssignment, clientUserIds: readonly string[]): Promise<void> {
+  async create(
+    assignment: NewAssignment,
+    clientUserIds: readonly string[],
+    fileIds: readonly string[],
+  ): Promise<void> {
     const copies = clientUserIds.map((clientUserId) => ({
       id: newId("assignmentCopy"),
       assignmentId: assignment.id,
@@ -40,7 +46,59 @@ export class D1AssignmentStore implements AssignmentStore {
     await this.#scope.batch([
       this.#scope.insert(assignments, assignment),
       ...this.#scope.insertAll(assignmentCopies, copies),
+      ...this.#link(assignment.id, null, null, fileIds, assignment.createdAt),
     ]);
+  }
+
+  /** Rows that put the files on the assignment, and the end of their expiry: for one batch. */
+  #link(
+    assignmentId: string,
+    copyId: string | null,
+    entryId: string | null,
+    fileIds: readonly string[],
+    at: string,
+  ) {
+    if (fileIds.length === 0) return [];
+    return [
+      ...this.#scope.insertAll(
+        assignmentFiles,
+        fileIds.map((fileId) => ({ id: newId("assignmentFile"), assignmentId, copyId, entryId, fileId, createdAt: at })),
+      ),
+      this.#scope.updateWhere(files, inArray(files.id, [...fileIds]), { expiresAt: null }),
+    ];
+  }
+
+  async linkableFiles(uploaderId: string, fileIds: readonly string[]): Promise<string[]> {
+    const rows = await this.#inChunks(fileIds, (ids) =>
+      this.#scope.list(files, {
+        where: and(
+          inArray(files.id, ids),
+          eq(files.uploaderId, uploaderId),
+          eq(files.status, "stored"),
+          isNotNull(files.expiresAt),
+        ),
+        limit: ids.length,
+      }),
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async filesOf(assignmentId: string): Promise<Attachment[]> {
+    const rows = await this.#scope.joinMany(
+      assignmentFiles,
+      files,
+      eq(files.id, assignmentFiles.fileId),
+      eq(assignmentFiles.assignmentId, assignmentId),
+      { orderBy: asc(assignmentFiles.createdAt), limit: listLimit },
+    );
+    return rows.map(({ left, right }) => ({
+      fileId: right.id,
+      copyId: left.copyId,
+      entryId: left.entryId,
+      name: right.name,
+      size: right.size,
+      kind: right.kind,
+    }));
   }
 
   async find(assignmentId: string): Promise<Assignment | null> {
@@ -159,10 +217,15 @@ export class D1AssignmentStore implements AssignmentStore {
     );
   }
 
-  async addEntry(entry: NewEntry, status: AssignmentStatus): Promise<void> {
+  async addEntry(
+    { assignmentId, ...entry }: NewEntry & { assignmentId: string },
+    status: AssignmentStatus,
+    fileIds: readonly string[],
+  ): Promise<void> {
     await this.#scope.batch([
       this.#scope.insert(assignmentEntries, entry),
       this.#scope.update(assignmentCopies, entry.copyId, { status, updatedAt: entry.createdAt }),
+      ...this.#link(assignmentId, entry.copyId, entry.id, fileIds, entry.createdAt),
     ]);
   }
 

@@ -162,6 +162,15 @@ export class TenantScope {
     return this.#db.$count(table as SQLiteTable, this.where(table, condition));
   }
 
+  /** The sum of a numeric column over this tenant's rows that match; 0 when none do. */
+  async sum<T extends TenantTable>(table: T, column: SQLiteColumn, condition?: SQL): Promise<number> {
+    const rows = await this.#db
+      .select({ total: sql<number>`coalesce(sum(${column}), 0)` })
+      .from(table as SQLiteTable)
+      .where(this.where(table, condition));
+    return Number(rows[0]?.total ?? 0);
+  }
+
   delete<T extends TenantTable>(table: T, id: string) {
     return this.#db.delete(table).where(this.where(table, eq(table.id, id)));
   }

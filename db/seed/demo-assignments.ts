@@ -40,5 +40,6 @@ export async function seedAssignments(slug: string, scope: TenantScope): Promise
       createdAt: now.toISOString(),
     },
     clients,
+    [],
   );
 }

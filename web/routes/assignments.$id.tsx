@@ -15,8 +15,14 @@ import {
   openAssignment,
   type EntryOutcome,
 } from "../../core/assignments/desk.ts";
-import { descriptionHtml, field, requireAssignments, shownThread } from "../assignments.server.ts";
-import { Description, StatusBadge, TextAreaField, Thread } from "../components/assignments/AssignmentParts.tsx";
+import { descriptionHtml, field, requireAssignments, shownFiles, shownThread } from "../assignments.server.ts";
+import {
+  Attachments,
+  Description,
+  StatusBadge,
+  TextAreaField,
+  Thread,
+} from "../components/assignments/AssignmentParts.tsx";
 import styles from "../components/assignments/assignments.css?url";
 import { FormAlert } from "../components/Field.tsx";
 
@@ -33,20 +39,22 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (account.role === "client") {
     const found = await openAssignment(deps, actor, id, origin);
     if (!found) throw data(null, { status: 404 });
-    const { assignment, copy } = found;
+    const { assignment, copy, files } = found;
     return {
       view: "client" as const,
       title: assignment.title,
       from: assignment.authorName,
       date: date(assignment.createdAt),
       html: descriptionHtml(assignment.description),
+      files: shownFiles(assignment.id, files, context.language),
       status: copy.status,
       thread: shownThread(copy, date),
+      handedInFiles: shownFiles(assignment.id, copy.files, context.language),
     };
   }
   const found = await assignmentForStaff(deps, actor, id, origin);
   if (!found) throw data(null, { status: 404 });
-  const { assignment, copies } = found;
+  const { assignment, copies, files } = found;
   // Hand-ins awaiting feedback first, then by name.
   const order = (status: AssignmentStatus) => (status === "handedIn" ? 0 : 1);
   return {
@@ -55,6 +63,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     from: assignment.authorName,
     date: date(assignment.createdAt),
     html: descriptionHtml(assignment.description),
+    files: shownFiles(assignment.id, files, context.language),
     copies: copies
       .sort((a, b) => order(a.status) - order(b.status))
       .map((copy) => ({
@@ -62,6 +71,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
         name: copy.clientName,
         status: copy.status,
         thread: shownThread(copy, date),
+        files: shownFiles(assignment.id, copy.files, context.language),
       })),
   };
 }
@@ -74,7 +84,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const text = field(form, "text");
   if (form.get("intent") === "handIn") {
-    const outcome = await handIn(deps, actor, id, text, origin);
+    // Files come as ids from the shared upload path (core/files), uploaded before the form is sent.
+    const fileIds = form.getAll("file").map(String);
+    const outcome = await handIn(deps, actor, id, { response: text, fileIds }, origin);
     return answer(outcome, { intent: "handIn", client: actor.id, text }, `/assignments/${id}?done=handedIn`);
   }
   const client = field(form, "client");
@@ -85,11 +97,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 function answer(outcome: EntryOutcome, sent: Omit<Refusal, "error">, done: string) {
   if (outcome.ok) return redirect(done);
   if (outcome.reason === "notFound") throw data(null, { status: 404 });
-  const error =
-    outcome.reason === "invalid"
-      ? `${sent.intent === "handIn" ? "response" : "feedback"}.${outcome.error}`
-      : outcome.status;
-  return data({ ...sent, error } satisfies Refusal, outcome.reason === "invalid" ? 400 : 409);
+  if (outcome.reason === "wrongStatus") return data({ ...sent, error: outcome.status } satisfies Refusal, 409);
+  const subject = outcome.reason === "invalidFiles" ? "files" : sent.intent === "handIn" ? "response" : "feedback";
+  return data({ ...sent, error: `${subject}.${outcome.error}` } satisfies Refusal, 400);
 }
 
 export default function AssignmentPage() {
@@ -101,6 +111,12 @@ export default function AssignmentPage() {
       <p className="item-list__meta">{t("assignments.from", { name: page.from, date: page.date })}</p>
       <h2 className="section-title">{t("assignments.detail.description")}</h2>
       <Description html={page.html} />
+      {page.files.length > 0 ? (
+        <>
+          <h2 className="section-title">{t("assignments.detail.files")}</h2>
+          <Attachments files={page.files} />
+        </>
+      ) : null}
       {page.view === "client" ? <ClientPart page={page} /> : <StaffPart page={page} />}
       <p>
         <Link to="/assignments">{t(page.view === "client" ? "assignments.back" : "assignments.backStaff")}</Link>
@@ -122,6 +138,12 @@ function ClientPart({ page }: { page: Extract<Page, { view: "client" }> }) {
         <StatusBadge status={page.status} />
       </h2>
       <Thread entries={page.thread} />
+      {page.handedInFiles.length > 0 ? (
+        <>
+          <h3>{t("assignments.detail.handedInFiles")}</h3>
+          <Attachments files={page.handedInFiles} />
+        </>
+      ) : null}
       {params.get("done") === "handedIn" && !refused ? (
         <p className="notice notice--success" role="status">
           {t("assignments.detail.handedIn")}
@@ -168,6 +190,12 @@ function StaffPart({ page }: { page: Extract<Page, { view: "staff" }> }) {
           ) : (
             <Thread entries={copy.thread} />
           )}
+          {copy.files.length > 0 ? (
+            <>
+              <h4>{t("assignments.detail.handedInFiles")}</h4>
+              <Attachments files={copy.files} />
+            </>
+          ) : null}
           {copy.status === "handedIn" ? (
             <EntryForm
               intent="feedback"

@@ -34,18 +34,30 @@ export async function action({ context, request }: ActionFunctionArgs) {
     title: field(form, "title"),
     description: field(form, "description"),
     clients: form.getAll("client").map(String),
+    // Ids of files uploaded through the shared upload path (core/files) for this assignment.
+    files: form.getAll("file").map(String),
   };
   const outcome = await setAssignment(
     deps,
     actor,
-    { title: values.title, description: values.description, clientUserIds: values.clients },
+    {
+      title: values.title,
+      description: values.description,
+      clientUserIds: values.clients,
+      fileIds: values.files,
+    },
     origin,
   );
   if (outcome.ok) return redirect(`/assignments/${outcome.assignmentId}?done=set`);
   return data({ values, errors: outcome.errors }, 400);
 }
 
-const maxOf = { title: limits.title, description: limits.description, clients: limits.clients };
+const maxOf = {
+  title: limits.title,
+  description: limits.description,
+  clients: limits.clients,
+  files: limits.files,
+};
 
 export default function NewAssignment() {
   const { t } = useTranslation();
@@ -69,10 +81,12 @@ export default function NewAssignment() {
           {answer ? (
             <FormAlert title={t("assignments.form.problem")} answer={answer}>
               <ul>
-                {(["title", "description", "clients"] as const).map((name) =>
+                {(["title", "description", "clients", "files"] as const).map((name) =>
                   errors[name] ? (
                     <li key={name}>
-                      <a href={`#${name === "clients" ? "client-error" : name}`}>{message(name)}</a>
+                      <a href={`#${name === "clients" ? "client-error" : name === "files" ? "title" : name}`}>
+                        {message(name)}
+                      </a>
                     </li>
                   ) : null,
                 )}
@@ -110,6 +124,9 @@ export default function NewAssignment() {
               </label>
             ))}
           </fieldset>
+          {errors.files
+            ? null
+            : (answer?.values.files ?? []).map((id) => <input key={id} type="hidden" name="file" value={id} />)}
           <p>
             <button type="submit" className="button" disabled={busy}>
               {t("assignments.form.submit")}

@@ -66,20 +66,27 @@ const submitAssignmentRoute = workRoute("assignments:hand-in", {
   operationId: "submitAssignment",
   summary: "Hand in a response to one's assignment",
   description:
-    "Allowed while the assignment is open, and again after feedback; while a hand-in awaits feedback it answers 409. The staff member who set it is notified.",
+    "A response, files, or both. Allowed while the assignment is open, and again after feedback; while a hand-in awaits feedback it answers 409. The staff member who set it is notified.",
   request: {
     params: z.object({ id: z.string().min(1).max(40) }),
     body: {
       content: {
         "application/json": {
-          schema: z.object({ response: z.string().max(limits.response) }),
+          schema: z.object({
+            response: z.string().max(limits.response).default(""),
+            fileIds: z
+              .array(z.string().min(1).max(40))
+              .max(limits.files)
+              .default([])
+              .openapi({ description: "Files uploaded before through the upload operations, to hand in with it" }),
+          }),
         },
       },
     },
   },
   responses: {
     200: json(z.object({ assignment: clientAssignmentSchema }), "Handed in"),
-    400: json(errorSchema, "Empty or too long response"),
+    400: json(errorSchema, "Empty or too long response, or files that are not one's own new uploads"),
     409: json(errorSchema, "Handed in already, awaiting feedback"),
     ...common,
   },
@@ -112,9 +119,11 @@ export function registerAssignmentRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(submitAssignmentRoute, async (c) => {
     const { deps, actor, origin } = desk(c);
     const id = c.req.valid("param").id;
-    const outcome = await handIn(deps, actor, id, c.req.valid("json").response, origin);
+    const outcome = await handIn(deps, actor, id, c.req.valid("json"), origin);
     if (!outcome.ok) {
       if (outcome.reason === "notFound") return c.json(apiError("not_found", "No such assignment of yours"), 404);
+      if (outcome.reason === "invalidFiles")
+        return c.json(apiError("invalid_files", "Hand in only files you uploaded and have not used yet"), 400);
       if (outcome.reason === "invalid")
         return c.json(
           apiError(

@@ -48,3 +48,25 @@ export const assignmentEntries = sqliteTable(
   },
   (table) => [index("assignment_entries_copy_idx").on(table.tenantId, table.copyId, table.createdAt)],
 );
+
+/**
+ * Files (core/files) on an assignment: the staff member's attachments (`entry_id` null), seen by
+ * every client it was set for, and the files of a hand-in, seen by that client and their care team.
+ */
+export const assignmentFiles = sqliteTable(
+  "assignment_files",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    assignmentId: text("assignment_id").notNull(),
+    /** The client's copy and hand-in a file came with; both null for the staff member's files. */
+    copyId: text("copy_id"),
+    entryId: text("entry_id"),
+    fileId: text("file_id").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [
+    index("assignment_files_assignment_idx").on(table.tenantId, table.assignmentId),
+    uniqueIndex("assignment_files_file_idx").on(table.tenantId, table.fileId),
+  ],
+);

@@ -49,10 +49,17 @@ const nl = {
         tooMany: "Kies hoogstens {{max}} {{term.clients}} tegelijk.",
         unknown: "Kies alleen {{term.clients}} uit de lijst: een van hen werkt niet (meer) met je.",
       },
+      files: {
+        tooMany: "Voeg hoogstens {{max}} bijlagen toe.",
+        unknown: "Een bijlage is niet (meer) beschikbaar. Upload hem opnieuw.",
+      },
     },
   },
   detail: {
     description: "Toelichting",
+    files: "Bijlagen",
+    handedInFiles: "Ingeleverde bestanden",
+    download: "{{name}} ({{size}})",
     thread: "Ingeleverd en feedback",
     noThread: "Nog niets ingeleverd.",
     handedInBy: "Ingeleverd door {{name}}, {{date}}",
@@ -72,6 +79,10 @@ const nl = {
     clients: "Per {{term.client}}",
     problem: "Nog niet verstuurd",
     errors: {
+      files: {
+        tooMany: "Lever hoogstens {{max}} bestanden tegelijk in.",
+        unknown: "Een bestand is niet (meer) beschikbaar. Upload het opnieuw.",
+      },
       response: {
         required: "Schrijf je antwoord voordat je inlevert.",
         tooLong: "Maak je antwoord korter: hoogstens {{max}} tekens.",
@@ -143,10 +154,17 @@ const en: typeof nl = {
         tooMany: "Choose at most {{max}} {{term.clients}} at once.",
         unknown: "Choose only {{term.clients}} from the list: one of them no longer works with you.",
       },
+      files: {
+        tooMany: "Attach at most {{max}} files.",
+        unknown: "An attachment is not available (any more). Upload it again.",
+      },
     },
   },
   detail: {
     description: "Explanation",
+    files: "Attachments",
+    handedInFiles: "Files handed in",
+    download: "{{name}} ({{size}})",
     thread: "Hand-ins and feedback",
     noThread: "Nothing handed in yet.",
     handedInBy: "Handed in by {{name}}, {{date}}",
@@ -166,6 +184,10 @@ const en: typeof nl = {
     clients: "Per {{term.client}}",
     problem: "Not sent yet",
     errors: {
+      files: {
+        tooMany: "Hand in at most {{max}} files at once.",
+        unknown: "A file is not available (any more). Upload it again.",
+      },
       response: {
         required: "Write your response before you hand in.",
         tooLong: "Shorten your response: at most {{max}} characters.",

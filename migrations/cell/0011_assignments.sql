@@ -21,6 +21,18 @@ CREATE TABLE `assignment_entries` (
 );
 --> statement-breakpoint
 CREATE INDEX `assignment_entries_copy_idx` ON `assignment_entries` (`tenant_id`,`copy_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `assignment_files` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`assignment_id` text NOT NULL,
+	`copy_id` text,
+	`entry_id` text,
+	`file_id` text NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `assignment_files_assignment_idx` ON `assignment_files` (`tenant_id`,`assignment_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `assignment_files_file_idx` ON `assignment_files` (`tenant_id`,`file_id`);--> statement-breakpoint
 CREATE TABLE `assignments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,

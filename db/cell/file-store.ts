@@ -1,0 +1,84 @@
+import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { newId } from "../../core/ids.ts";
+import type { FileStore, ReceivedPart, StoredFile } from "../../core/files/uploads.ts";
+import type { FileKindKey } from "../../core/files/rules.ts";
+import { fileParts, files } from "./schema/files.ts";
+import type { Row, TenantScope } from "./scope.ts";
+
+const fileOf = (row: Row<typeof files>): StoredFile => ({
+  id: row.id,
+  uploaderId: row.uploaderId,
+  name: row.name,
+  kind: row.kind as FileKindKey,
+  size: row.size,
+  status: row.status,
+  objectKey: row.objectKey,
+  multipartId: row.multipartId,
+  createdAt: row.createdAt,
+  expiresAt: row.expiresAt,
+});
+
+export class D1FileStore implements FileStore {
+  readonly #scope: TenantScope;
+
+  constructor(scope: TenantScope) {
+    this.#scope = scope;
+  }
+
+  /** The quota is checked inside the insert itself, so two uploads at once cannot both slip past it. */
+  async reserve(file: StoredFile, quotaBytes: number): Promise<boolean> {
+    const { tenantId } = this.#scope;
+    const over = sql`(select coalesce(sum(${files.size}), 0) from ${files} where ${files.tenantId} = ${tenantId}) + ${file.size} > ${quotaBytes}`;
+    const result = await this.#scope.insertUnless(files, file, over);
+    return result.meta.changes > 0;
+  }
+
+  async find(id: string): Promise<StoredFile | null> {
+    const row = await this.#scope.findById(files, id);
+    return row ? fileOf(row) : null;
+  }
+
+  async parts(fileId: string): Promise<ReceivedPart[]> {
+    const rows = await this.#scope.list(fileParts, {
+      where: eq(fileParts.fileId, fileId),
+      orderBy: asc(fileParts.partNumber),
+      limit: 1_000,
+    });
+    return rows.map(({ partNumber, etag, size }) => ({ partNumber, etag, size }));
+  }
+
+  async savePart(fileId: string, part: ReceivedPart): Promise<void> {
+    await this.#scope.insert(fileParts, { id: newId("filePart"), fileId, ...part }).onConflictDoUpdate({
+      target: [fileParts.fileId, fileParts.partNumber],
+      set: { etag: part.etag, size: part.size },
+    });
+  }
+
+  async markStored(fileId: string, expiresAt: string): Promise<void> {
+    await this.#scope.batch([
+      this.#scope.update(files, fileId, { status: "stored", multipartId: null, expiresAt }),
+      this.#scope.deleteWhere(fileParts, eq(fileParts.fileId, fileId)),
+    ]);
+  }
+
+  async remove(fileId: string): Promise<void> {
+    await this.#scope.batch([
+      this.#scope.deleteWhere(fileParts, eq(fileParts.fileId, fileId)),
+      this.#scope.delete(files, fileId),
+    ]);
+  }
+
+  async usage(): Promise<{ bytes: number; files: number }> {
+    const [bytes, count] = await Promise.all([this.#scope.sum(files, files.size), this.#scope.count(files)]);
+    return { bytes, files: count };
+  }
+
+  async expired(now: Date, limit: number): Promise<StoredFile[]> {
+    const rows = await this.#scope.list(files, {
+      where: and(isNotNull(files.expiresAt), lt(files.expiresAt, now.toISOString())),
+      orderBy: asc(files.expiresAt),
+      limit,
+    });
+    return rows.map(fileOf);
+  }
+}
