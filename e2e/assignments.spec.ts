@@ -10,7 +10,10 @@ const coach = "anouk.devries@koerscoaching.nl";
 
 test.use({ expectedStatuses: [400, 404] });
 
-test("a coach sets an assignment, the client hands it in, the coach gives feedback", async ({ page, browser }, testInfo) => {
+test("a coach sets an assignment, the client hands it in, the coach gives feedback", async ({
+  page,
+  browser,
+}, testInfo) => {
   const client = clientOf[testInfo.project.name]!;
   const title = `Weekreflectie ${testInfo.project.name} ${Date.now()}`;
 
@@ -25,7 +28,9 @@ test("a coach sets an assignment, the client hands it in, the coach gives feedba
 
   // Without a coachee: refused at the field, what was typed kept.
   await coachPage.getByLabel("Titel").fill(title);
-  await coachPage.getByLabel("Toelichting").fill("Schrijf **drie dingen** op die goed gingen.\n\n[Uitleg](https://example.nl)");
+  await coachPage
+    .getByLabel("Toelichting")
+    .fill("Schrijf **drie dingen** op die goed gingen.\n\n[Uitleg](https://example.nl)");
   await coachPage.getByRole("button", { name: "Opdracht geven" }).click();
   await expect(coachPage.getByText("Kies minstens één coachee.").last()).toBeVisible();
   await expect(coachPage.getByLabel("Titel")).toHaveValue(title);
@@ -65,7 +70,9 @@ test("a coach sets an assignment, the client hands it in, the coach gives feedba
   await copy.getByLabel("Feedback").fill("Mooi! Wat hielp het meest?");
   await copy.getByRole("button", { name: "Feedback geven" }).click();
   await expect(coachPage.getByText("Je feedback is verstuurd.")).toBeVisible();
-  await expect(coachPage.locator(".assignment-copy", { hasText: client.name })).toContainText("Feedback gegeven");
+  await expect(coachPage.locator(".assignment-copy", { hasText: client.name })).toContainText(
+    "Feedback gegeven",
+  );
   await screenshot(coachPage, testInfo, "assignment-reviewed-staff");
   await coachContext.close();
 

@@ -169,13 +169,11 @@ async function threadOf(deps: AssignmentDeps, assignmentId: string, copies: Assi
   ]);
   return {
     files: files.filter((file) => file.copyId === null),
-    copies: copies.map(
-      (copy): CopyWithThread => ({
-        ...copy,
-        entries: entries.filter((entry) => entry.copyId === copy.id),
-        files: files.filter((file) => file.copyId === copy.id),
-      }),
-    ),
+    copies: copies.map((copy): CopyWithThread => ({
+      ...copy,
+      entries: entries.filter((entry) => entry.copyId === copy.id),
+      files: files.filter((file) => file.copyId === copy.id),
+    })),
   };
 }
 

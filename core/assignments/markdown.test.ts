@@ -4,10 +4,12 @@ import { renderMarkdown } from "./markdown.ts";
 describe("an assignment's Markdown", () => {
   it("formats text, lists and safe links, each link with noopener noreferrer", () => {
     const html = renderMarkdown(
-      "**Lees** dit:\n\n- [site](https://example.nl/x?a=1&b=2 \"titel\")\n- [mail](mailto:coach@example.nl)\n- [hier](/assignments)",
+      '**Lees** dit:\n\n- [site](https://example.nl/x?a=1&b=2 "titel")\n- [mail](mailto:coach@example.nl)\n- [hier](/assignments)',
     );
     expect(html).toContain("<strong>Lees</strong>");
-    expect(html).toContain('<a href="https://example.nl/x?a=1&amp;b=2" rel="noopener noreferrer" title="titel">site</a>');
+    expect(html).toContain(
+      '<a href="https://example.nl/x?a=1&amp;b=2" rel="noopener noreferrer" title="titel">site</a>',
+    );
     expect(html).toContain('<a href="mailto:coach@example.nl" rel="noopener noreferrer">mail</a>');
     expect(html).toContain('<a href="/assignments" rel="noopener noreferrer">hier</a>');
   });

@@ -22,7 +22,11 @@ export interface AssignmentStore {
    * The assignment, one open copy per client and its files, in one batch: all land or none does.
    * Linking a file ends its expiry (core/files), in the same batch.
    */
-  create(assignment: NewAssignment, clientUserIds: readonly string[], fileIds: readonly string[]): Promise<void>;
+  create(
+    assignment: NewAssignment,
+    clientUserIds: readonly string[],
+    fileIds: readonly string[],
+  ): Promise<void>;
   find(assignmentId: string): Promise<Assignment | null>;
   copiesOf(assignmentId: string): Promise<AssignmentCopy[]>;
   copyOf(assignmentId: string, clientUserId: string): Promise<AssignmentCopy | null>;
@@ -38,7 +42,11 @@ export interface AssignmentStore {
   assignedClients(staffUserId: string): Promise<AssignedClient[]>;
   markOpened(copyId: string, at: string): Promise<void>;
   /** The entry, its files and the copy's new status, in one batch. */
-  addEntry(entry: NewEntry & { assignmentId: string }, status: AssignmentStatus, fileIds: readonly string[]): Promise<void>;
+  addEntry(
+    entry: NewEntry & { assignmentId: string },
+    status: AssignmentStatus,
+    fileIds: readonly string[],
+  ): Promise<void>;
   /** Of these files, those this person uploaded, finished and no capability has linked yet. */
   linkableFiles(uploaderId: string, fileIds: readonly string[]): Promise<string[]>;
   /** The files of an assignment: the staff member's and those of every hand-in. */

@@ -8,7 +8,10 @@ export type ClientSummary = { new: number; open: number; handedIn: number; revie
 export type StaffSummary = { awaitingReview: number };
 
 /** A client's tile: new (never opened) and open (not yet handed in) assignments. */
-export async function clientSummary(deps: Pick<AssignmentDeps, "store">, client: Actor): Promise<ClientSummary> {
+export async function clientSummary(
+  deps: Pick<AssignmentDeps, "store">,
+  client: Actor,
+): Promise<ClientSummary> {
   const summary: ClientSummary = { new: 0, open: 0, handedIn: 0, reviewed: 0 };
   if (client.role !== "client") return summary;
   for (const { copy } of await deps.store.ofClient(client.id)) {

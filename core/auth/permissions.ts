@@ -42,7 +42,13 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  client: ["portal:use", "account:manage-own", "dossier:read-own", "appointments:book", "assignments:hand-in"],
+  client: [
+    "portal:use",
+    "account:manage-own",
+    "dossier:read-own",
+    "appointments:book",
+    "assignments:hand-in",
+  ],
   staff: [
     "portal:use",
     "account:manage-own",

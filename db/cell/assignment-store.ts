@@ -62,7 +62,14 @@ export class D1AssignmentStore implements AssignmentStore {
     return [
       ...this.#scope.insertAll(
         assignmentFiles,
-        fileIds.map((fileId) => ({ id: newId("assignmentFile"), assignmentId, copyId, entryId, fileId, createdAt: at })),
+        fileIds.map((fileId) => ({
+          id: newId("assignmentFile"),
+          assignmentId,
+          copyId,
+          entryId,
+          fileId,
+          createdAt: at,
+        })),
       ),
       this.#scope.updateWhere(files, inArray(files.id, [...fileIds]), { expiresAt: null }),
     ];
@@ -140,10 +147,7 @@ export class D1AssignmentStore implements AssignmentStore {
       eq(assignmentCopies.clientUserId, clientUserId),
       { orderBy: desc(assignments.createdAt), limit: listLimit },
     );
-    const names = await this.#names([
-      clientUserId,
-      ...rows.map(({ right }) => right.authorUserId),
-    ]);
+    const names = await this.#names([clientUserId, ...rows.map(({ right }) => right.authorUserId)]);
     return rows.map(({ left, right }) => ({
       assignment: assignmentOf(right, names.get(right.authorUserId) ?? ""),
       copy: copyOf(left, names.get(clientUserId) ?? ""),
@@ -160,11 +164,13 @@ export class D1AssignmentStore implements AssignmentStore {
       this.assignedClients(staffUserId),
     ]);
     const mine = new Set(clients.map((client) => client.userId));
-    const copies = await this.#inChunks(rows.map((row) => row.id), (ids) =>
-      this.#scope.list(assignmentCopies, {
-        where: inArray(assignmentCopies.assignmentId, ids),
-        limit: listLimit * 100,
-      }),
+    const copies = await this.#inChunks(
+      rows.map((row) => row.id),
+      (ids) =>
+        this.#scope.list(assignmentCopies, {
+          where: inArray(assignmentCopies.assignmentId, ids),
+          limit: listLimit * 100,
+        }),
     );
     const author = (await this.#names([staffUserId])).get(staffUserId) ?? "";
     return rows.map((row) => {
@@ -202,7 +208,11 @@ export class D1AssignmentStore implements AssignmentStore {
     const rows = await this.#scope.joinMany(
       careTeamMembers,
       users,
-      and(eq(users.id, careTeamMembers.clientUserId), eq(users.role, "client"), ne(users.status, "disabled"))!,
+      and(
+        eq(users.id, careTeamMembers.clientUserId),
+        eq(users.role, "client"),
+        ne(users.status, "disabled"),
+      )!,
       eq(careTeamMembers.staffUserId, staffUserId),
       { orderBy: asc(users.displayName), limit: 1_000 },
     );

@@ -15,7 +15,13 @@ import {
   openAssignment,
   type EntryOutcome,
 } from "../../core/assignments/desk.ts";
-import { descriptionHtml, field, requireAssignments, shownFiles, shownThread } from "../assignments.server.ts";
+import {
+  descriptionHtml,
+  field,
+  requireAssignments,
+  shownFiles,
+  shownThread,
+} from "../assignments.server.ts";
 import {
   Attachments,
   Description,
@@ -91,14 +97,20 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   }
   const client = field(form, "client");
   const outcome = await giveFeedback(deps, actor, id, client, text, origin);
-  return answer(outcome, { intent: "feedback", client, text }, `/assignments/${id}?done=feedback#client-${client}`);
+  return answer(
+    outcome,
+    { intent: "feedback", client, text },
+    `/assignments/${id}?done=feedback#client-${client}`,
+  );
 }
 
 function answer(outcome: EntryOutcome, sent: Omit<Refusal, "error">, done: string) {
   if (outcome.ok) return redirect(done);
   if (outcome.reason === "notFound") throw data(null, { status: 404 });
-  if (outcome.reason === "wrongStatus") return data({ ...sent, error: outcome.status } satisfies Refusal, 409);
-  const subject = outcome.reason === "invalidFiles" ? "files" : sent.intent === "handIn" ? "response" : "feedback";
+  if (outcome.reason === "wrongStatus")
+    return data({ ...sent, error: outcome.status } satisfies Refusal, 409);
+  const subject =
+    outcome.reason === "invalidFiles" ? "files" : sent.intent === "handIn" ? "response" : "feedback";
   return data({ ...sent, error: `${subject}.${outcome.error}` } satisfies Refusal, 400);
 }
 
@@ -119,7 +131,9 @@ export default function AssignmentPage() {
       ) : null}
       {page.view === "client" ? <ClientPart page={page} /> : <StaffPart page={page} />}
       <p>
-        <Link to="/assignments">{t(page.view === "client" ? "assignments.back" : "assignments.backStaff")}</Link>
+        <Link to="/assignments">
+          {t(page.view === "client" ? "assignments.back" : "assignments.backStaff")}
+        </Link>
       </p>
     </section>
   );
@@ -158,8 +172,12 @@ function ClientPart({ page }: { page: Extract<Page, { view: "client" }> }) {
           intent="handIn"
           client=""
           label={t("assignments.detail.response")}
-          hint={t(page.status === "reviewed" ? "assignments.detail.againHint" : "assignments.detail.responseHint")}
-          submit={t(page.status === "reviewed" ? "assignments.detail.handInAgain" : "assignments.detail.handIn")}
+          hint={t(
+            page.status === "reviewed" ? "assignments.detail.againHint" : "assignments.detail.responseHint",
+          )}
+          submit={t(
+            page.status === "reviewed" ? "assignments.detail.handInAgain" : "assignments.detail.handIn",
+          )}
           refused={refused}
         />
       )}

@@ -49,7 +49,11 @@ export default function Assignments() {
       <section className="narrow">
         <h1>{t("assignments.title")}</h1>
         <p className="lead">{t("assignments.intro")}</p>
-        {page.items.length === 0 ? <p>{t("assignments.none")}</p> : <ClientAssignmentList items={page.items} />}
+        {page.items.length === 0 ? (
+          <p>{t("assignments.none")}</p>
+        ) : (
+          <ClientAssignmentList items={page.items} />
+        )}
       </section>
     );
   return (

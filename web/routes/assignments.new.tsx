@@ -119,14 +119,21 @@ export default function NewAssignment() {
             ) : null}
             {clients.map((client) => (
               <label key={client.id} className="choice">
-                <input type="checkbox" name="client" value={client.id} defaultChecked={ticked.has(client.id)} />
+                <input
+                  type="checkbox"
+                  name="client"
+                  value={client.id}
+                  defaultChecked={ticked.has(client.id)}
+                />
                 {client.name}
               </label>
             ))}
           </fieldset>
           {errors.files
             ? null
-            : (answer?.values.files ?? []).map((id) => <input key={id} type="hidden" name="file" value={id} />)}
+            : (answer?.values.files ?? []).map((id) => (
+                <input key={id} type="hidden" name="file" value={id} />
+              ))}
           <p>
             <button type="submit" className="button" disabled={busy}>
               {t("assignments.form.submit")}

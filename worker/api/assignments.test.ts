@@ -39,7 +39,10 @@ beforeAll(async () => {
   await data.control.savePlan({ id: "assignment-plan", name: "Assignments", features: ["assignments"] });
   const settings = { secondFactor: { required: [] } };
   tenant = await createTenant("assignment-api", "TENANT_DB_1", { planId: "assignment-plan", settings });
-  const other = await createTenant("assignment-api-b", "TENANT_DB_2", { planId: "assignment-plan", settings });
+  const other = await createTenant("assignment-api-b", "TENANT_DB_2", {
+    planId: "assignment-plan",
+    settings,
+  });
   const without = await createTenant("assignment-api-c", "TENANT_DB_1", { settings });
   for (const [name, role] of [
     ["staff", "staff"],
@@ -66,7 +69,11 @@ beforeAll(async () => {
   const set = await post(
     host,
     "/assignments/new",
-    { title: "Waardenlijst", description: "Kies je **vijf** belangrijkste waarden. <script>x()</script>", client: ids.client! },
+    {
+      title: "Waardenlijst",
+      description: "Kies je **vijf** belangrijkste waarden. <script>x()</script>",
+      client: ids.client!,
+    },
     { cookie: cookies.staff! },
   );
   assignmentId = /\/assignments\/([^?]+)/.exec(set.headers.get("location") ?? "")![1]!;
@@ -119,7 +126,9 @@ describe("submitAssignment", () => {
   });
 
   it("hands in, tells the staff member once, and refuses a second hand-in before feedback", async () => {
-    const response = await submit("client", assignmentId, { response: "Eerlijkheid, rust, familie, groei, humor" });
+    const response = await submit("client", assignmentId, {
+      response: "Eerlijkheid, rust, familie, groei, humor",
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { assignment: { status: string } };
     expect(body.assignment.status).toBe("handedIn");
@@ -135,12 +144,12 @@ describe("submitAssignment", () => {
 
   it("answers 404 to another client, another tenant and a tenant without assignments; 403 to staff; 401 without a session", async () => {
     expect((await submit("neighbour", assignmentId, { response: "Van de buren" })).status).toBe(404);
-    expect((await submit("foreign", assignmentId, { response: "Van ver" }, "assignment-api-b.localhost")).status).toBe(
-      404,
-    );
-    expect((await submit("without", assignmentId, { response: "Zonder" }, "assignment-api-c.localhost")).status).toBe(
-      404,
-    );
+    expect(
+      (await submit("foreign", assignmentId, { response: "Van ver" }, "assignment-api-b.localhost")).status,
+    ).toBe(404);
+    expect(
+      (await submit("without", assignmentId, { response: "Zonder" }, "assignment-api-c.localhost")).status,
+    ).toBe(404);
     expect((await call("without", "/assignments", { host: "assignment-api-c.localhost" })).status).toBe(404);
     expect((await submit("staff", assignmentId, { response: "Van staff" })).status).toBe(403);
     expect((await submit("nobody", assignmentId, { response: "Anoniem" })).status).toBe(401);

@@ -16,7 +16,9 @@ const clientAssignmentSchema = z
     description: z.string().openapi({ description: "Markdown as the staff member wrote it" }),
     descriptionHtml: z
       .string()
-      .openapi({ description: "The description as safe HTML: no raw HTML, links to http(s) and mailto only" }),
+      .openapi({
+        description: "The description as safe HTML: no raw HTML, links to http(s) and mailto only",
+      }),
     authorName: z.string(),
     createdAt: instant,
     status: z.enum(assignmentStatuses),
@@ -78,7 +80,9 @@ const submitAssignmentRoute = workRoute("assignments:hand-in", {
               .array(z.string().min(1).max(40))
               .max(limits.files)
               .default([])
-              .openapi({ description: "Files uploaded before through the upload operations, to hand in with it" }),
+              .openapi({
+                description: "Files uploaded before through the upload operations, to hand in with it",
+              }),
           }),
         },
       },
@@ -111,7 +115,10 @@ export function registerAssignmentRoutes(api: OpenAPIHono<AppEnv>) {
     }
     const set = await assignmentsSetBy(deps, actor);
     return c.json(
-      { assignments: [], set: set.map(({ id, title, createdAt, counts }) => ({ id, title, createdAt, counts })) },
+      {
+        assignments: [],
+        set: set.map(({ id, title, createdAt, counts }) => ({ id, title, createdAt, counts })),
+      },
       200,
     );
   });
@@ -121,9 +128,13 @@ export function registerAssignmentRoutes(api: OpenAPIHono<AppEnv>) {
     const id = c.req.valid("param").id;
     const outcome = await handIn(deps, actor, id, c.req.valid("json"), origin);
     if (!outcome.ok) {
-      if (outcome.reason === "notFound") return c.json(apiError("not_found", "No such assignment of yours"), 404);
+      if (outcome.reason === "notFound")
+        return c.json(apiError("not_found", "No such assignment of yours"), 404);
       if (outcome.reason === "invalidFiles")
-        return c.json(apiError("invalid_files", "Hand in only files you uploaded and have not used yet"), 400);
+        return c.json(
+          apiError("invalid_files", "Hand in only files you uploaded and have not used yet"),
+          400,
+        );
       if (outcome.reason === "invalid")
         return c.json(
           apiError(

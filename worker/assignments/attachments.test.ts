@@ -26,7 +26,11 @@ const page = (as: string, path: string) => visit(host, path, { headers: { cookie
 const send = (as: string, path: string, fields: [string, string][]) =>
   visit(host, path, {
     method: "POST",
-    headers: { cookie: cookies[as]!, origin: `http://${host}`, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      cookie: cookies[as]!,
+      origin: `http://${host}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams(fields).toString(),
   });
 
@@ -42,9 +46,16 @@ async function uploaded(as: string, name: string, bytes: Bytes): Promise<string>
 }
 
 beforeAll(async () => {
-  await data.control.savePlan({ id: "assignment-files-plan", name: "Assignments", features: ["assignments"] });
+  await data.control.savePlan({
+    id: "assignment-files-plan",
+    name: "Assignments",
+    features: ["assignments"],
+  });
   const settings = { secondFactor: { required: [] } };
-  tenant = await createTenant("assignment-files", "TENANT_DB_1", { planId: "assignment-files-plan", settings });
+  tenant = await createTenant("assignment-files", "TENANT_DB_1", {
+    planId: "assignment-files-plan",
+    settings,
+  });
   deps = {
     store: new D1FileStore(scope()),
     storage: new R2Storage(env.UPLOADS),
@@ -68,7 +79,8 @@ beforeAll(async () => {
       createdAt: now,
     })),
   );
-  for (const name of ["staff", "one", "two"]) cookies[name] = await signIn(host, `${name}@assignment-files.test`, password);
+  for (const name of ["staff", "one", "two"])
+    cookies[name] = await signIn(host, `${name}@assignment-files.test`, password);
 }, 120_000);
 
 describe("files on an assignment", () => {

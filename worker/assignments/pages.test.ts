@@ -7,7 +7,7 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { auditEvents, careTeamMembers, notifications } from "../../db/cell/schema.ts";
 import { assignmentCopies, assignmentEntries, assignments } from "../../db/cell/schema/assignments.ts";
 import { platformData } from "../../db/platform.ts";
-import { addUser, createTenant, deliverQueuedMail, post, signIn, visit } from "../testing/fixtures.ts";
+import { addUser, createTenant, deliverQueuedMail, signIn, visit } from "../testing/fixtures.ts";
 import { D1AssignmentStore } from "../../db/cell/assignment-store.ts";
 
 const data = platformData(env);
@@ -18,7 +18,8 @@ let tenant: TenantRecord;
 const ids: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 
-const page = (as: string, path: string, onHost = host) => visit(onHost, path, { headers: { cookie: cookies[as]! } });
+const page = (as: string, path: string, onHost = host) =>
+  visit(onHost, path, { headers: { cookie: cookies[as]! } });
 const send = (as: string, path: string, fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields))
@@ -36,7 +37,9 @@ const send = (as: string, path: string, fields: Record<string, string | string[]
 
 const scope = () => data.scopeIn(tenant.cell, tenant.id);
 const notificationsOf = (userId: string) =>
-  scope().list(notifications, { where: and(eq(notifications.recipientId, userId), eq(notifications.kind, "assignment")) });
+  scope().list(notifications, {
+    where: and(eq(notifications.recipientId, userId), eq(notifications.kind, "assignment")),
+  });
 
 /** Sets an assignment through the page; its id. */
 async function setOne(title: string, description: string, clients: string[]): Promise<string> {
@@ -54,7 +57,10 @@ beforeAll(async () => {
     notifications: { ...defaultNotificationSettings, quietHours: null, digestMinutes: 0 },
   };
   tenant = await createTenant("assignment-pages", "TENANT_DB_1", { planId: "assignment-plan", settings });
-  const other = await createTenant("assignment-pages-b", "TENANT_DB_2", { planId: "assignment-plan", settings });
+  const other = await createTenant("assignment-pages-b", "TENANT_DB_2", {
+    planId: "assignment-plan",
+    settings,
+  });
   const without = await createTenant("assignment-pages-c", "TENANT_DB_1", { settings });
   for (const [name, role] of [
     ["staff", "staff"],
@@ -63,7 +69,11 @@ beforeAll(async () => {
     ["two", "client"],
     ["three", "client"],
   ] as const)
-    ids[name] = await addUser(tenant, { email: `${name.toLowerCase()}@assignment-pages.test`, role, password });
+    ids[name] = await addUser(tenant, {
+      email: `${name.toLowerCase()}@assignment-pages.test`,
+      role,
+      password,
+    });
   await addUser(other, { email: "client@assignment-pages-b.test", password });
   await addUser(without, { email: "client@assignment-pages-c.test", role: "staff", password });
   const now = new Date().toISOString();
@@ -73,7 +83,11 @@ beforeAll(async () => {
     staffUserId: ids[staff]!,
     createdAt: now,
   });
-  await scope().insert(careTeamMembers, [team("one", "staff"), team("two", "staff"), team("three", "otherStaff")]);
+  await scope().insert(careTeamMembers, [
+    team("one", "staff"),
+    team("two", "staff"),
+    team("three", "otherStaff"),
+  ]);
   for (const name of ["staff", "otherStaff", "one", "two", "three"])
     cookies[name] = await signIn(host, `${name.toLowerCase()}@assignment-pages.test`, password);
   cookies.foreign = await signIn("assignment-pages-b.localhost", "client@assignment-pages-b.test", password);
@@ -91,10 +105,11 @@ describe("setting, handing in and reviewing an assignment", () => {
     // A client of another staff member's care team is not offered.
     expect(form).not.toContain(`value="${ids.three}"`);
 
-    id = await setOne("Dagboek bijhouden", "Schrijf **elke dag** drie regels.\n\n[Uitleg](https://example.nl/uitleg)", [
-      ids.one!,
-      ids.two!,
-    ]);
+    id = await setOne(
+      "Dagboek bijhouden",
+      "Schrijf **elke dag** drie regels.\n\n[Uitleg](https://example.nl/uitleg)",
+      [ids.one!, ids.two!],
+    );
     const copies = await scope().list(assignmentCopies, { where: eq(assignmentCopies.assignmentId, id) });
     expect(copies.map((copy) => copy.status)).toEqual(["open", "open"]);
     expect(new Set(copies.map((copy) => copy.clientUserId))).toEqual(new Set([ids.one, ids.two]));
@@ -140,7 +155,10 @@ describe("setting, handing in and reviewing an assignment", () => {
   });
 
   it("takes the client's hand-in, tells the staff member once, and shows each client only their own work", async () => {
-    const handedIn = await send("one", `/assignments/${id}`, { intent: "handIn", text: "Maandag: rustig begonnen." });
+    const handedIn = await send("one", `/assignments/${id}`, {
+      intent: "handIn",
+      text: "Maandag: rustig begonnen.",
+    });
     expect(handedIn.status).toBe(302);
     expect(handedIn.headers.get("location")).toBe(`/assignments/${id}?done=handedIn`);
     const toStaff = await notificationsOf(ids.staff!);
@@ -180,10 +198,16 @@ describe("setting, handing in and reviewing an assignment", () => {
     expect(withFeedback).toContain("Mooi begin, schrijf ook wat je voelde.");
     expect(withFeedback).toContain("Opnieuw inleveren");
     // Feedback a second time, before a new hand-in, is refused.
-    const again = await send("staff", `/assignments/${id}`, { intent: "feedback", client: ids.one!, text: "Nog iets" });
+    const again = await send("staff", `/assignments/${id}`, {
+      intent: "feedback",
+      client: ids.one!,
+      text: "Nog iets",
+    });
     expect(again.status).toBe(409);
 
-    expect((await send("one", `/assignments/${id}`, { intent: "handIn", text: "Dinsdag: gespannen." })).status).toBe(302);
+    expect(
+      (await send("one", `/assignments/${id}`, { intent: "handIn", text: "Dinsdag: gespannen." })).status,
+    ).toBe(302);
     const [copy] = await scope().list(assignmentCopies, {
       where: and(eq(assignmentCopies.assignmentId, id), eq(assignmentCopies.clientUserId, ids.one!)),
     });
@@ -202,7 +226,9 @@ describe("setting, handing in and reviewing an assignment", () => {
       where: eq(auditEvents.clientUserId, ids.one!),
       limit: 100,
     });
-    const actions = lines.map((line) => `${line.action}:${line.actorUserId === ids.staff ? "staff" : "client"}`);
+    const actions = lines.map(
+      (line) => `${line.action}:${line.actorUserId === ids.staff ? "staff" : "client"}`,
+    );
     for (const expected of [
       "assignments.create:staff",
       "assignments.list:client",
@@ -238,7 +264,10 @@ describe("Markdown in a description", () => {
 describe("bad input", () => {
   it("refuses an assignment without title, explanation or clients at each field, keeps what was typed and writes nothing", async () => {
     const before = await scope().count(assignments);
-    const response = await send("staff", "/assignments/new", { title: "  ", description: "Mijn uitleg <b>hier</b>" });
+    const response = await send("staff", "/assignments/new", {
+      title: "  ",
+      description: "Mijn uitleg <b>hier</b>",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Vul een titel in.");
@@ -258,7 +287,11 @@ describe("bad input", () => {
     expect(long).toContain(`<input type="checkbox" name="client" checked="" value="${ids.one}"/>`);
     expect(long).toContain(`<input type="checkbox" name="client" value="${ids.two}"/>`);
 
-    const stranger = await send("staff", "/assignments/new", { title: "T", description: "D", client: [ids.three!] });
+    const stranger = await send("staff", "/assignments/new", {
+      title: "T",
+      description: "D",
+      client: [ids.three!],
+    });
     expect(stranger.status).toBe(400);
     expect(await stranger.text()).toContain("Kies alleen cliënten uit de lijst");
     expect(await scope().count(assignments)).toBe(before);
@@ -277,7 +310,11 @@ describe("bad input", () => {
     expect(longHtml).toContain("Maak je antwoord korter");
     expect(longHtml).toContain(`${"y".repeat(100)}`);
     await send("two", `/assignments/${id}`, { intent: "handIn", text: "Klaar" });
-    const feedback = await send("staff", `/assignments/${id}`, { intent: "feedback", client: ids.two!, text: "" });
+    const feedback = await send("staff", `/assignments/${id}`, {
+      intent: "feedback",
+      client: ids.two!,
+      text: "",
+    });
     expect(feedback.status).toBe(400);
     expect(await feedback.text()).toContain("Schrijf je feedback.");
     expect(await scope().count(assignmentEntries)).toBe(entries + 1);
@@ -314,14 +351,18 @@ describe("who may see and do what", () => {
   it("refuses changes by the wrong person or role, and writes nothing", async () => {
     const entries = await scope().count(assignmentEntries);
     expect((await send("two", `/assignments/${id}`, { intent: "handIn", text: "Van two" })).status).toBe(404);
-    expect((await send("staff", `/assignments/${id}`, { intent: "handIn", text: "Van staff" })).status).toBe(404);
-    await send("one", `/assignments/${id}`, { intent: "handIn", text: "Van one" });
-    expect(
-      (await send("otherStaff", `/assignments/${id}`, { intent: "feedback", client: ids.one!, text: "Hoi" })).status,
-    ).toBe(404);
-    expect((await send("one", `/assignments/${id}`, { intent: "feedback", client: ids.one!, text: "Zelf" })).status).toBe(
+    expect((await send("staff", `/assignments/${id}`, { intent: "handIn", text: "Van staff" })).status).toBe(
       404,
     );
+    await send("one", `/assignments/${id}`, { intent: "handIn", text: "Van one" });
+    expect(
+      (await send("otherStaff", `/assignments/${id}`, { intent: "feedback", client: ids.one!, text: "Hoi" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await send("one", `/assignments/${id}`, { intent: "feedback", client: ids.one!, text: "Zelf" }))
+        .status,
+    ).toBe(404);
     expect((await page("one", "/assignments/new")).status).toBe(403);
     expect(
       (await send("one", "/assignments/new", { title: "T", description: "D", client: [ids.one!] })).status,

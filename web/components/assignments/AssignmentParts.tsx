@@ -81,7 +81,13 @@ export function TextAreaField({
           {hint}
         </p>
       ) : null}
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...area}
+      />
       {error ? (
         <p id={errorId} className="field__error">
           {error}

@@ -16,7 +16,13 @@ export type ListedAssignment = {
  * One client's assignments, as they see them and as their care team sees them (`staff`): new
  * (unopened) ones first and marked, in words as well as by the border.
  */
-export function ClientAssignmentList({ items, staff = false }: { items: ListedAssignment[]; staff?: boolean }) {
+export function ClientAssignmentList({
+  items,
+  staff = false,
+}: {
+  items: ListedAssignment[];
+  staff?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <ul className="item-list assignment-list">

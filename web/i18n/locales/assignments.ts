@@ -1,7 +1,8 @@
 /** Texts of the assignment pages, Dutch first; nl.ts and en.ts each take their own language. */
 const nl = {
   title: "{{term.assignments, capitalize}}",
-  intro: "{{term.assignments, capitalize}} die je {{term.coach}} voor je heeft klaargezet. Nieuwe staan bovenaan.",
+  intro:
+    "{{term.assignments, capitalize}} die je {{term.coach}} voor je heeft klaargezet. Nieuwe staan bovenaan.",
   staffIntro:
     "De {{term.assignments}} die je hebt gegeven. Waar een {{term.client}} iets heeft ingeleverd dat nog op feedback wacht, staat bovenaan.",
   none: "Je hebt nog geen {{term.assignments}}.",
@@ -26,13 +27,15 @@ const nl = {
   },
   form: {
     title: "Nieuwe {{term.assignment}}",
-    intro: "Geef een {{term.assignment}} aan één of meer van je {{term.clients}}. Elke {{term.client}} krijgt een melding en ziet alleen het eigen werk.",
+    intro:
+      "Geef een {{term.assignment}} aan één of meer van je {{term.clients}}. Elke {{term.client}} krijgt een melding en ziet alleen het eigen werk.",
     name: "Titel",
     description: "Toelichting",
     descriptionHint:
       "Je kunt Markdown gebruiken: **vet**, *schuin*, lijstjes met - en links als [tekst](https://voorbeeld.nl). HTML wordt als gewone tekst getoond.",
     clients: "Voor welke {{term.clients}}?",
-    noClients: "Er zijn nog geen {{term.clients}} aan je gekoppeld, dus je kunt nog geen {{term.assignment}} geven.",
+    noClients:
+      "Er zijn nog geen {{term.clients}} aan je gekoppeld, dus je kunt nog geen {{term.assignment}} geven.",
     submit: "{{term.assignment, capitalize}} geven",
     problem: "De {{term.assignment}} is nog niet gegeven",
     errors: {
@@ -131,7 +134,8 @@ const en: typeof nl = {
   },
   form: {
     title: "New {{term.assignment}}",
-    intro: "Set an {{term.assignment}} for one or more of your {{term.clients}}. Each {{term.client}} is notified and sees only their own work.",
+    intro:
+      "Set an {{term.assignment}} for one or more of your {{term.clients}}. Each {{term.client}} is notified and sees only their own work.",
     name: "Title",
     description: "Explanation",
     descriptionHint:
