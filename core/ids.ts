@@ -37,6 +37,10 @@ const prefixes = {
   file: "fil",
   filePart: "fpt",
   document: "doc",
+  assignment: "asg",
+  assignmentCopy: "asc",
+  assignmentEntry: "ase",
+  assignmentFile: "asf",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -118,6 +118,8 @@ const pagePermissions: Record<string, Permission> = {
   "/booking/agenda": "agenda:manage-own",
   "/clients": "clients:read-assigned",
   "/documents": "dossier:read-own",
+  "/assignments": "portal:use",
+  "/assignments/new": "assignments:set",
 };
 
 /** Pages that send some roles elsewhere instead of showing themselves: staff keep their agenda. */

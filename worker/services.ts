@@ -42,6 +42,8 @@ import { D1FileStore } from "../db/cell/file-store.ts";
 import { R2Storage } from "./files/r2-storage.ts";
 import type { DocumentsDeps } from "../core/documents/documents.ts";
 import { D1DocumentStore } from "../db/cell/document-store.ts";
+import type { AssignmentDeps } from "../core/assignments/desk.ts";
+import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -71,6 +73,8 @@ export type Services = PlatformData & {
   filesFor(tenant: Tenant): FilesDeps;
   /** The documents of clients' dossiers (core/documents/documents.ts). */
   documentsFor(tenant: Tenant): DocumentsDeps;
+  /** Assignments staff set for their clients, hand-ins and feedback (core/assignments/desk.ts). */
+  assignmentsFor(tenant: Tenant): AssignmentDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -187,6 +191,15 @@ export function buildServices(env: Env, config: Config): Services {
         documents: new D1DocumentStore(scope),
         files: services.filesFor(tenant),
         careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
+        now: () => new Date(),
+      };
+    },
+    assignmentsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        store: new D1AssignmentStore(scope),
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
         now: () => new Date(),

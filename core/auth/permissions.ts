@@ -36,12 +36,27 @@ export const permissions = [
   "appointments:book",
   "agenda:manage-own",
   "appointment-types:manage",
+  "assignments:hand-in",
+  "assignments:set",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  client: ["portal:use", "account:manage-own", "dossier:read-own", "appointments:book"],
-  staff: ["portal:use", "account:manage-own", "clients:read-assigned", "clients:invite", "agenda:manage-own"],
+  client: [
+    "portal:use",
+    "account:manage-own",
+    "dossier:read-own",
+    "appointments:book",
+    "assignments:hand-in",
+  ],
+  staff: [
+    "portal:use",
+    "account:manage-own",
+    "clients:read-assigned",
+    "clients:invite",
+    "agenda:manage-own",
+    "assignments:set",
+  ],
   admin: [
     "portal:use",
     "account:manage-own",
@@ -55,6 +70,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "api-keys:manage",
     "agenda:manage-own",
     "appointment-types:manage",
+    "assignments:set",
   ],
   operator: ["account:manage-own", "audit:read", "platform:manage-tenants"],
 };

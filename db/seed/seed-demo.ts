@@ -7,6 +7,7 @@ import { ensureOperatorTenant, operatorTenantSettings } from "../../core/tenants
 import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { D1BookingSetupStore } from "../cell/booking-setup-store.ts";
+import { seedAssignments } from "./demo-assignments.ts";
 import { careTeamRow } from "../cell/care-team-store.ts";
 import { D1OrganisationStore } from "../cell/organisation-store.ts";
 import { careTeamMembers, users } from "../cell/schema.ts";
@@ -106,6 +107,7 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     await upsertUsers(scope, demo.users, passwordHash);
     await seedClientRelations(demo, scope);
     await seedBooking(demo, scope);
+    await seedAssignments(demo.slug, scope);
     seeded.push(tenant);
   }
   seeded.push(await seedOperator(context, passwordHash));

@@ -17,6 +17,7 @@ const auditAreas = [
   "api-keys",
   "booking",
   "dossier",
+  "assignments",
 ] as const;
 
 const day = z.union([z.literal(""), z.iso.date({ message: "audit.dateInvalid" })]);

@@ -7,6 +7,7 @@ import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerBookingRoutes } from "./bookings.ts";
+import { registerAssignmentRoutes } from "./assignments.ts";
 import { registerSecuritySchemes } from "./access.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerDocumentRoutes } from "./documents.ts";
@@ -31,6 +32,7 @@ export function buildApi() {
   registerBookingRoutes(api);
   registerFileRoutes(api);
   registerDocumentRoutes(api);
+  registerAssignmentRoutes(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,5 +1,6 @@
 import type { Messages } from "../messages.ts";
 import { bookingMessages } from "./booking.ts";
+import { assignmentMessages } from "./assignments.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
@@ -456,6 +457,7 @@ export const en: Messages = {
       "api-keys": "API keys",
       booking: "{{term.appointments, capitalize}}",
       dossier: "Dossiers",
+      assignments: "{{term.assignments, capitalize}}",
     },
     from: "From",
     to: "Up to and including",
@@ -538,6 +540,7 @@ export const en: Messages = {
       audit: "Looked at the audit log with your data",
       dossier: "Opened your file",
       booking: "Looked at or changed your {{term.appointments}}",
+      assignments: "Looked at your {{term.assignments}}, gave feedback or set one",
       other: "Used your data",
     },
   },
@@ -672,6 +675,7 @@ export const en: Messages = {
     },
   },
   booking: bookingMessages.en,
+  assignments: assignmentMessages.en,
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
   dossier: dossierMessages.en,

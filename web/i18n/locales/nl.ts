@@ -1,4 +1,5 @@
 import { bookingMessages } from "./booking.ts";
+import { assignmentMessages } from "./assignments.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
@@ -456,6 +457,7 @@ export const nl = {
       "api-keys": "API-sleutels",
       booking: "{{term.appointments, capitalize}}",
       dossier: "Dossiers",
+      assignments: "{{term.assignments, capitalize}}",
     },
     from: "Vanaf",
     to: "Tot en met",
@@ -542,6 +544,7 @@ export const nl = {
       audit: "Heeft het auditlog met jouw gegevens bekeken",
       dossier: "Heeft je dossier geopend",
       booking: "Heeft je {{term.appointments}} bekeken of gewijzigd",
+      assignments: "Heeft je {{term.assignments}} bekeken, feedback gegeven of er een gegeven",
       other: "Heeft je gegevens gebruikt",
     },
   },
@@ -680,6 +683,7 @@ export const nl = {
     },
   },
   booking: bookingMessages.nl,
+  assignments: assignmentMessages.nl,
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   dossier: dossierMessages.nl,

@@ -1,0 +1,98 @@
+import type { TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import type { AssignmentStatus } from "../../../core/assignments/assignment.ts";
+import type { ShownEntry, ShownFile } from "../../assignments.server.ts";
+
+/** An assignment's state in words (the client's or the staff member's), with a colour that only repeats them. */
+export function StatusBadge({ status, staff = false }: { status: AssignmentStatus; staff?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status assignment-status--${status}`}>
+      {t(staff ? `assignments.staffStatus.${status}` : `assignments.status.${status}`)}
+    </span>
+  );
+}
+
+/** The description, rendered on the server from Markdown with raw HTML and unsafe links removed. */
+export function Description({ html }: { html: string }) {
+  return <div className="assignment-description" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** The hand-ins and feedback of one client's copy, oldest first; entries are plain text. */
+export function Thread({ entries }: { entries: ShownEntry[] }) {
+  const { t } = useTranslation();
+  if (entries.length === 0) return <p>{t("assignments.detail.noThread")}</p>;
+  return (
+    <ol className="assignment-thread">
+      {entries.map((entry) => (
+        <li key={entry.id} className={`assignment-thread__entry assignment-thread__entry--${entry.kind}`}>
+          <p className="item-list__meta">
+            {t(entry.kind === "handIn" ? "assignments.detail.handedInBy" : "assignments.detail.feedbackBy", {
+              name: entry.name,
+              date: entry.date,
+            })}
+          </p>
+          <p className="assignment-thread__body">{entry.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Files to download; a plain link each, so it works without the page's JavaScript. */
+export function Attachments({ files }: { files: ShownFile[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="assignment-files">
+      {files.map((file) => (
+        <li key={file.id}>
+          <a href={file.href} download={file.name}>
+            {t("assignments.detail.download", { name: file.name, size: file.size })}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A labelled text area with its error right below it, tied together for screen readers. */
+export function TextAreaField({
+  name,
+  id = name,
+  label,
+  error,
+  hint,
+  ...area
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...area}
+      />
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
