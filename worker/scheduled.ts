@@ -35,7 +35,13 @@ export async function runScheduledWork(env: Env, now: Date): Promise<ScheduledRe
   const config = configOf(env);
   const data = platformData(env);
   const queue = new CloudflareDeliveryQueue(env.NOTIFY_QUEUE);
-  const report: ScheduledReport = { requeued: 0, purged: 0, reminders: 0, appointmentReminders: 0, filesRemoved: 0 };
+  const report: ScheduledReport = {
+    requeued: 0,
+    purged: 0,
+    reminders: 0,
+    appointmentReminders: 0,
+    filesRemoved: 0,
+  };
   const tenantOf = activeTenants(data);
   for (const cell of data.cells) {
     const database = cellDatabase(config.cells, cell);
