@@ -34,6 +34,12 @@ const prefixes = {
   appointmentType: "apt",
   waitlistEntry: "wle",
   calendarFeed: "cfd",
+  conversation: "cnv",
+  participant: "cnp",
+  message: "msg",
+  messageEdit: "mse",
+  messageDraft: "mdr",
+  messageAttachment: "att",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

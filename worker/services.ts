@@ -37,6 +37,9 @@ import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
 import type { BookingSetupDeps } from "../core/booking/setup.ts";
 import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
+import type { MessagingDeps } from "../core/messaging/conversation.ts";
+import { D1MessagingStore } from "../db/cell/messaging-store.ts";
+import { NoLiveRooms } from "./messaging/live-rooms.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -62,6 +65,8 @@ export type Services = PlatformData & {
   operationsFor(operatorTenant: Tenant): OperatorDeps;
   /** Staff hours, appointment types and the tenant's booking rules. */
   bookingSetupFor(tenant: Tenant): BookingSetupDeps;
+  /** Conversations and messages (core/messaging/conversation.ts). */
+  messagingFor(tenant: Tenant): MessagingDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -160,6 +165,18 @@ export function buildServices(env: Env, config: Config): Services {
         audit: new D1AuditLog(scope),
         settings: data.settingsIn(tenant.cell),
         tenantId: tenant.id,
+        now: () => new Date(),
+      };
+    },
+    messagingFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        store: new D1MessagingStore(scope),
+        live: new NoLiveRooms(),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
+        settings: tenant.settings.messaging,
         now: () => new Date(),
       };
     },

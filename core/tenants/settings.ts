@@ -11,6 +11,11 @@ import {
   notificationSettingsSchema,
   type NotificationSettings,
 } from "../notifications/settings.ts";
+import {
+  defaultMessagingSettings,
+  messagingSettingsSchema,
+  type MessagingSettings,
+} from "../messaging/settings.ts";
 
 const colour = z
   .string()
@@ -56,6 +61,7 @@ export const tenantSettingsSchema = z.object({
   /** Roles that must sign in with a second factor (an authenticator app or a passkey). */
   secondFactor: z.object({ required: z.array(z.enum(roles)) }),
   booking: bookingSettingsSchema,
+  messaging: messagingSettingsSchema,
 });
 
 export type TenantSettings = {
@@ -74,6 +80,7 @@ export type TenantSettings = {
   notifications: NotificationSettings;
   secondFactor: { required: Role[] };
   booking: BookingSettings;
+  messaging: MessagingSettings;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -93,6 +100,7 @@ export const defaultTenantSettings: TenantSettings = {
   // Staff and admins see many clients' data: a stolen password alone must not open it.
   secondFactor: { required: ["admin", "staff"] },
   booking: defaultBookingSettings,
+  messaging: defaultMessagingSettings,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */
