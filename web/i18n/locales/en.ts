@@ -3,6 +3,7 @@ import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
+import { messagingMessages } from "./messaging.ts";
 
 /** English, the second language; the same keys as Dutch. */
 export const en: Messages = {
@@ -672,4 +673,5 @@ export const en: Messages = {
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
   errors: errorMessages.en,
+  messaging: messagingMessages.en,
 };

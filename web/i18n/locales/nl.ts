@@ -2,6 +2,7 @@ import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
+import { messagingMessages } from "./messaging.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
  * `{{term.x, capitalize}}` starts it with a capital.
@@ -680,4 +681,5 @@ export const nl = {
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   errors: errorMessages.nl,
+  messaging: messagingMessages.nl,
 };
