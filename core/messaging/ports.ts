@@ -69,6 +69,15 @@ export type NewMessage = {
   attachments: (Attachment & { storageKey: string })[];
 };
 
+/** A message someone else wrote to the reader, without its text. */
+export type Reply = {
+  conversationId: string;
+  subject: string;
+  senderName: string;
+  seq: number;
+  sentAt: string;
+};
+
 /** The tenant's conversations; implemented in db/cell/messaging-store.ts. */
 export interface MessagingStore {
   find(conversationId: string): Promise<Conversation | null>;
@@ -101,6 +110,8 @@ export interface MessagingStore {
   }): Promise<ConversationSummary[]>;
   /** Every conversation of the tenant, for an admin's overview (no content). */
   allConversations(userId: string, limit: number): Promise<ConversationSummary[]>;
+  /** The newest messages others wrote in conversations this person takes part in, newest first. */
+  repliesTo(userId: string, limit: number): Promise<Reply[]>;
   /** The clients whose care team this staff member is in. */
   clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]>;
   /** Active staff and admins of the tenant, for tenants that let clients write to any of them. */

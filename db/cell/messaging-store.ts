@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
 import type {
   Attachment,
@@ -10,6 +10,7 @@ import type {
   MessagingStore,
   NewMessage,
   Participant,
+  Reply,
 } from "../../core/messaging/ports.ts";
 import { careTeamMembers, users } from "./schema.ts";
 import {
@@ -217,6 +218,36 @@ export class D1MessagingStore implements MessagingStore {
 
   allConversations(userId: string, limit: number): Promise<ConversationSummary[]> {
     return this.#summaries(userId, undefined, Math.min(limit, inboxLimit));
+  }
+
+  async repliesTo(userId: string, limit: number): Promise<Reply[]> {
+    const rows = await this.#scope.joinMany(
+      messages,
+      conversationParticipants,
+      and(
+        eq(conversationParticipants.conversationId, messages.conversationId),
+        eq(conversationParticipants.userId, userId),
+      ) as SQL,
+      ne(messages.senderUserId, userId),
+      { orderBy: desc(messages.sentAt), limit },
+    );
+    const conversationIds = [...new Set(rows.map(({ left }) => left.conversationId))];
+    const senderIds = [...new Set(rows.map(({ left }) => left.senderUserId))];
+    const [subjects, senders] = await Promise.all([
+      conversationIds.length
+        ? this.#scope.list(conversations, { where: inArray(conversations.id, conversationIds), limit })
+        : [],
+      senderIds.length ? this.#scope.list(users, { where: inArray(users.id, senderIds), limit }) : [],
+    ]);
+    const subjectOf = new Map(subjects.map((row) => [row.id, row.subject]));
+    const nameOf = new Map(senders.map((row) => [row.id, row.displayName]));
+    return rows.map(({ left }) => ({
+      conversationId: left.conversationId,
+      subject: subjectOf.get(left.conversationId) ?? "",
+      senderName: nameOf.get(left.senderUserId) ?? "",
+      seq: left.seq,
+      sentAt: left.sentAt,
+    }));
   }
 
   async clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]> {

@@ -7,6 +7,8 @@ import { careTeamMembers } from "../../db/cell/schema.ts";
 import { platformData } from "../../db/platform.ts";
 import { addUser, createTenant, deliverQueuedMail, post, signIn, visit } from "../testing/fixtures.ts";
 import { countRows } from "../testing/messaging.ts";
+import { correspondenceOf } from "../../core/messaging/summary.ts";
+import { D1MessagingStore } from "../../db/cell/messaging-store.ts";
 
 const password = "een lang en sterk wachtwoord";
 const host = "messages-pages.localhost";
@@ -250,6 +252,27 @@ describe("the message pages", () => {
     cookies.lacking = await signIn("messages-pages-c.localhost", "client@messages-pages-c.test", password);
     expect((await page("lacking", "/messages", "messages-pages-c.localhost")).status).toBe(404);
     expect((await page("lacking", "/messages/new", "messages-pages-c.localhost")).status).toBe(404);
+  });
+
+  it("sums up the client's correspondence for their home: unread count and newest replies, without text", async () => {
+    await send("coach", `/messages/${conversation}`, {
+      intent: "publish",
+      body: "Tot donderdag!",
+      notify: "",
+      clientMessageId: "summary-00001",
+    });
+    const store = new D1MessagingStore(platformData(env).scopeIn(tenant.cell, tenant.id));
+    const summary = await correspondenceOf({ store }, { id: ids.client!, role: "client" });
+    expect(summary.unread).toBe(1);
+    expect(summary.replies[0]).toMatchObject({
+      conversationId: conversation,
+      subject: "Over mijn doelen",
+      senderName: "coach",
+    });
+    expect(JSON.stringify(summary)).not.toContain("donderdag");
+    expect(
+      await countRows(tenant, "notifications", "recipient_id = ? AND kind = 'message'", ids.client),
+    ).toBe(1);
   });
 
   it("sends anyone signed out to the sign-in page", async () => {
