@@ -35,7 +35,7 @@ function call(as: string, path: string, init: { method?: string; body?: unknown;
   });
 }
 
-const send = (as: string, body: string, clientMessageId = crypto.randomUUID(), notify = true) =>
+const send = (as: string, body: string, clientMessageId: string = crypto.randomUUID(), notify = true) =>
   call(as, `/conversations/${conversation}/messages`, {
     method: "POST",
     body: { clientMessageId, body, notify },
