@@ -8,6 +8,7 @@ import { defaultTenantSettings } from "../../core/tenants/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { D1BookingSetupStore } from "../cell/booking-setup-store.ts";
 import { careTeamRow } from "../cell/care-team-store.ts";
+import { seedMessages } from "./demo-messages.ts";
 import { D1OrganisationStore } from "../cell/organisation-store.ts";
 import { careTeamMembers, users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
@@ -106,6 +107,7 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     await upsertUsers(scope, demo.users, passwordHash);
     await seedClientRelations(demo, scope);
     await seedBooking(demo, scope);
+    await seedMessages(demo.slug, scope);
     seeded.push(tenant);
   }
   seeded.push(await seedOperator(context, passwordHash));
