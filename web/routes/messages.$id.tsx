@@ -39,7 +39,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   }
   await markRead(deps, actor, id, thread.conversation.lastSeq);
   const { conversation, participants } = thread;
-  const now = deps.now().getTime();
   const url = new URL(request.url);
   return {
     kind: "thread" as const,
@@ -65,7 +64,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       : null,
     // A new id per page: pressing "publish" twice, or the browser resending, stores one message.
     clientMessageId: newClientMessageId(),
-    now,
   };
 }
 

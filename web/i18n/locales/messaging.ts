@@ -33,7 +33,6 @@ const nl = {
     edit: "Wijzig bericht",
     editSave: "Wijziging opslaan",
     editUntil: "Je kunt dit bericht nog wijzigen tot {{time}}; de eerdere tekst blijft zichtbaar.",
-    editClosed: "Dit bericht kan niet meer gewijzigd worden.",
     overview: "Overzicht",
     participants: "Deelnemers",
     messageCount_one: "{{count}} bericht",
@@ -48,7 +47,6 @@ const nl = {
     publish: "Opslaan en publiceren",
     attachments: "Bijlagen",
     attachmentsHint: "Hoogstens {{count}} bestanden van elk hoogstens {{size}}: {{types}}.",
-    failed: "Je bericht is niet verstuurd",
   },
   start: {
     title: "Nieuw bericht",
@@ -125,7 +123,6 @@ const en: typeof nl = {
     edit: "Change message",
     editSave: "Save change",
     editUntil: "You can change this message until {{time}}; the earlier text stays visible.",
-    editClosed: "This message can no longer be changed.",
     overview: "Overview",
     participants: "Participants",
     messageCount_one: "{{count}} message",
@@ -140,7 +137,6 @@ const en: typeof nl = {
     publish: "Save and publish",
     attachments: "Attachments",
     attachmentsHint: "At most {{count}} files of at most {{size}} each: {{types}}.",
-    failed: "Your message was not sent",
   },
   start: {
     title: "New message",
