@@ -41,6 +41,12 @@ const prefixes = {
   assignmentCopy: "asc",
   assignmentEntry: "ase",
   assignmentFile: "asf",
+  conversation: "cnv",
+  participant: "cnp",
+  message: "msg",
+  messageEdit: "mse",
+  messageDraft: "mdr",
+  messageAttachment: "att",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

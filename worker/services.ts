@@ -44,6 +44,9 @@ import type { DocumentsDeps } from "../core/documents/documents.ts";
 import { D1DocumentStore } from "../db/cell/document-store.ts";
 import type { AssignmentDeps } from "../core/assignments/desk.ts";
 import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
+import type { MessagingDeps } from "../core/messaging/conversation.ts";
+import { D1MessagingStore } from "../db/cell/messaging-store.ts";
+import { NoLiveRooms } from "./messaging/live-rooms.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -75,6 +78,8 @@ export type Services = PlatformData & {
   documentsFor(tenant: Tenant): DocumentsDeps;
   /** Assignments staff set for their clients, hand-ins and feedback (core/assignments/desk.ts). */
   assignmentsFor(tenant: Tenant): AssignmentDeps;
+  /** Conversations and messages (core/messaging/conversation.ts). */
+  messagingFor(tenant: Tenant): MessagingDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -202,6 +207,18 @@ export function buildServices(env: Env, config: Config): Services {
         store: new D1AssignmentStore(scope),
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
+        now: () => new Date(),
+      };
+    },
+    messagingFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        store: new D1MessagingStore(scope),
+        live: new NoLiveRooms(),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
+        settings: tenant.settings.messaging,
         now: () => new Date(),
       };
     },

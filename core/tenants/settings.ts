@@ -12,6 +12,11 @@ import {
   notificationSettingsSchema,
   type NotificationSettings,
 } from "../notifications/settings.ts";
+import {
+  defaultMessagingSettings,
+  messagingSettingsSchema,
+  type MessagingSettings,
+} from "../messaging/settings.ts";
 
 const colour = z
   .string()
@@ -58,6 +63,7 @@ export const tenantSettingsSchema = z.object({
   secondFactor: z.object({ required: z.array(z.enum(roles)) }),
   booking: bookingSettingsSchema,
   files: filesSettingsSchema,
+  messaging: messagingSettingsSchema,
 });
 
 export type TenantSettings = {
@@ -77,6 +83,7 @@ export type TenantSettings = {
   secondFactor: { required: Role[] };
   booking: BookingSettings;
   files: FilesSettings;
+  messaging: MessagingSettings;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -97,6 +104,7 @@ export const defaultTenantSettings: TenantSettings = {
   secondFactor: { required: ["admin", "staff"] },
   booking: defaultBookingSettings,
   files: defaultFilesSettings,
+  messaging: defaultMessagingSettings,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

@@ -9,6 +9,7 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { D1BookingSetupStore } from "../cell/booking-setup-store.ts";
 import { seedAssignments } from "./demo-assignments.ts";
 import { careTeamRow } from "../cell/care-team-store.ts";
+import { seedMessages } from "./demo-messages.ts";
 import { D1OrganisationStore } from "../cell/organisation-store.ts";
 import { careTeamMembers, users } from "../cell/schema.ts";
 import type { TenantScope } from "../cell/scope.ts";
@@ -108,6 +109,7 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     await seedClientRelations(demo, scope);
     await seedBooking(demo, scope);
     await seedAssignments(demo.slug, scope);
+    await seedMessages(demo.slug, scope);
     seeded.push(tenant);
   }
   seeded.push(await seedOperator(context, passwordHash));

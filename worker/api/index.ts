@@ -8,6 +8,7 @@ import { registerTenantRoutes } from "./tenant.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerBookingRoutes } from "./bookings.ts";
 import { registerAssignmentRoutes } from "./assignments.ts";
+import { registerMessageRoutes } from "./messages.ts";
 import { registerSecuritySchemes } from "./access.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerDocumentRoutes } from "./documents.ts";
@@ -33,6 +34,7 @@ export function buildApi() {
   registerFileRoutes(api);
   registerDocumentRoutes(api);
   registerAssignmentRoutes(api);
+  registerMessageRoutes(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

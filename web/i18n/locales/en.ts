@@ -6,6 +6,7 @@ import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
 import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
+import { messagingMessages } from "./messaging.ts";
 
 /** English, the second language; the same keys as Dutch. */
 export const en: Messages = {
@@ -681,4 +682,5 @@ export const en: Messages = {
   dossier: dossierMessages.en,
   documents: documentsMessages.en,
   errors: errorMessages.en,
+  messaging: messagingMessages.en,
 };

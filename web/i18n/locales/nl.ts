@@ -5,6 +5,7 @@ import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
 import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
+import { messagingMessages } from "./messaging.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
  * `{{term.x, capitalize}}` starts it with a capital.
@@ -689,4 +690,5 @@ export const nl = {
   dossier: dossierMessages.nl,
   documents: documentsMessages.nl,
   errors: errorMessages.nl,
+  messaging: messagingMessages.nl,
 };

@@ -1,0 +1,127 @@
+import type { Role } from "../auth/permissions.ts";
+
+/**
+ * The interfaces of messaging. The pages, the API and the live chat room all go through
+ * core/messaging/conversation.ts over these ports, so a message is stored, numbered and
+ * announced the same way whichever door it came in by.
+ */
+
+/** The signed-in person acting. */
+export type Actor = { id: string; role: Role };
+
+export type Conversation = {
+  id: string;
+  clientUserId: string;
+  subject: string;
+  createdByUserId: string;
+  createdAt: string;
+  /** The number of the newest message (0: none yet). */
+  lastSeq: number;
+  lastMessageAt: string | null;
+};
+
+export type Participant = {
+  userId: string;
+  displayName: string;
+  role: Role;
+  /** Everything up to and including this message number has been read. */
+  readSeq: number;
+};
+
+export type Attachment = { id: string; fileName: string; contentType: string; size: number };
+
+/** A published message as everyone who may read it sees it. */
+export type Message = {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderUserId: string;
+  senderName: string;
+  clientMessageId: string;
+  body: string;
+  sentAt: string;
+  editedAt: string | null;
+  attachments: Attachment[];
+};
+
+/** An earlier body of an edited message. */
+export type MessageEdit = { messageId: string; previousBody: string; editedAt: string };
+
+export type Draft = { conversationId: string; body: string; notify: boolean; updatedAt: string };
+
+/** A row of an inbox: the conversation with its people and the reader's unread count. */
+export type ConversationSummary = Conversation & {
+  clientName: string;
+  participants: Participant[];
+  /** Messages after the reader's read position; 0 for someone who does not take part. */
+  unread: number;
+};
+
+export type NewMessage = {
+  id: string;
+  conversationId: string;
+  senderUserId: string;
+  clientMessageId: string;
+  body: string;
+  notified: boolean;
+  sentAt: string;
+  /** Files already stored (core/messaging/attachments.ts), written with the message. */
+  attachments: (Attachment & { storageKey: string })[];
+};
+
+/** A message someone else wrote to the reader, without its text. */
+export type Reply = {
+  conversationId: string;
+  subject: string;
+  senderName: string;
+  seq: number;
+  sentAt: string;
+};
+
+/** The tenant's conversations; implemented in db/cell/messaging-store.ts. */
+export interface MessagingStore {
+  find(conversationId: string): Promise<Conversation | null>;
+  participants(conversationId: string): Promise<Participant[]>;
+  /** A new conversation with its participants, in one batch. */
+  create(conversation: Conversation, participantIds: readonly string[]): Promise<void>;
+  /**
+   * Numbers and stores the message in one batch, makes the sender a participant who has read it,
+   * and drops their draft. When this sender already sent this client message id here, nothing is
+   * written and the stored message comes back with `created: false`.
+   */
+  publish(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /** Messages numbered above `afterSeq`, oldest first, at most `limit`. */
+  messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** The newest `limit` messages, oldest first. */
+  latest(conversationId: string, limit: number): Promise<Message[]>;
+  message(conversationId: string, messageId: string): Promise<Message | null>;
+  edits(conversationId: string): Promise<MessageEdit[]>;
+  /** Replaces the body and keeps the old one in the edit history, in one batch. */
+  edit(messageId: string, previousBody: string, body: string, at: string): Promise<void>;
+  /** Moves the person's read position forward to `seq` (never back); makes them a participant if they were not. */
+  markRead(conversationId: string, userId: string, seq: number, at: string): Promise<void>;
+  draft(conversationId: string, userId: string): Promise<Draft | null>;
+  saveDraft(userId: string, draft: Draft): Promise<void>;
+  /** Conversations the person takes part in and, with `withCareTeam`, those of the clients in their care. */
+  conversationsFor(query: {
+    userId: string;
+    withCareTeam: boolean;
+    limit: number;
+  }): Promise<ConversationSummary[]>;
+  /** Every conversation of the tenant, for an admin's overview (no content). */
+  allConversations(userId: string, limit: number): Promise<ConversationSummary[]>;
+  /** The newest messages others wrote in conversations this person takes part in, newest first. */
+  repliesTo(userId: string, limit: number): Promise<Reply[]>;
+  /** The clients whose care team this staff member is in. */
+  clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]>;
+  /** Active staff and admins of the tenant, for tenants that let clients write to any of them. */
+  staff(): Promise<{ userId: string; displayName: string }[]>;
+}
+
+/**
+ * Where a stored message goes to reach people who have the conversation open live (the chat
+ * room). `publish` calls it after the message is stored, whichever door the message came in by.
+ */
+export interface LiveRoom {
+  announce(conversationId: string, message: Message): Promise<void>;
+}

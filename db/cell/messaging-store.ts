@@ -1,0 +1,395 @@
+import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { newId } from "../../core/ids.ts";
+import type {
+  Attachment,
+  Conversation,
+  ConversationSummary,
+  Draft,
+  Message,
+  MessageEdit,
+  MessagingStore,
+  NewMessage,
+  Participant,
+  Reply,
+} from "../../core/messaging/ports.ts";
+import { careTeamMembers, users } from "./schema.ts";
+import {
+  conversationParticipants,
+  conversations,
+  messageAttachments,
+  messageDrafts,
+  messageEdits,
+  messages,
+} from "./schema/messaging.ts";
+import { chunked, maxParameters, type Row, type TenantScope } from "./scope.ts";
+
+const inboxLimit = 500;
+/** Ids per `in (...)`, leaving room for the tenant and the other parameters of the statement. */
+const idsPerQuery = maxParameters - 10;
+
+/** Conversations of one tenant's cell; every statement is scoped to the tenant. */
+export class D1MessagingStore implements MessagingStore {
+  readonly #scope: TenantScope;
+
+  constructor(scope: TenantScope) {
+    this.#scope = scope;
+  }
+
+  async find(conversationId: string): Promise<Conversation | null> {
+    const row = await this.#scope.findById(conversations, conversationId);
+    return row ? conversationOf(row) : null;
+  }
+
+  async participants(conversationId: string): Promise<Participant[]> {
+    return (await this.#participantsOf([conversationId])).get(conversationId) ?? [];
+  }
+
+  async create(conversation: Conversation, participantIds: readonly string[]): Promise<void> {
+    await this.#scope.batch([
+      this.#scope.insert(conversations, conversation),
+      ...this.#scope.insertAll(
+        conversationParticipants,
+        [...new Set(participantIds)].map((userId) => ({
+          id: newId("participant"),
+          conversationId: conversation.id,
+          userId,
+          joinedAt: conversation.createdAt,
+        })),
+      ),
+    ]);
+  }
+
+  async publish(message: NewMessage): Promise<{ message: Message; created: boolean }> {
+    const scope = this.#scope;
+    const tenantId = scope.tenantId;
+    const sameMessage = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId}
+      and ${messages.conversationId} = ${message.conversationId}
+      and ${messages.senderUserId} = ${message.senderUserId}
+      and ${messages.clientMessageId} = ${message.clientMessageId}`;
+    // The number is taken inside the batch, which D1 runs as one transaction: no two messages of
+    // a conversation can get the same number, and a resent one takes none.
+    const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
+      where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
+    const [, inserted] = await scope.batch([
+      scope.updateWhere(
+        conversations,
+        and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
+        { lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: message.sentAt },
+      ),
+      scope
+        .insert(messages, {
+          id: message.id,
+          conversationId: message.conversationId,
+          // drizzle writes an SQL value as an expression; the row type only knows numbers.
+          seq: lastSeq as unknown as number,
+          senderUserId: message.senderUserId,
+          clientMessageId: message.clientMessageId,
+          body: message.body,
+          notified: message.notified,
+          sentAt: message.sentAt,
+        })
+        .onConflictDoNothing()
+        .returning({ id: messages.id }),
+      ...message.attachments.map((file) =>
+        scope.insertUnless(
+          messageAttachments,
+          {
+            id: file.id,
+            conversationId: message.conversationId,
+            messageId: message.id,
+            fileName: file.fileName,
+            contentType: file.contentType,
+            size: file.size,
+            storageKey: file.storageKey,
+            createdAt: message.sentAt,
+          },
+          sql`not exists (select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id})`,
+        ),
+      ),
+      this.#readUpTo(message.conversationId, message.senderUserId, lastSeq, message.sentAt),
+      scope.deleteWhere(
+        messageDrafts,
+        and(
+          eq(messageDrafts.conversationId, message.conversationId),
+          eq(messageDrafts.userId, message.senderUserId),
+        ) as SQL,
+      ),
+    ]);
+    const stored = await this.#messagesWhere(
+      and(
+        eq(messages.conversationId, message.conversationId),
+        eq(messages.senderUserId, message.senderUserId),
+        eq(messages.clientMessageId, message.clientMessageId),
+      ) as SQL,
+      asc(messages.seq),
+      1,
+    );
+    const found = stored[0];
+    if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
+    return { message: found, created: (inserted as { id: string }[]).length > 0 };
+  }
+
+  messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    return this.#messagesWhere(
+      and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)) as SQL,
+      asc(messages.seq),
+      limit,
+    );
+  }
+
+  async latest(conversationId: string, limit: number): Promise<Message[]> {
+    const newestFirst = await this.#messagesWhere(
+      eq(messages.conversationId, conversationId),
+      desc(messages.seq),
+      limit,
+    );
+    return newestFirst.reverse();
+  }
+
+  async message(conversationId: string, messageId: string): Promise<Message | null> {
+    const rows = await this.#messagesWhere(
+      and(eq(messages.conversationId, conversationId), eq(messages.id, messageId)) as SQL,
+      asc(messages.seq),
+      1,
+    );
+    return rows[0] ?? null;
+  }
+
+  async edits(conversationId: string): Promise<MessageEdit[]> {
+    const rows = await this.#scope.joinMany(
+      messageEdits,
+      messages,
+      eq(messages.id, messageEdits.messageId),
+      eq(messages.conversationId, conversationId),
+      { orderBy: asc(messageEdits.editedAt), limit: 1_000 },
+    );
+    return rows.map(({ left }) => ({
+      messageId: left.messageId,
+      previousBody: left.previousBody,
+      editedAt: left.editedAt,
+    }));
+  }
+
+  async edit(messageId: string, previousBody: string, body: string, at: string): Promise<void> {
+    await this.#scope.batch([
+      this.#scope.insert(messageEdits, { id: newId("messageEdit"), messageId, previousBody, editedAt: at }),
+      this.#scope.update(messages, messageId, { body, editedAt: at }),
+    ]);
+  }
+
+  async markRead(conversationId: string, userId: string, seq: number, at: string): Promise<void> {
+    await this.#readUpTo(conversationId, userId, sql`${seq}`, at);
+  }
+
+  async draft(conversationId: string, userId: string): Promise<Draft | null> {
+    const row = await this.#scope.findOne(
+      messageDrafts,
+      and(eq(messageDrafts.conversationId, conversationId), eq(messageDrafts.userId, userId)),
+    );
+    return row
+      ? { conversationId: row.conversationId, body: row.body, notify: row.notify, updatedAt: row.updatedAt }
+      : null;
+  }
+
+  async saveDraft(userId: string, draft: Draft): Promise<void> {
+    await this.#scope
+      .insert(messageDrafts, { id: newId("messageDraft"), userId, ...draft })
+      .onConflictDoUpdate({
+        target: [messageDrafts.tenantId, messageDrafts.conversationId, messageDrafts.userId],
+        set: { body: draft.body, notify: draft.notify, updatedAt: draft.updatedAt },
+      });
+  }
+
+  async conversationsFor(query: {
+    userId: string;
+    withCareTeam: boolean;
+    limit: number;
+  }): Promise<ConversationSummary[]> {
+    const tenantId = this.#scope.tenantId;
+    const taking = sql`${conversations.id} in (select ${conversationParticipants.conversationId}
+      from ${conversationParticipants} where ${conversationParticipants.tenantId} = ${tenantId}
+      and ${conversationParticipants.userId} = ${query.userId})`;
+    const ofTeam = sql`${conversations.clientUserId} in (select ${careTeamMembers.clientUserId}
+      from ${careTeamMembers} where ${careTeamMembers.tenantId} = ${tenantId}
+      and ${careTeamMembers.staffUserId} = ${query.userId})`;
+    const where = query.withCareTeam ? or(taking, ofTeam) : taking;
+    return this.#summaries(query.userId, where, Math.min(query.limit, inboxLimit));
+  }
+
+  allConversations(userId: string, limit: number): Promise<ConversationSummary[]> {
+    return this.#summaries(userId, undefined, Math.min(limit, inboxLimit));
+  }
+
+  async repliesTo(userId: string, limit: number): Promise<Reply[]> {
+    const rows = await this.#scope.joinMany(
+      messages,
+      conversationParticipants,
+      and(
+        eq(conversationParticipants.conversationId, messages.conversationId),
+        eq(conversationParticipants.userId, userId),
+      ) as SQL,
+      ne(messages.senderUserId, userId),
+      { orderBy: desc(messages.sentAt), limit },
+    );
+    const conversationIds = [...new Set(rows.map(({ left }) => left.conversationId))];
+    const senderIds = [...new Set(rows.map(({ left }) => left.senderUserId))];
+    const [subjects, senders] = await Promise.all([
+      conversationIds.length
+        ? this.#scope.list(conversations, { where: inArray(conversations.id, conversationIds), limit })
+        : [],
+      senderIds.length ? this.#scope.list(users, { where: inArray(users.id, senderIds), limit }) : [],
+    ]);
+    const subjectOf = new Map(subjects.map((row) => [row.id, row.subject]));
+    const nameOf = new Map(senders.map((row) => [row.id, row.displayName]));
+    return rows.map(({ left }) => ({
+      conversationId: left.conversationId,
+      subject: subjectOf.get(left.conversationId) ?? "",
+      senderName: nameOf.get(left.senderUserId) ?? "",
+      seq: left.seq,
+      sentAt: left.sentAt,
+    }));
+  }
+
+  async clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]> {
+    const rows = await this.#scope.joinMany(
+      careTeamMembers,
+      users,
+      eq(users.id, careTeamMembers.clientUserId),
+      eq(careTeamMembers.staffUserId, staffUserId),
+      { orderBy: asc(users.displayName), limit: 1_000 },
+    );
+    return rows
+      .filter(({ right }) => right.status !== "disabled")
+      .map(({ right }) => ({ userId: right.id, displayName: right.displayName }));
+  }
+
+  async staff(): Promise<{ userId: string; displayName: string }[]> {
+    const rows = await this.#scope.list(users, {
+      where: and(inArray(users.role, ["staff", "admin"]), eq(users.status, "active")),
+      orderBy: asc(users.displayName),
+      limit: 1_000,
+    });
+    return rows.map((row) => ({ userId: row.id, displayName: row.displayName }));
+  }
+
+  /** Inserts the participant or moves their read position forward to `seq`, never back. */
+  #readUpTo(conversationId: string, userId: string, seq: SQL, at: string) {
+    return this.#scope
+      .insert(conversationParticipants, {
+        id: newId("participant"),
+        conversationId,
+        userId,
+        readSeq: seq as unknown as number,
+        joinedAt: at,
+      })
+      .onConflictDoUpdate({
+        target: [
+          conversationParticipants.tenantId,
+          conversationParticipants.conversationId,
+          conversationParticipants.userId,
+        ],
+        set: { readSeq: sql`max(${conversationParticipants.readSeq}, excluded.read_seq)` },
+      });
+  }
+
+  async #messagesWhere(where: SQL, orderBy: SQL, limit: number): Promise<Message[]> {
+    const rows = await this.#scope.joinMany(messages, users, eq(users.id, messages.senderUserId), where, {
+      orderBy,
+      limit,
+    });
+    const ids = rows.map(({ left }) => left.id);
+    const files = (
+      await Promise.all(
+        chunked(ids, idsPerQuery).map((some) =>
+          this.#scope.list(messageAttachments, {
+            where: inArray(messageAttachments.messageId, some),
+            orderBy: asc(messageAttachments.createdAt),
+            limit: 1_000,
+          }),
+        ),
+      )
+    ).flat();
+    const byMessage = new Map<string, Attachment[]>();
+    for (const file of files) {
+      const list = byMessage.get(file.messageId) ?? [];
+      list.push({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size });
+      byMessage.set(file.messageId, list);
+    }
+    return rows.map(({ left, right }) => ({
+      id: left.id,
+      conversationId: left.conversationId,
+      seq: left.seq,
+      senderUserId: left.senderUserId,
+      senderName: right.displayName,
+      clientMessageId: left.clientMessageId,
+      body: left.body,
+      sentAt: left.sentAt,
+      editedAt: left.editedAt,
+      attachments: byMessage.get(left.id) ?? [],
+    }));
+  }
+
+  async #summaries(userId: string, where: SQL | undefined, limit: number): Promise<ConversationSummary[]> {
+    const rows = await this.#scope.joinMany(
+      conversations,
+      users,
+      eq(users.id, conversations.clientUserId),
+      where,
+      {
+        orderBy: desc(sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`),
+        limit,
+      },
+    );
+    const people = await this.#participantsOf(rows.map(({ left }) => left.id));
+    return rows.map(({ left, right }) => {
+      const participants = people.get(left.id) ?? [];
+      const own = participants.find((participant) => participant.userId === userId);
+      return {
+        ...conversationOf(left),
+        clientName: right.displayName,
+        participants,
+        unread: left.lastSeq - (own?.readSeq ?? 0),
+      };
+    });
+  }
+
+  async #participantsOf(conversationIds: readonly string[]): Promise<Map<string, Participant[]>> {
+    const result = new Map<string, Participant[]>();
+    const rows = (
+      await Promise.all(
+        chunked(conversationIds, idsPerQuery).map((some) =>
+          this.#scope.joinMany(
+            conversationParticipants,
+            users,
+            eq(users.id, conversationParticipants.userId),
+            inArray(conversationParticipants.conversationId, some),
+            { orderBy: asc(users.displayName), limit: 5_000 },
+          ),
+        ),
+      )
+    ).flat();
+    for (const { left, right } of rows) {
+      const list = result.get(left.conversationId) ?? [];
+      list.push({
+        userId: right.id,
+        displayName: right.displayName,
+        role: right.role,
+        readSeq: left.readSeq,
+      });
+      result.set(left.conversationId, list);
+    }
+    return result;
+  }
+}
+
+function conversationOf(row: Row<typeof conversations>): Conversation {
+  return {
+    id: row.id,
+    clientUserId: row.clientUserId,
+    subject: row.subject,
+    createdByUserId: row.createdByUserId,
+    createdAt: row.createdAt,
+    lastSeq: row.lastSeq,
+    lastMessageAt: row.lastMessageAt,
+  };
+}
