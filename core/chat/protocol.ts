@@ -21,6 +21,8 @@ export type ServerFrame =
   | {
       type: "welcome";
       you: ChatPerson;
+      /** Everyone who takes part, online or not: whose message stands where, whose receipts count. */
+      participants: ChatPerson[];
       online: ChatPerson[];
       /** Everything after the sequence the browser said it has. */
       messages: Message[];

@@ -125,6 +125,10 @@ describe("a live conversation", () => {
     const welcome = await client.next("welcome");
     expect(welcome.you.accountId).toBe(people.sanne.id);
     expect(welcome.online.map((person) => person.displayName)).toEqual(["Sanne Visser"]);
+    expect(welcome.participants.map((person) => [person.displayName, person.role]).sort()).toEqual([
+      ["Anouk de Vries", "staff"],
+      ["Sanne Visser", "client"],
+    ]);
 
     const coach = await connect(people.anouk);
     const coachWelcome = await coach.next("welcome");

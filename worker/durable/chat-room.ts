@@ -10,7 +10,7 @@ import {
   type ServerFrame,
 } from "../../core/chat/protocol.ts";
 import { takeToken, type BucketRule, type BucketState } from "../../core/platform/token-bucket.ts";
-import type { Message } from "../../core/messaging/ports.ts";
+import type { Message, Participant } from "../../core/messaging/ports.ts";
 import type { Env } from "../env.ts";
 import { roomBackend, type RoomBackend } from "../chat/room-backend.ts";
 import { readMember, type RoomAddress } from "../chat/room-address.ts";
@@ -59,16 +59,21 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     const wasOnline = this.#online().some((person) => person.accountId === member.person.accountId);
     connection.setState(member.person);
     const backend = await this.#backend();
-    const [messages, receipts] = await Promise.all([
+    const [messages, participants] = await Promise.all([
       backend.history(member.person, member.after),
-      this.#receipts(backend),
+      backend.participants(),
     ]);
     this.#send(connection, {
       type: "welcome",
       you: member.person,
+      participants: participants.map(({ userId, displayName, role }) => ({
+        accountId: userId,
+        displayName,
+        role,
+      })),
       online: this.#online(),
       messages,
-      receipts,
+      receipts: this.#receiptsOf(participants),
       awakeSince: this.#awakeSince,
     });
     if (!wasOnline) this.#broadcast({ type: "presence", online: this.#online() }, [connection.id]);
@@ -147,8 +152,8 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     return [...people.values()];
   }
 
-  async #receipts(backend: RoomBackend): Promise<ChatReceipt[]> {
-    return (await backend.participants()).map((participant) => ({
+  #receiptsOf(participants: Participant[]): ChatReceipt[] {
+    return participants.map((participant) => ({
       accountId: participant.userId,
       read: participant.readSeq,
       delivered: Math.max(participant.readSeq, this.#delivered.get(participant.userId) ?? 0),
@@ -156,7 +161,8 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   }
 
   async #announceReceipt(accountId: string) {
-    const receipt = (await this.#receipts(await this.#backend())).find((one) => one.accountId === accountId);
+    const participants = await (await this.#backend()).participants();
+    const receipt = this.#receiptsOf(participants).find((one) => one.accountId === accountId);
     if (receipt) this.#broadcast({ type: "receipt", receipt });
   }
 

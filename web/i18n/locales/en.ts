@@ -1,5 +1,6 @@
 import type { Messages } from "../messages.ts";
 import { bookingMessages } from "./booking.ts";
+import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
@@ -670,6 +671,7 @@ export const en: Messages = {
   },
   booking: bookingMessages.en,
   bookingSetup: bookingSetupMessages.en,
+  chat: chatMessages.en,
   calendarFeed: calendarFeedMessages.en,
   errors: errorMessages.en,
 };

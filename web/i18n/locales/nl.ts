@@ -1,4 +1,5 @@
 import { bookingMessages } from "./booking.ts";
+import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
@@ -678,6 +679,7 @@ export const nl = {
   },
   booking: bookingMessages.nl,
   bookingSetup: bookingSetupMessages.nl,
+  chat: chatMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   errors: errorMessages.nl,
 };
