@@ -2,13 +2,12 @@ import { evictDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ClientFrame, ServerFrame } from "../../core/chat/protocol.ts";
-import { newId } from "../../core/ids.ts";
 import { publish } from "../../core/messaging/conversation.ts";
-import { D1MessagingStore } from "../../db/cell/messaging-store.ts";
 import { platformData } from "../../db/platform.ts";
 import { configOf } from "../env.ts";
 import { buildServices } from "../services.ts";
 import { seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
+import { conversationWith } from "../testing/messaging.ts";
 import { roomName } from "./room-address.ts";
 
 const host = "coaching.localhost";
@@ -104,19 +103,7 @@ beforeAll(async () => {
     daan: await person("daan.mulder@example.nl"),
     marieke: await person("marieke.jansen@koerscoaching.nl"),
   };
-  conversationId = newId("conversation");
-  await new D1MessagingStore(platformData(env).scopeIn(tenant.cell, tenant.id)).create(
-    {
-      id: conversationId,
-      clientUserId: people.sanne.id,
-      subject: "Voorbereiding sessie",
-      createdByUserId: people.sanne.id,
-      createdAt: new Date().toISOString(),
-      lastSeq: 0,
-      lastMessageAt: null,
-    },
-    [people.sanne.id, people.anouk.id],
-  );
+  conversationId = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
 });
 
 describe("a live conversation", () => {

@@ -49,7 +49,7 @@ export async function chatUpgrade(c: Context<AppEnv>) {
 }
 
 /** Reconnects come in bursts after a network change; a loop of them is stopped here. */
-const connectRule = { capacity: 30, refillPerSecond: 0.5 };
+const connectRule = { capacity: 60, refillPerSecond: 1 };
 
 /**
  * The upgrade's Origin is this host (cross-site websocket hijacking). A request without Origin
