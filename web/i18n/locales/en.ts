@@ -4,6 +4,7 @@ import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
+import { messagingMessages } from "./messaging.ts";
 
 /** English, the second language; the same keys as Dutch. */
 export const en: Messages = {
@@ -674,4 +675,5 @@ export const en: Messages = {
   chat: chatMessages.en,
   calendarFeed: calendarFeedMessages.en,
   errors: errorMessages.en,
+  messaging: messagingMessages.en,
 };

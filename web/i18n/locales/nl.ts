@@ -3,6 +3,7 @@ import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
+import { messagingMessages } from "./messaging.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
  * `{{term.x, capitalize}}` starts it with a capital.
@@ -682,4 +683,5 @@ export const nl = {
   chat: chatMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   errors: errorMessages.nl,
+  messaging: messagingMessages.nl,
 };
