@@ -36,6 +36,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   #awakeSince = new Date().toISOString();
   /** Per connection, in memory only: a room that hibernated was quiet, so every bucket is full again. */
   #buckets = new Map<string, BucketState>();
+  #participants: Participant[] | null = null;
 
   override async onStart() {
     // Runs after every wake-up: the in-memory state comes back from storage.
@@ -63,6 +64,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
       backend.history(member.person, member.after),
       backend.participants(),
     ]);
+    this.#participants = participants;
     this.#send(connection, {
       type: "welcome",
       you: member.person,
@@ -95,7 +97,10 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     switch (frame.type) {
       case "send": {
         const backend = await this.#backend();
-        const everyoneHere = (await backend.participants()).every((participant) =>
+        // Who takes part changes rarely (a coach joins with a first message): the list read when the
+        // last person connected decides, so a message costs no extra read.
+        this.#participants ??= await backend.participants();
+        const everyoneHere = this.#participants.every((participant) =>
           this.#online().some((online) => online.accountId === participant.userId),
         );
         const outcome = await backend.publish(person, frame.clientMessageId, frame.body, !everyoneHere);
@@ -162,6 +167,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
 
   async #announceReceipt(accountId: string) {
     const participants = await (await this.#backend()).participants();
+    this.#participants = participants;
     const receipt = this.#receiptsOf(participants).find((one) => one.accountId === accountId);
     if (receipt) this.#broadcast({ type: "receipt", receipt });
   }
