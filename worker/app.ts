@@ -4,6 +4,7 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { apiError } from "./api/errors.ts";
 import { buildApi } from "./api/index.ts";
 import { calendarFeed } from "./booking/calendar-feed.ts";
+import { chatUpgrade } from "./chat/route.ts";
 import { brandLogo } from "./brand.ts";
 import type { AppEnv } from "./context.ts";
 import { configOf } from "./env.ts";
@@ -73,6 +74,8 @@ app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
 app.get("/brand/logo", brandLogo);
 // A staff member's calendar feed: calendar apps poll it with the link as their only credential.
 app.get("/calendar/:file", rateLimit("calendar-feed", { capacity: 60, refillPerSecond: 1 }), calendarFeed);
+// Live conversations: websocket upgrades, admitted here before they reach the room.
+app.get("/chat/:conversationId", chatUpgrade);
 app.get("/dev/outbox/:id/html", outboxHtml);
 app.get("/dev/outbox/:id/attachments/:index", outboxAttachment);
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cellsOf, type Cells } from "../db/cells.ts";
 import type { DeliveryMessage } from "../core/notifications/ports.ts";
+import type { ChatRoom } from "./durable/chat-room.ts";
 import type { RateLimiter } from "./durable/rate-limiter.ts";
 import type { StaffCalendar } from "./durable/staff-calendar.ts";
 import type { DeadLetterMessage } from "./notifications/consumer.ts";
@@ -12,6 +13,8 @@ export type Env = {
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   /** One calendar per staff member: every booking of that person passes through it. */
   STAFF_CALENDAR: DurableObjectNamespace<StaffCalendar>;
+  /** One live room per conversation (ADR 0016). */
+  CHAT_ROOM: DurableObjectNamespace<ChatRoom>;
   /** Notification deliveries (ids only) and the ones that failed for good. */
   NOTIFY_QUEUE: Queue<DeliveryMessage>;
   NOTIFY_DEAD_QUEUE: Queue<DeadLetterMessage>;
@@ -83,7 +86,15 @@ export function configOf(env: Env): Config {
   if (known) return known;
   const variables = providerRules.parse(env);
   const missing = (
-    ["CONTROL_DB", "UPLOADS", "RATE_LIMITER", "STAFF_CALENDAR", "NOTIFY_QUEUE", "NOTIFY_DEAD_QUEUE"] as const
+    [
+      "CONTROL_DB",
+      "UPLOADS",
+      "RATE_LIMITER",
+      "STAFF_CALENDAR",
+      "CHAT_ROOM",
+      "NOTIFY_QUEUE",
+      "NOTIFY_DEAD_QUEUE",
+    ] as const
   ).filter((name) => !env[name]);
   const cells = cellsOf(env);
   if (missing.length > 0 || cells.size === 0) {

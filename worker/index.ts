@@ -4,6 +4,7 @@ import type { Env } from "./env.ts";
 import { consumeDeadLetters, consumeDeliveries, type DeadLetterMessage } from "./notifications/consumer.ts";
 import { runScheduledWork } from "./scheduled.ts";
 
+export { ChatRoom } from "./durable/chat-room.ts";
 export { RateLimiter } from "./durable/rate-limiter.ts";
 export { StaffCalendar } from "./durable/staff-calendar.ts";
 

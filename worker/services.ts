@@ -46,7 +46,7 @@ import type { AssignmentDeps } from "../core/assignments/desk.ts";
 import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
 import type { MessagingDeps } from "../core/messaging/conversation.ts";
 import { D1MessagingStore } from "../db/cell/messaging-store.ts";
-import { NoLiveRooms } from "./messaging/live-rooms.ts";
+import { DurableLiveRooms } from "./chat/live-rooms.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -214,7 +214,7 @@ export function buildServices(env: Env, config: Config): Services {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return {
         store: new D1MessagingStore(scope),
-        live: new NoLiveRooms(),
+        live: new DurableLiveRooms(env.CHAT_ROOM, tenant.id),
         careTeams: new D1CareTeamStore(scope),
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,

@@ -11,11 +11,15 @@ import { markRead, publish, type BodyError } from "../../core/messaging/conversa
 import type { Message, MessageEdit, Participant } from "../../core/messaging/ports.ts";
 import { messageLimits } from "../../core/messaging/settings.ts";
 import { editMessage, openThread, saveDraft } from "../../core/messaging/thread.ts";
+import { LiveConversation, liveConversationStyles } from "../components/chat/LiveConversation.tsx";
 import { Composer } from "../components/messaging/Composer.tsx";
 import messagingStyles from "../components/messaging/messaging.css?url";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: messagingStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: messagingStyles },
+  { rel: "stylesheet", href: liveConversationStyles },
+];
 
 /**
  * One conversation: the messages with sender, time on the viewer's clock and who read them, the
@@ -257,6 +261,12 @@ export default function Conversation() {
           </li>
         ))}
       </ol>
+      <LiveConversation
+        conversationId={page.id}
+        after={page.messages.at(-1)?.seq ?? 0}
+        timeZone={page.zone}
+        composerId="body"
+      />
       {page.draft && !composerRefusal ? (
         <p>
           <span className="draft-badge">{t("messaging.thread.draftStatus")}</span>{" "}

@@ -1,6 +1,7 @@
 import type { Messages } from "../messages.ts";
 import { bookingMessages } from "./booking.ts";
 import { assignmentMessages } from "./assignments.ts";
+import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
@@ -678,6 +679,7 @@ export const en: Messages = {
   booking: bookingMessages.en,
   assignments: assignmentMessages.en,
   bookingSetup: bookingSetupMessages.en,
+  chat: chatMessages.en,
   calendarFeed: calendarFeedMessages.en,
   dossier: dossierMessages.en,
   documents: documentsMessages.en,

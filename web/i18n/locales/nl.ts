@@ -1,5 +1,6 @@
 import { bookingMessages } from "./booking.ts";
 import { assignmentMessages } from "./assignments.ts";
+import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
@@ -686,6 +687,7 @@ export const nl = {
   booking: bookingMessages.nl,
   assignments: assignmentMessages.nl,
   bookingSetup: bookingSetupMessages.nl,
+  chat: chatMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   dossier: dossierMessages.nl,
   documents: documentsMessages.nl,

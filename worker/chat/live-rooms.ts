@@ -1,0 +1,26 @@
+import type { LiveRoom, Message } from "../../core/messaging/ports.ts";
+import type { ChatRoom } from "../durable/chat-room.ts";
+import { roomName } from "./room-address.ts";
+
+/**
+ * The messaging core's live room (core/messaging/ports.ts) as the tenant's chat room objects: a
+ * message published through a page or the API reaches whoever has the conversation open.
+ */
+export class DurableLiveRooms implements LiveRoom {
+  constructor(
+    private readonly rooms: DurableObjectNamespace<ChatRoom>,
+    private readonly tenantId: string,
+  ) {}
+
+  async announce(conversationId: string, message: Message): Promise<void> {
+    try {
+      const room = this.rooms.get(
+        this.rooms.idFromName(roomName({ tenantId: this.tenantId, conversationId })),
+      );
+      await room.announce(message);
+    } catch (error) {
+      // The message is stored; whoever missed the announcement gets it with the next history.
+      console.error("A message was stored but its live announcement failed", error);
+    }
+  }
+}

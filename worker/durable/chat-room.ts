@@ -1,0 +1,201 @@
+import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
+import {
+  clientFrame,
+  keepalive,
+  maxFrameCharacters,
+  type ChatPerson,
+  type ChatReceipt,
+  type ClientFrame,
+  type RefusalReason,
+  type ServerFrame,
+} from "../../core/chat/protocol.ts";
+import { takeToken, type BucketRule, type BucketState } from "../../core/platform/token-bucket.ts";
+import type { Message, Participant } from "../../core/messaging/ports.ts";
+import type { Env } from "../env.ts";
+import { roomBackend, type RoomBackend } from "../chat/room-backend.ts";
+import { readMember, type RoomAddress } from "../chat/room-address.ts";
+
+/** Frames one connection may send: a burst of 20, then 5 a second (typing, receipts and messages). */
+const frameRule: BucketRule = { capacity: 20, refillPerSecond: 5 };
+
+/**
+ * One live conversation (ADR 0016): a partyserver `Server` named "<tenant>:<conversation>" with
+ * hibernating websockets. The Worker lets a connection in only after it checked who the person is
+ * and that they take part (worker/chat/route.ts); the person arrives in a header the Worker sets
+ * and is kept as the connection's state, so it survives hibernation. Messages are stored through
+ * the messaging core in the tenant's cell, never here: the room only relays, so history survives
+ * eviction and the page shows the same conversation. What the room keeps itself is small: where
+ * its conversation lives and how far each participant has received it.
+ */
+// partyserver asks for the global `Cloudflare.Env`; the Worker's own `Env` is what the room uses.
+export class ChatRoom extends Server<Env & Cloudflare.Env> {
+  static override options = { hibernate: true };
+
+  #address: RoomAddress | null = null;
+  #delivered = new Map<string, number>();
+  #awakeSince = new Date().toISOString();
+  /** Per connection, in memory only: a room that hibernated was quiet, so every bucket is full again. */
+  #buckets = new Map<string, BucketState>();
+  #participants: Participant[] | null = null;
+
+  override async onStart() {
+    // Runs after every wake-up: the in-memory state comes back from storage.
+    this.#awakeSince = new Date().toISOString();
+    this.#address = (await this.ctx.storage.get<RoomAddress>("address")) ?? null;
+    this.#delivered = new Map(
+      Object.entries((await this.ctx.storage.get<Record<string, number>>("delivered")) ?? {}),
+    );
+    // Keepalives from browsers are answered by the runtime without waking the room.
+    this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(keepalive.ping, keepalive.pong));
+  }
+
+  override async onConnect(connection: Connection<ChatPerson>, { request }: ConnectionContext) {
+    const member = readMember(request);
+    if (!member) return connection.close(1008, "not admitted");
+    if (!this.#address) {
+      this.#address = member.address;
+      await this.ctx.storage.put("address", member.address);
+    }
+    // The new connection has no state yet, so this is who was here before it.
+    const wasOnline = this.#online().some((person) => person.accountId === member.person.accountId);
+    connection.setState(member.person);
+    const backend = await this.#backend();
+    const [messages, participants] = await Promise.all([
+      backend.history(member.person, member.after),
+      backend.participants(),
+    ]);
+    this.#participants = participants;
+    this.#send(connection, {
+      type: "welcome",
+      you: member.person,
+      participants: participants.map(({ userId, displayName, role }) => ({
+        accountId: userId,
+        displayName,
+        role,
+      })),
+      online: this.#online(),
+      messages,
+      receipts: this.#receiptsOf(participants),
+      awakeSince: this.#awakeSince,
+    });
+    if (!wasOnline) this.#broadcast({ type: "presence", online: this.#online() }, [connection.id]);
+  }
+
+  override async onMessage(connection: Connection<ChatPerson>, raw: WSMessage) {
+    const person = connection.state;
+    if (!person) return;
+    const frame = parseFrame(raw);
+    if (!frame) return this.#refuse(connection, "invalid", null);
+    const { state, decision } = takeToken(this.#buckets.get(connection.id), frameRule, Date.now());
+    this.#buckets.set(connection.id, state);
+    if (!decision.allowed)
+      return this.#refuse(connection, "rateLimited", frame.type === "send" ? frame.clientMessageId : null);
+    await this.#handle(connection, { ...person }, frame);
+  }
+
+  async #handle(connection: Connection<ChatPerson>, person: ChatPerson, frame: ClientFrame) {
+    switch (frame.type) {
+      case "send": {
+        const backend = await this.#backend();
+        // Who takes part changes rarely (a coach joins with a first message): the list read when the
+        // last person connected decides, so a message costs no extra read.
+        this.#participants ??= await backend.participants();
+        const everyoneHere = this.#participants.every((participant) =>
+          this.#online().some((online) => online.accountId === participant.userId),
+        );
+        const outcome = await backend.publish(person, frame.clientMessageId, frame.body, !everyoneHere);
+        if (!outcome.ok) return this.#refuse(connection, outcome.reason, frame.clientMessageId);
+        // A resend of a stored message goes back to the sender only; the others have it already.
+        if (!outcome.created) this.#send(connection, { type: "message", message: outcome.message });
+        return;
+      }
+      case "typing":
+        return this.#broadcast({ type: "typing", person, active: frame.active }, [connection.id]);
+      case "delivered": {
+        const known = this.#delivered.get(person.accountId) ?? 0;
+        if (frame.sequence <= known) return;
+        this.#delivered.set(person.accountId, frame.sequence);
+        await this.ctx.storage.put("delivered", Object.fromEntries(this.#delivered));
+        return this.#announceReceipt(person.accountId);
+      }
+      case "read": {
+        const backend = await this.#backend();
+        await backend.markRead(person, frame.sequence);
+        return this.#announceReceipt(person.accountId);
+      }
+      case "sync": {
+        const backend = await this.#backend();
+        const messages = await backend.history(person, frame.after);
+        return this.#send(connection, { type: "history", messages, awakeSince: this.#awakeSince });
+      }
+      default:
+        return frame satisfies never;
+    }
+  }
+
+  override onClose(connection: Connection<ChatPerson>) {
+    this.#buckets.delete(connection.id);
+    const person = connection.state;
+    if (!person) return;
+    const stillHere = [...this.getConnections<ChatPerson>()].some(
+      (other) => other.id !== connection.id && other.state?.accountId === person.accountId,
+    );
+    if (!stillHere) this.#broadcast({ type: "presence", online: this.#online(connection.id) });
+  }
+
+  /** A message stored through a page or the API (or by this room): everyone connected gets it. */
+  async announce(message: Message) {
+    this.#broadcast({ type: "message", message });
+  }
+
+  #online(without?: string): ChatPerson[] {
+    const people = new Map<string, ChatPerson>();
+    for (const connection of this.getConnections<ChatPerson>()) {
+      const state = connection.state;
+      if (state && connection.id !== without) people.set(state.accountId, { ...state });
+    }
+    return [...people.values()];
+  }
+
+  #receiptsOf(participants: Participant[]): ChatReceipt[] {
+    return participants.map((participant) => ({
+      accountId: participant.userId,
+      read: participant.readSeq,
+      delivered: Math.max(participant.readSeq, this.#delivered.get(participant.userId) ?? 0),
+    }));
+  }
+
+  async #announceReceipt(accountId: string) {
+    const participants = await (await this.#backend()).participants();
+    this.#participants = participants;
+    const receipt = this.#receiptsOf(participants).find((one) => one.accountId === accountId);
+    if (receipt) this.#broadcast({ type: "receipt", receipt });
+  }
+
+  async #backend(): Promise<RoomBackend> {
+    if (!this.#address) throw new Error("A chat room was used before anyone connected to it");
+    return roomBackend(this.env, this.#address, this);
+  }
+
+  #refuse(connection: Connection, reason: RefusalReason, clientMessageId: string | null) {
+    this.#send(connection, { type: "refused", reason, clientMessageId });
+  }
+
+  #send(connection: Connection, frame: ServerFrame) {
+    connection.send(JSON.stringify(frame));
+  }
+
+  #broadcast(frame: ServerFrame, without?: string[]) {
+    this.broadcast(JSON.stringify(frame), without);
+  }
+}
+
+function parseFrame(raw: WSMessage): ClientFrame | null {
+  if (typeof raw !== "string" || raw.length > maxFrameCharacters + 200) return null;
+  try {
+    const parsed = clientFrame.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
