@@ -34,6 +34,9 @@ const prefixes = {
   appointmentType: "apt",
   waitlistEntry: "wle",
   calendarFeed: "cfd",
+  goal: "gol",
+  goalProgress: "gpr",
+  goalComment: "gcm",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

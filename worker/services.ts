@@ -37,6 +37,8 @@ import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed
 import { D1CalendarFeedStore } from "../db/cell/calendar-feed-store.ts";
 import type { BookingSetupDeps } from "../core/booking/setup.ts";
 import { D1BookingSetupStore } from "../db/cell/booking-setup-store.ts";
+import type { GoalDeps } from "../core/goals/desk.ts";
+import { D1GoalStore } from "../db/cell/goal-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -62,6 +64,8 @@ export type Services = PlatformData & {
   operationsFor(operatorTenant: Tenant): OperatorDeps;
   /** Staff hours, appointment types and the tenant's booking rules. */
   bookingSetupFor(tenant: Tenant): BookingSetupDeps;
+  /** A client's goals, for the client and their care team (core/goals/desk.ts). */
+  goalsFor(tenant: Tenant): GoalDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -160,6 +164,18 @@ export function buildServices(env: Env, config: Config): Services {
         audit: new D1AuditLog(scope),
         settings: data.settingsIn(tenant.cell),
         tenantId: tenant.id,
+        now: () => new Date(),
+      };
+    },
+    goalsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        goals: new D1GoalStore(scope),
+        people: new D1AccountStore(scope),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
+        settings: tenant.settings.goals,
         now: () => new Date(),
       };
     },

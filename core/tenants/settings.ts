@@ -6,6 +6,7 @@ import { featureKeys, type FeatureToggles } from "./features.ts";
 import { languages, type Language } from "./languages.ts";
 import { bookingSettingsSchema, defaultBookingSettings, type BookingSettings } from "../booking/settings.ts";
 import { termKeys, type TerminologyOverrides } from "./terminology.ts";
+import { defaultGoalSettings, goalSettingsSchema, type GoalSettings } from "../goals/settings.ts";
 import {
   defaultNotificationSettings,
   notificationSettingsSchema,
@@ -56,6 +57,7 @@ export const tenantSettingsSchema = z.object({
   /** Roles that must sign in with a second factor (an authenticator app or a passkey). */
   secondFactor: z.object({ required: z.array(z.enum(roles)) }),
   booking: bookingSettingsSchema,
+  goals: goalSettingsSchema,
 });
 
 export type TenantSettings = {
@@ -74,6 +76,7 @@ export type TenantSettings = {
   notifications: NotificationSettings;
   secondFactor: { required: Role[] };
   booking: BookingSettings;
+  goals: GoalSettings;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -93,6 +96,7 @@ export const defaultTenantSettings: TenantSettings = {
   // Staff and admins see many clients' data: a stolen password alone must not open it.
   secondFactor: { required: ["admin", "staff"] },
   booking: defaultBookingSettings,
+  goals: defaultGoalSettings,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

@@ -252,6 +252,11 @@ export const en: Messages = {
         withActor: "New {{term.assignment}} from {{actor}}",
         anonymous: "A new {{term.assignment}} is waiting for you",
       },
+      goal: {
+        label: "News about {{term.goals}}",
+        withActor: "{{actor}} worked on a {{term.goal}}",
+        anonymous: "There is news about a {{term.goal}}",
+      },
       questionnaire: {
         label: "Questionnaires",
         withActor: "{{actor}} prepared a questionnaire for you",

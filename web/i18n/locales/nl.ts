@@ -253,6 +253,11 @@ export const nl = {
         withActor: "Nieuwe {{term.assignment}} van {{actor}}",
         anonymous: "Er staat een nieuwe {{term.assignment}} voor je klaar",
       },
+      goal: {
+        label: "Nieuws over {{term.goals}}",
+        withActor: "{{actor}} werkte aan een {{term.goal}}",
+        anonymous: "Er is nieuws over een {{term.goal}}",
+      },
       questionnaire: {
         label: "Vragenlijsten",
         withActor: "{{actor}} zette een vragenlijst voor je klaar",
