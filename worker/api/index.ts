@@ -7,6 +7,7 @@ import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
 import { registerUserRoutes } from "./users.ts";
 import { registerBookingRoutes } from "./bookings.ts";
+import { registerGoalRoutes } from "./goals.ts";
 import { registerSecuritySchemes } from "./access.ts";
 
 /**
@@ -27,6 +28,7 @@ export function buildApi() {
   registerAuthRoutes(api);
   registerUserRoutes(api);
   registerBookingRoutes(api);
+  registerGoalRoutes(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

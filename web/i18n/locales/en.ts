@@ -3,6 +3,7 @@ import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
+import { goalMessages } from "./goals.ts";
 
 /** English, the second language; the same keys as Dutch. */
 export const en: Messages = {
@@ -458,6 +459,7 @@ export const en: Messages = {
       notifications: "Notifications",
       "api-keys": "API keys",
       booking: "{{term.appointments, capitalize}}",
+      goals: "{{term.goals, capitalize}}",
     },
     from: "From",
     to: "Up to and including",
@@ -540,6 +542,7 @@ export const en: Messages = {
       audit: "Looked at the audit log with your data",
       dossier: "Opened your file",
       booking: "Looked at or changed your {{term.appointments}}",
+      goals: "Looked at or changed your {{term.goals}}",
       other: "Used your data",
     },
   },
@@ -677,4 +680,5 @@ export const en: Messages = {
   bookingSetup: bookingSetupMessages.en,
   calendarFeed: calendarFeedMessages.en,
   errors: errorMessages.en,
+  goals: goalMessages.en,
 };

@@ -2,6 +2,7 @@ import { bookingMessages } from "./booking.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { errorMessages } from "./errors.ts";
+import { goalMessages } from "./goals.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
  * `{{term.x, capitalize}}` starts it with a capital.
@@ -458,6 +459,7 @@ export const nl = {
       notifications: "Meldingen",
       "api-keys": "API-sleutels",
       booking: "{{term.appointments, capitalize}}",
+      goals: "{{term.goals, capitalize}}",
     },
     from: "Vanaf",
     to: "Tot en met",
@@ -544,6 +546,7 @@ export const nl = {
       audit: "Heeft het auditlog met jouw gegevens bekeken",
       dossier: "Heeft je dossier geopend",
       booking: "Heeft je {{term.appointments}} bekeken of gewijzigd",
+      goals: "Heeft je {{term.goals}} bekeken of gewijzigd",
       other: "Heeft je gegevens gebruikt",
     },
   },
@@ -685,4 +688,5 @@ export const nl = {
   bookingSetup: bookingSetupMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   errors: errorMessages.nl,
+  goals: goalMessages.nl,
 };
