@@ -1,7 +1,8 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
-import type { Permission } from "../core/auth/permissions.ts";
+import { hasPermission, type Permission } from "../core/auth/permissions.ts";
 import {
   addGoal,
+  caseload,
   commentOnGoal,
   editGoal,
   listGoals,
@@ -39,7 +40,11 @@ export const clientGoals = (clientUserId: string): GoalsPlace => ({
   base: `/clients/${encodeURIComponent(clientUserId)}/goals`,
 });
 
-function requireGoals(context: AppLoadContext, request: Request, place: GoalsPlace) {
+function requireGoals(
+  context: AppLoadContext,
+  request: Request,
+  place: Pick<GoalsPlace, "permission" | "client">,
+) {
   const user = requirePermission(context, request, place.permission);
   if (!user.tenant.features.includes("goals")) throw data(null, { status: 404 });
   const { account } = user;
@@ -125,12 +130,27 @@ function refusedWith(result: Refusal) {
 const invalid = (form: string, result: Invalid, values: Record<string, string>) =>
   data({ form, refused: null, errors: result.errors as Record<string, string>, values }, 400);
 
+/** Whether `/goals` shows this person their clients (staff) rather than their own goals. */
+export const seesCaseload = (context: AppLoadContext) =>
+  Boolean(context.auth && hasPermission(context.auth.account.role, "clients:read-assigned"));
+
+/** A staff member's clients with their open goals at a glance, each leading to that client's goals. */
+export async function loadCaseload(context: AppLoadContext, request: Request) {
+  const { actor, deps, origin } = requireGoals(context, request, {
+    permission: "clients:read-assigned",
+    client: (accountId) => accountId,
+  });
+  const clients = await caseload(deps, actor, origin);
+  return { kind: "caseload" as const, clients };
+}
+
 export async function loadGoals(context: AppLoadContext, request: Request, place: GoalsPlace) {
   const { actor, clientUserId, deps, origin, formats } = requireGoals(context, request, place);
   const listed = await listGoals(deps, actor, clientUserId, origin);
   if (!listed.ok) throw data(null, { status: 404 });
   const goals = listed.goals.map((goal) => shownGoal(goal, formats));
   return {
+    kind: "goals" as const,
     base: place.base,
     client: listed.access.client,
     ownGoals: actor.role === "client",

@@ -11,6 +11,8 @@ export type Coach = { userId: string; displayName: string };
 /** The tenant's care teams; implemented in db/ over the tenant's cell. */
 export interface CareTeamStore {
   coachesOf(clientUserId: string): Promise<Coach[]>;
+  /** The clients in whose care team this staff member is, by name. */
+  clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]>;
   /** Everyone who can be in a care team: the tenant's active staff and admins. */
   possibleCoaches(): Promise<Coach[]>;
   /** The client's care team becomes exactly these staff members, in one batch. */

@@ -7,6 +7,7 @@ import type { NotifyRequest } from "../notifications/notify.ts";
 import type { Goal, GoalComment, GoalStatus, ProgressPoint, SmartFields } from "./goal.ts";
 import { parseComment, parseProgress, parseSmart, type GoalFieldErrors, type SmartValues } from "./forms.ts";
 import type { GoalSettings } from "./settings.ts";
+import { summariseGoals } from "./summary.ts";
 
 /**
  * Who may see and change a client's goals: the client, and the staff of their care team. Anyone
@@ -21,6 +22,8 @@ export type Actor = { id: string; role: Role; timeZone: string };
 export interface GoalStore {
   /** The client's goals: open ones first, then achieved and stopped ones, newest first within each. */
   ofClient(clientUserId: string): Promise<Goal[]>;
+  /** The open goals of these clients. */
+  openOfClients(clientUserIds: readonly string[]): Promise<Goal[]>;
   find(id: string): Promise<Goal | null>;
   /** The goal's progress steps, oldest first, with the names of who moved it. */
   history(goalId: string): Promise<ProgressPoint[]>;
@@ -41,7 +44,7 @@ export interface GoalStore {
 export type GoalDeps = {
   goals: GoalStore;
   people: { findById(id: string): Promise<Pick<Account, "id" | "role" | "displayName" | "status"> | null> };
-  careTeams: Pick<CareTeamStore, "coachesOf">;
+  careTeams: Pick<CareTeamStore, "coachesOf" | "clientsOf">;
   audit: AuditLog;
   notify(request: NotifyRequest): Promise<unknown>;
   settings: GoalSettings;
@@ -123,6 +126,23 @@ export async function listGoals(deps: GoalDeps, actor: Actor, clientUserId: stri
   const goals = await deps.goals.ofClient(clientUserId);
   await audit(deps, actor, "list", clientUserId, origin, { detail: { goals: goals.length } });
   return { ok: true as const, access, goals };
+}
+
+/**
+ * A staff member's clients, each with a summary of their open goals: where a coach starts. Each
+ * client whose goals are summed up gets an audit line.
+ */
+export async function caseload(deps: GoalDeps, actor: Actor, origin: RequestOrigin) {
+  if (actor.role === "client") return [];
+  const clients = await deps.careTeams.clientsOf(actor.id);
+  const open = await deps.goals.openOfClients(clients.map((client) => client.userId));
+  for (const client of clients)
+    await audit(deps, actor, "list", client.userId, origin, { detail: { overview: 1 } });
+  return clients.map((client) => ({
+    id: client.userId,
+    name: client.displayName,
+    summary: summariseGoals(open.filter((goal) => goal.clientUserId === client.userId)),
+  }));
 }
 
 /** A goal with its access, when the actor may see it (and, given `clientUserId`, it is that client's). */

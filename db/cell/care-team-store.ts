@@ -22,6 +22,17 @@ export class D1CareTeamStore implements CareTeamStore {
     return rows.map(({ right }) => ({ userId: right.id, displayName: right.displayName }));
   }
 
+  async clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]> {
+    const rows = await this.#scope.joinMany(
+      careTeamMembers,
+      users,
+      eq(users.id, careTeamMembers.clientUserId),
+      and(eq(careTeamMembers.staffUserId, staffUserId), eq(users.role, "client")),
+      { orderBy: asc(users.displayName), limit: 1_000 },
+    );
+    return rows.map(({ right }) => ({ userId: right.id, displayName: right.displayName }));
+  }
+
   async possibleCoaches(): Promise<Coach[]> {
     const rows = await this.#scope.list(users, {
       where: and(inArray(users.role, ["staff", "admin"]), eq(users.status, "active")),

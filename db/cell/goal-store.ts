@@ -1,9 +1,9 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { GoalStore } from "../../core/goals/desk.ts";
 import type { Goal, GoalComment, GoalStatus, ProgressPoint, SmartFields } from "../../core/goals/goal.ts";
 import { users } from "./schema.ts";
 import { goalComments, goalProgress, goals } from "./schema/goals.ts";
-import type { TenantScope } from "./scope.ts";
+import { chunked, maxParameters, type TenantScope } from "./scope.ts";
 
 /** The newest this many progress steps and comments of a goal are shown. */
 const shownPerGoal = 200;
@@ -24,6 +24,18 @@ export class D1GoalStore implements GoalStore {
       limit: 500,
     });
     return rows.map(toGoal);
+  }
+
+  async openOfClients(clientUserIds: readonly string[]): Promise<Goal[]> {
+    const parts = await Promise.all(
+      chunked(clientUserIds, maxParameters - 2).map((ids) =>
+        this.#scope.list(goals, {
+          where: and(inArray(goals.clientUserId, ids), eq(goals.status, "open")),
+          limit: 5_000,
+        }),
+      ),
+    );
+    return parts.flat().map(toGoal);
   }
 
   async find(id: string): Promise<Goal | null> {

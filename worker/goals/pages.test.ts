@@ -190,6 +190,16 @@ describe("the care team's view", () => {
     expect(told.map((each) => each.link)).toContain(`/goals/${id}`);
   });
 
+  it("shows the coach their own clients at /goals with their open goals at a glance, and the outsider none", async () => {
+    const html = await shown(await page(main, "coach", "/goals"));
+    expect(html).toContain(`href="/clients/${main.people.client}/goals"`);
+    expect(html).toContain(`href="/clients/${main.people.neighbour}/goals"`);
+    expect(html).toMatch(/\d+ lopende doelen, gemiddeld \d+% bereikt/);
+    const outsider = await shown(await page(main, "outsider", "/goals"));
+    expect(outsider).toContain("Je bent nog aan geen cliënt gekoppeld.");
+    expect(outsider).not.toContain(main.people.client);
+  });
+
   it("lets the coach add a goal for the client", async () => {
     const id = await added(main, "coach", `/clients/${main.people.client}/goals`, {
       ...smart,
@@ -216,7 +226,7 @@ describe("the tenant that keeps clients from editing goals", () => {
       { intent: "progress", progress: "50" },
       { intent: "edit", ...smart },
       { intent: "achieve" },
-    ])
+    ] as Record<string, string>[])
       expect((await send(readOnly, "client", `/goals/${id}`, fields)).status).toBe(403);
     expect(await goalRow(readOnly, id)).toMatchObject({ progress: 0, status: "open" });
     expect(await readOnly.scope.count(goals)).toBe(1);
@@ -317,7 +327,6 @@ describe("who sees nothing", () => {
   it("the wrong role: a client on the staff pages and staff on the client's pages get 403", async () => {
     expect((await page(main, "client", `/clients/${main.people.client}/goals`)).status).toBe(403);
     expect((await page(main, "neighbour", `/clients/${main.people.client}/goals/${id}`)).status).toBe(403);
-    expect((await page(main, "coach", "/goals")).status).toBe(403);
   });
 
   it("another tenant and a tenant without goals: not found", async () => {
@@ -329,4 +338,22 @@ describe("who sees nothing", () => {
     expect((await page(without, "client", "/goals")).status).toBe(404);
     expect((await goalRow(main, id)).progress).toBe(0);
   });
+});
+
+describe("the tenant's setting", () => {
+  it("lets the admin stop clients from editing their goals, audited; staff and clients cannot reach it", async () => {
+    const place = await goalsTenant("goals-pages-setting", "TENANT_DB_2");
+    const form = await shown(await page(place, "admin", "/admin/goals"));
+    expect(form).toMatch(/name="clientsMayEdit"[^>]*checked=""/);
+    expect((await page(place, "coach", "/admin/goals")).status).toBe(403);
+    expect((await send(place, "client", "/admin/goals", {})).status).toBe(403);
+
+    const saved = await send(place, "admin", "/admin/goals", {});
+    expect(saved.headers.get("location")).toBe("/admin/goals?done=saved");
+    expect(await shown(await page(place, "admin", "/admin/goals"))).not.toContain("checked");
+    const lines = await place.scope.list(auditEvents, {
+      where: eq(auditEvents.action, "goals.settings-change"),
+    });
+    expect(lines).toHaveLength(1);
+  }, 60_000);
 });

@@ -88,8 +88,16 @@ const nl = {
     commentMissing: "Schrijf eerst je opmerking.",
     commentTooLong: "Hoogstens 4000 tekens.",
   },
+  caseload: {
+    intro: "De {{term.clients}} met wie je werkt, en hoe ver hun lopende {{term.goals}} zijn.",
+    none: "Je bent nog aan geen {{term.client}} gekoppeld.",
+    noOpen: "Geen lopende {{term.goals}}",
+    open_one: "1 lopend {{term.goal}}, gemiddeld {{average}}% bereikt",
+    open_other: "{{count}} lopende {{term.goals}}, gemiddeld {{average}}% bereikt",
+  },
   settings: {
-    title: "{{term.goals, capitalize}}",
+    menu: "Instellingen voor {{term.goals}}",
+    title: "Instellingen voor {{term.goals}}",
     intro:
       "Wie de {{term.goals}} van een {{term.client}} bijhoudt. De {{term.coaches}} van een {{term.client}} kunnen dat altijd.",
     clientsMayEdit: "{{term.clients, capitalize}} voegen zelf {{term.goals}} toe en werken ze bij",
@@ -188,8 +196,16 @@ const en: typeof nl = {
     commentMissing: "Write your comment first.",
     commentTooLong: "At most 4000 characters.",
   },
+  caseload: {
+    intro: "The {{term.clients}} you work with, and how far along their current {{term.goals}} are.",
+    none: "You are not linked to any {{term.client}} yet.",
+    noOpen: "No current {{term.goals}}",
+    open_one: "1 current {{term.goal}}, {{average}}% achieved on average",
+    open_other: "{{count}} current {{term.goals}}, {{average}}% achieved on average",
+  },
   settings: {
-    title: "{{term.goals, capitalize}}",
+    menu: "{{term.goals, capitalize}} settings",
+    title: "{{term.goals, capitalize}} settings",
     intro: "Who keeps a {{term.client}}'s {{term.goals}}. A {{term.client}}'s {{term.coaches}} always can.",
     clientsMayEdit: "{{term.clients, capitalize}} add and update their own {{term.goals}}",
     clientsMayEditHint: "Off: {{term.clients}} read their {{term.goals}} and comment on them, nothing more.",
