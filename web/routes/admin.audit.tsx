@@ -9,7 +9,15 @@ import { originOf, requirePermission } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
-const auditAreas = ["auth", "users", "organisations", "notifications", "api-keys", "booking", "goals"] as const;
+const auditAreas = [
+  "auth",
+  "users",
+  "organisations",
+  "notifications",
+  "api-keys",
+  "booking",
+  "goals",
+] as const;
 
 const day = z.union([z.literal(""), z.iso.date({ message: "audit.dateInvalid" })]);
 const filterSchema = z.object({

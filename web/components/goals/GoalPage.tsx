@@ -49,7 +49,7 @@ export function GoalPage() {
           goal[field] ? (
             <div key={field}>
               <dt>{t(`goals.fields.${field}`)}</dt>
-              <dd className="plain-text">{goal[field]}</dd>
+              <dd>{goal[field]}</dd>
             </div>
           ) : null,
         )}
@@ -65,7 +65,8 @@ export function GoalPage() {
             {t("goals.progress.title")}
           </h2>
           <ErrorSummary answer={progress} prefix="progress" />
-          <Form method="post" className="form" noValidate>
+          {/* A new form after each step, so the note just sent does not stay in its field. */}
+          <Form key={page.history.at(-1)?.id} method="post" className="form" noValidate>
             <Field
               id="progress-progress"
               name="progress"
@@ -113,12 +114,12 @@ export function GoalPage() {
               <p className="item-list__meta">
                 {each.mine ? t("goals.comments.you") : each.author} · {each.when}
               </p>
-              <p className="plain-text">{each.body}</p>
+              <p className="goal-comment__body">{each.body}</p>
             </li>
           ))}
         </ol>
         <ErrorSummary answer={comment} prefix="comment" />
-        <Form method="post" className="form" noValidate>
+        <Form key={page.comments.at(-1)?.id} method="post" className="form" noValidate>
           <TextAreaField
             id="comment-body"
             name="body"
