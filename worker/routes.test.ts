@@ -116,6 +116,9 @@ const pagePermissions: Record<string, Permission> = {
   "/booking": "portal:use",
   "/booking/new": "appointments:book",
   "/booking/agenda": "agenda:manage-own",
+  // A client's own goals; staff and admins find their clients' goals there.
+  "/goals": "portal:use",
+  "/admin/goals": "tenant:configure",
 };
 
 /** Pages that send some roles elsewhere instead of showing themselves: staff keep their agenda. */
