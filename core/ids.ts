@@ -47,6 +47,9 @@ const prefixes = {
   messageEdit: "mse",
   messageDraft: "mdr",
   messageAttachment: "att",
+  goal: "gol",
+  goalProgress: "gpr",
+  goalComment: "gcm",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

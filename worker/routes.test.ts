@@ -120,6 +120,12 @@ const pagePermissions: Record<string, Permission> = {
   "/documents": "dossier:read-own",
   "/assignments": "portal:use",
   "/assignments/new": "assignments:set",
+  // A client's own goals; staff and admins find their clients' goals there.
+  "/goals": "portal:use",
+  "/admin/goals": "tenant:configure",
+  "/admin/storage": "tenant:configure",
+  "/messages": "portal:use",
+  "/messages/new": "portal:use",
 };
 
 /** Pages that send some roles elsewhere instead of showing themselves: staff keep their agenda. */

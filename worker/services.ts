@@ -47,6 +47,8 @@ import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
 import type { MessagingDeps } from "../core/messaging/conversation.ts";
 import { D1MessagingStore } from "../db/cell/messaging-store.ts";
 import { DurableLiveRooms } from "./chat/live-rooms.ts";
+import type { GoalDeps } from "../core/goals/desk.ts";
+import { D1GoalStore } from "../db/cell/goal-store.ts";
 
 /** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
 export type Identity = LoginDeps &
@@ -80,6 +82,8 @@ export type Services = PlatformData & {
   assignmentsFor(tenant: Tenant): AssignmentDeps;
   /** Conversations and messages (core/messaging/conversation.ts). */
   messagingFor(tenant: Tenant): MessagingDeps;
+  /** A client's goals, for the client and their care team (core/goals/desk.ts). */
+  goalsFor(tenant: Tenant): GoalDeps;
 };
 
 /** Who a tenant's clients are to it: their organisations and their care teams. */
@@ -219,6 +223,18 @@ export function buildServices(env: Env, config: Config): Services {
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
         settings: tenant.settings.messaging,
+        now: () => new Date(),
+      };
+    },
+    goalsFor(tenant) {
+      const scope = data.scopeIn(tenant.cell, tenant.id);
+      return {
+        goals: new D1GoalStore(scope),
+        people: new D1AccountStore(scope),
+        careTeams: new D1CareTeamStore(scope),
+        audit: new D1AuditLog(scope),
+        notify: notificationsFor(tenant).notify,
+        settings: tenant.settings.goals,
         now: () => new Date(),
       };
     },

@@ -43,6 +43,14 @@ export const notificationKinds = {
     feature: "assignments",
     defaults: { mail: true, sms: false },
   },
+  // A client or their care team changed, moved or commented on a goal.
+  goal: {
+    inApp: true,
+    optional: true,
+    urgent: false,
+    feature: "goals",
+    defaults: { mail: true, sms: false },
+  },
   questionnaire: {
     inApp: true,
     optional: true,

@@ -40,7 +40,7 @@ export function effectiveFeatures(
  * Parts that exist per client: a client has their own, and staff open them inside the dossier of
  * one of their clients (`/clients/<client>/...`), so staff's navigation does not list them.
  */
-export const perClientFeatures: readonly FeatureKey[] = ["documents", "goals"];
+export const perClientFeatures: readonly FeatureKey[] = ["documents"];
 
 /** Where each feature lives in the app; the order is the order of the navigation column. */
 export const featurePaths: Record<FeatureKey, string> = {

@@ -7,6 +7,7 @@ import { languages, type Language } from "./languages.ts";
 import { bookingSettingsSchema, defaultBookingSettings, type BookingSettings } from "../booking/settings.ts";
 import { termKeys, type TerminologyOverrides } from "./terminology.ts";
 import { defaultFilesSettings, filesSettingsSchema, type FilesSettings } from "../files/rules.ts";
+import { defaultGoalSettings, goalSettingsSchema, type GoalSettings } from "../goals/settings.ts";
 import {
   defaultNotificationSettings,
   notificationSettingsSchema,
@@ -64,6 +65,7 @@ export const tenantSettingsSchema = z.object({
   booking: bookingSettingsSchema,
   files: filesSettingsSchema,
   messaging: messagingSettingsSchema,
+  goals: goalSettingsSchema,
 });
 
 export type TenantSettings = {
@@ -84,6 +86,7 @@ export type TenantSettings = {
   booking: BookingSettings;
   files: FilesSettings;
   messaging: MessagingSettings;
+  goals: GoalSettings;
 };
 
 export const defaultTenantSettings: TenantSettings = {
@@ -105,6 +108,7 @@ export const defaultTenantSettings: TenantSettings = {
   booking: defaultBookingSettings,
   files: defaultFilesSettings,
   messaging: defaultMessagingSettings,
+  goals: defaultGoalSettings,
 };
 
 /** Picks the text for the viewer's language, falling back to the other language. */

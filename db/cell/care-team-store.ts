@@ -27,8 +27,8 @@ export class D1CareTeamStore implements CareTeamStore {
       careTeamMembers,
       users,
       eq(users.id, careTeamMembers.clientUserId),
-      and(eq(careTeamMembers.staffUserId, staffUserId), eq(users.status, "active")),
-      { orderBy: asc(users.displayName) },
+      and(eq(careTeamMembers.staffUserId, staffUserId), eq(users.role, "client"), eq(users.status, "active")),
+      { orderBy: asc(users.displayName), limit: 1_000 },
     );
     return rows.map(({ right }) => ({
       userId: right.id,

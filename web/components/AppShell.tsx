@@ -23,6 +23,13 @@ const tools: { path: string; label: string; permission: Permission; feature?: Fe
     permission: "appointment-types:manage",
     feature: "booking",
   },
+  { path: "/admin/goals", label: "goals.settings.menu", permission: "tenant:configure", feature: "goals" },
+  {
+    path: "/admin/storage",
+    label: "documents.storage.title",
+    permission: "tenant:configure",
+    feature: "documents",
+  },
   { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
   { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
   { path: "/admin/api-keys", label: "apiKeys.title", permission: "api-keys:manage" },

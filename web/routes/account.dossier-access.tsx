@@ -5,7 +5,15 @@ import { requirePermission } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
 /** The parts of Portaal whose audit lines a client is shown in words; anything else is "your data". */
-const describedAreas = ["users", "organisations", "audit", "dossier", "booking", "assignments"] as const;
+const describedAreas = [
+  "users",
+  "organisations",
+  "audit",
+  "dossier",
+  "booking",
+  "assignments",
+  "goals",
+] as const;
 
 /**
  * "Who opened my dossier": every time someone else saw or changed this client's data, from the

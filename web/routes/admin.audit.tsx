@@ -18,6 +18,7 @@ const auditAreas = [
   "booking",
   "dossier",
   "assignments",
+  "goals",
 ] as const;
 
 const day = z.union([z.literal(""), z.iso.date({ message: "audit.dateInvalid" })]);

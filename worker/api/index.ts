@@ -9,6 +9,7 @@ import { registerUserRoutes } from "./users.ts";
 import { registerBookingRoutes } from "./bookings.ts";
 import { registerAssignmentRoutes } from "./assignments.ts";
 import { registerMessageRoutes } from "./messages.ts";
+import { registerGoalRoutes } from "./goals.ts";
 import { registerSecuritySchemes } from "./access.ts";
 import { registerFileRoutes } from "./files.ts";
 import { registerDocumentRoutes } from "./documents.ts";
@@ -35,6 +36,7 @@ export function buildApi() {
   registerDocumentRoutes(api);
   registerAssignmentRoutes(api);
   registerMessageRoutes(api);
+  registerGoalRoutes(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

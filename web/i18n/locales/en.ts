@@ -5,9 +5,11 @@ import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
+import { homeStatusMessages } from "./home-status.ts";
 import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
 import { messagingMessages } from "./messaging.ts";
+import { goalMessages } from "./goals.ts";
 
 /** English, the second language; the same keys as Dutch. */
 export const en: Messages = {
@@ -257,6 +259,11 @@ export const en: Messages = {
         withActor: "New {{term.assignment}} from {{actor}}",
         anonymous: "A new {{term.assignment}} is waiting for you",
       },
+      goal: {
+        label: "News about {{term.goals}}",
+        withActor: "{{actor}} worked on a {{term.goal}}",
+        anonymous: "There is news about a {{term.goal}}",
+      },
       questionnaire: {
         label: "Questionnaires",
         withActor: "{{actor}} prepared a questionnaire for you",
@@ -460,6 +467,7 @@ export const en: Messages = {
       booking: "{{term.appointments, capitalize}}",
       dossier: "Dossiers",
       assignments: "{{term.assignments, capitalize}}",
+      goals: "{{term.goals, capitalize}}",
     },
     from: "From",
     to: "Up to and including",
@@ -543,6 +551,7 @@ export const en: Messages = {
       dossier: "Opened your file",
       booking: "Looked at or changed your {{term.appointments}}",
       assignments: "Looked at your {{term.assignments}}, gave feedback or set one",
+      goals: "Looked at or changed your {{term.goals}}",
       other: "Used your data",
     },
   },
@@ -682,7 +691,9 @@ export const en: Messages = {
   chat: chatMessages.en,
   calendarFeed: calendarFeedMessages.en,
   dossier: dossierMessages.en,
+  homeStatus: homeStatusMessages.en,
   documents: documentsMessages.en,
   errors: errorMessages.en,
   messaging: messagingMessages.en,
+  goals: goalMessages.en,
 };

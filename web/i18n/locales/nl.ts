@@ -4,9 +4,11 @@ import { chatMessages } from "./chat.ts";
 import { bookingSetupMessages } from "./booking-setup.ts";
 import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
+import { homeStatusMessages } from "./home-status.ts";
 import { documentsMessages } from "./documents.ts";
 import { errorMessages } from "./errors.ts";
 import { messagingMessages } from "./messaging.ts";
+import { goalMessages } from "./goals.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/tenants/terminology.ts);
  * `{{term.x, capitalize}}` starts it with a capital.
@@ -258,6 +260,11 @@ export const nl = {
         withActor: "Nieuwe {{term.assignment}} van {{actor}}",
         anonymous: "Er staat een nieuwe {{term.assignment}} voor je klaar",
       },
+      goal: {
+        label: "Nieuws over {{term.goals}}",
+        withActor: "{{actor}} werkte aan een {{term.goal}}",
+        anonymous: "Er is nieuws over een {{term.goal}}",
+      },
       questionnaire: {
         label: "Vragenlijsten",
         withActor: "{{actor}} zette een vragenlijst voor je klaar",
@@ -460,6 +467,7 @@ export const nl = {
       booking: "{{term.appointments, capitalize}}",
       dossier: "Dossiers",
       assignments: "{{term.assignments, capitalize}}",
+      goals: "{{term.goals, capitalize}}",
     },
     from: "Vanaf",
     to: "Tot en met",
@@ -547,6 +555,7 @@ export const nl = {
       dossier: "Heeft je dossier geopend",
       booking: "Heeft je {{term.appointments}} bekeken of gewijzigd",
       assignments: "Heeft je {{term.assignments}} bekeken, feedback gegeven of er een gegeven",
+      goals: "Heeft je {{term.goals}} bekeken of gewijzigd",
       other: "Heeft je gegevens gebruikt",
     },
   },
@@ -690,7 +699,9 @@ export const nl = {
   chat: chatMessages.nl,
   calendarFeed: calendarFeedMessages.nl,
   dossier: dossierMessages.nl,
+  homeStatus: homeStatusMessages.nl,
   documents: documentsMessages.nl,
   errors: errorMessages.nl,
   messaging: messagingMessages.nl,
+  goals: goalMessages.nl,
 };
