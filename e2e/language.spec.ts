@@ -39,7 +39,8 @@ test("a tenant switches to English, keeps it across a reload and switches back",
   await expect(page.locator(".lead")).toHaveText(
     "Good to see you. This is where you work with your coach on your assignments and goals.",
   );
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText("What you can do here");
+  await expect(page.getByRole("heading", { level: 2, name: "What you can do here" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "My correspondence" })).toBeVisible();
   await expect(page.locator(".tile__title")).toContainText(["Assignments", "Goals", "Appointments"]);
   await expect(page.getByRole("contentinfo")).toHaveText("A secure space of Koers Coaching");
   await screenshot(page, testInfo, "coaching-en");

@@ -88,15 +88,18 @@ function TenantHome({ data }: { data: TenantRootData }) {
           <li key={item.feature}>
             <Link className="tile" to={item.path}>
               <span className="tile__title">{t(`features.${item.feature}`)}</span>
-              <span className="tile__text">
-                {(summary && statusOf(item.feature, summary, t)) ?? t(`featureDescriptions.${item.feature}`)}
-              </span>
+              <span className="tile__text">{t(`featureDescriptions.${item.feature}`)}</span>
+              <TileStatus text={summary ? statusOf(item.feature, summary, t) : null} />
             </Link>
           </li>
         ))}
       </ul>
     </>
   );
+}
+
+function TileStatus({ text }: { text: string | null }) {
+  return text ? <span className="tile__status">{text}</span> : null;
 }
 
 /** What a tile says is open in its part, when the part counts anything for this person. */

@@ -1,17 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { AssignedClient } from "../../core/care-team/care-team.ts";
 import type { FeatureKey } from "../../core/tenants/features.ts";
 import { requireAssignedClient } from "../dossier.server.ts";
 
 /** Where each part of one client's dossier lives for the staff member working with them. */
 const parts = {
-  messages: () => "/messages",
-  documents: (client: string) => `/clients/${client}/documents`,
-  assignments: (client: string) => `/clients/${client}/assignments`,
-  goals: (client: string) => `/clients/${client}/goals`,
+  messages: (client: AssignedClient) => `/messages?q=${encodeURIComponent(client.displayName)}`,
+  documents: (client: AssignedClient) => `/clients/${client.userId}/documents`,
+  assignments: (client: AssignedClient) => `/clients/${client.userId}/assignments`,
+  goals: (client: AssignedClient) => `/clients/${client.userId}/goals`,
   booking: () => "/booking/agenda",
-} satisfies Partial<Record<FeatureKey, (client: string) => string>>;
+} satisfies Partial<Record<FeatureKey, (client: AssignedClient) => string>>;
 type Part = keyof typeof parts;
 const isPart = (feature: FeatureKey): feature is Part => feature in parts;
 
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   });
   return {
     name: client.displayName,
-    parts: tenant.features.filter(isPart).map((part) => ({ part, path: parts[part](client.userId) })),
+    parts: tenant.features.filter(isPart).map((part) => ({ part, path: parts[part](client) })),
   };
 }
 

@@ -50,6 +50,8 @@ describe("the staff member's clients and their dossiers", () => {
     const page = await dossier.text();
     expect(page).toContain(`href="/clients/${ids.client}/documents"`);
     expect(page).toContain(`href="/clients/${ids.client}/goals"`);
+    // Conversations are found in the inbox, searched by the client's name.
+    expect(page).toContain('href="/messages?q=client"');
     // The tenant has no assignments: no way to them either.
     expect(page).not.toContain(`href="/clients/${ids.client}/assignments"`);
   });
