@@ -1,4 +1,5 @@
-import { expect, screenshot, signIn, test } from "./fixtures.ts";
+import { expect, screenshot, signIn, test, waitForHydration } from "./fixtures.ts";
+import { pdfFile } from "./files.ts";
 import { tenantUrl } from "./hosts.ts";
 
 /** Each project works with its own client of Anouk de Vries, so the two runs never meet. */
@@ -37,6 +38,10 @@ test("a coach sets an assignment, the client hands it in, the coach gives feedba
   await expect(coachPage.getByLabel("Toelichting")).toHaveValue(/drie dingen/);
   await screenshot(coachPage, testInfo, "assignment-new-refused");
   await coachPage.getByRole("checkbox", { name: client.name }).check();
+  // A worksheet goes with it: uploaded at once, with its progress, then sent with the form.
+  await waitForHydration(coachPage);
+  await coachPage.getByLabel("Bijlagen toevoegen").setInputFiles(pdfFile("werkblad.pdf", 40_000));
+  await expect(coachPage.getByText("werkblad.pdf (", { exact: false })).toContainText("gaat mee");
   await coachPage.getByRole("button", { name: "Opdracht geven" }).click();
   await expect(coachPage.getByRole("heading", { level: 1 })).toHaveText(title);
   const assignmentUrl = coachPage.url().replace(/\?.*$/, "");
@@ -54,7 +59,14 @@ test("a coach sets an assignment, the client hands it in, the coach gives feedba
   await expect(page.getByRole("link", { name: "Uitleg" })).toHaveAttribute("rel", "noopener noreferrer");
   await page.getByRole("button", { name: "Inleveren" }).click();
   await expect(page.getByText("Schrijf je antwoord voordat je inlevert.").last()).toBeVisible();
+  await expect(page.getByRole("link", { name: /werkblad\.pdf bekijken/ })).toHaveAttribute(
+    "href",
+    /\/files\/fil_.*\?view=inline$/,
+  );
   await page.getByLabel("Je antwoord").fill("Goed geslapen, gewandeld, een vriend gebeld.");
+  await waitForHydration(page);
+  await page.getByLabel("Bestanden toevoegen").setInputFiles(pdfFile("mijn-lijstje.pdf"));
+  await expect(page.getByText("mijn-lijstje.pdf (", { exact: false })).toContainText("gaat mee");
   await page.getByRole("button", { name: "Inleveren" }).click();
   await expect(page.getByRole("status").first()).toContainText("Ingeleverd");
   await expect(page.getByText("Goed geslapen, gewandeld, een vriend gebeld.")).toBeVisible();
@@ -67,6 +79,7 @@ test("a coach sets an assignment, the client hands it in, the coach gives feedba
   const copy = coachPage.locator(".assignment-copy", { hasText: client.name });
   await expect(copy).toContainText("Wacht op je feedback");
   await expect(copy).toContainText("Goed geslapen, gewandeld, een vriend gebeld.");
+  await expect(copy.getByRole("link", { name: /mijn-lijstje\.pdf downloaden/ })).toBeVisible();
   await copy.getByLabel("Feedback").fill("Mooi! Wat hielp het meest?");
   await copy.getByRole("button", { name: "Feedback geven" }).click();
   await expect(coachPage.getByText("Je feedback is verstuurd.")).toBeVisible();

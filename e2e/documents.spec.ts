@@ -1,17 +1,11 @@
 import { expect, signIn, test, waitForHydration } from "./fixtures.ts";
+import { pdf } from "./files.ts";
 import { tenantUrl } from "./hosts.ts";
 
 /** Each project uploads as its own demo client, with names of its own run. */
 const clientOf: Record<string, string> = {
   desktop: "sanne.visser@example.nl",
   phone: "daan.mulder@example.nl",
-};
-
-const pdf = (size: number) => {
-  const page =
-    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n%";
-  return page + " ".repeat(size - page.length);
 };
 
 test("a client drops two files, sees each one's progress and both listed, and opens the PDF inline", async ({

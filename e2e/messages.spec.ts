@@ -1,4 +1,5 @@
 import { expect, screenshot, signIn, test, waitForHydration } from "./fixtures.ts";
+import { pdfFile } from "./files.ts";
 import { tenantUrl } from "./hosts.ts";
 
 /** Each project writes with its own client, both to Anouk de Vries, under a subject of its own. */
@@ -74,6 +75,43 @@ test("a client writes, keeps a draft, comes back and publishes; the coach answer
   await expect(page.locator(".bubble--coach")).toContainText("Zullen we donderdag bellen?");
   await expect(page.locator(".bubble--client").last()).toContainText("Gelezen door Anouk de Vries");
   await screenshot(page, testInfo, "messages-thread");
+});
+
+test("a client sends a file with a new conversation; the coach can open it", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const client = clientOf[testInfo.project.name]!;
+  const subject = `Mijn werkblad ${crypto.randomUUID().slice(0, 8)}`;
+  await signIn(page, "coaching", client.email);
+  await page.goto(tenantUrl("coaching", "/messages/new"));
+  await waitForHydration(page);
+  await page.getByLabel("Anouk de Vries").check();
+  await page.getByLabel("Onderwerp").fill(subject);
+  await page.getByLabel("Je bericht").fill("Hier is mijn ingevulde werkblad.");
+  await page.getByLabel("Bijlagen toevoegen").setInputFiles(pdfFile("werkblad-ingevuld.pdf", 30_000));
+  await expect(page.getByText("werkblad-ingevuld.pdf (", { exact: false })).toContainText("gaat mee");
+  await expect(page.getByRole("progressbar")).toHaveAttribute("value", "100");
+  await screenshot(page, testInfo, "messages-attachment");
+  await page.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await expect(page.getByText("Je bericht is verstuurd.")).toBeVisible();
+  const sent = page.locator(".bubble--client").last();
+  await expect(sent.getByRole("link", { name: /werkblad-ingevuld\.pdf downloaden/ })).toBeVisible();
+
+  const coachContext = await browser.newContext({ ...testInfo.project.use });
+  const coachPage = await coachContext.newPage();
+  await signIn(coachPage, "coaching", coach);
+  await coachPage.goto(page.url());
+  // Viewed, it opens as a page of its own under the sandboxing policy.
+  const responded = coachContext.waitForEvent("response", (r) => r.url().includes("?view=inline"));
+  await Promise.all([
+    coachPage.waitForEvent("popup"),
+    coachPage.getByRole("link", { name: /werkblad-ingevuld\.pdf bekijken/ }).click(),
+  ]);
+  const response = await responded;
+  expect(response.status()).toBe(200);
+  expect((await response.allHeaders())["content-security-policy"]).toContain("sandbox");
+  await coachContext.close();
 });
 
 test.describe("refusals", () => {

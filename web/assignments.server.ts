@@ -2,9 +2,11 @@ import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import type { AssignmentEntry, Attachment } from "../core/assignments/assignment.ts";
 import type { Actor, CopyWithThread } from "../core/assignments/desk.ts";
 import { renderMarkdown } from "../core/assignments/markdown.ts";
+import { fileKinds, type FileKindKey } from "../core/files/rules.ts";
 import type { Permission } from "../core/auth/permissions.ts";
 import { originOf, requirePermission } from "./auth.server.ts";
 import type { Language } from "../core/tenants/languages.ts";
+import { fileSize } from "./components/files/file-size.ts";
 import { dateTimeFormat, localeOf } from "./i18n/format.server.ts";
 
 /**
@@ -43,16 +45,12 @@ export type ShownEntry = ReturnType<typeof shownThread>[number];
 
 /** Files as the pages list them: the download link, the name and the size in the viewer's language. */
 export function shownFiles(assignmentId: string, files: Attachment[], language: Language) {
-  const size = new Intl.NumberFormat(localeOf(language), {
-    style: "unit",
-    unit: "kilobyte",
-    maximumFractionDigits: 0,
-  });
   return files.map((file) => ({
     id: file.fileId,
     href: `/assignments/${assignmentId}/files/${file.fileId}`,
     name: file.name,
-    size: size.format(Math.max(1, Math.round(file.size / 1024))),
+    size: fileSize(file.size, localeOf(language)),
+    inline: fileKinds[file.kind as FileKindKey]?.inline ?? false,
   }));
 }
 

@@ -209,6 +209,7 @@ export function buildServices(env: Env, config: Config): Services {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return {
         store: new D1AssignmentStore(scope),
+        files: new D1FileStore(scope),
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
         now: () => new Date(),
@@ -220,6 +221,7 @@ export function buildServices(env: Env, config: Config): Services {
         store: new D1MessagingStore(scope),
         live: new DurableLiveRooms(env.CHAT_ROOM, tenant.id),
         careTeams: new D1CareTeamStore(scope),
+        files: new D1FileStore(scope),
         audit: new D1AuditLog(scope),
         notify: notificationsFor(tenant).notify,
         settings: tenant.settings.messaging,

@@ -1,5 +1,6 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import type { Role } from "../auth/permissions.ts";
+import { chooseFiles, type LinkableFiles } from "../files/links.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import {
@@ -24,6 +25,7 @@ export type Actor = { id: string; role: Role };
 
 export type AssignmentDeps = {
   store: AssignmentStore;
+  files: LinkableFiles;
   audit: AuditLog;
   notify(request: NotifyRequest): Promise<unknown>;
   now(): Date;
@@ -149,16 +151,10 @@ export async function assignmentsSetBy(deps: AssignmentDeps, staff: Actor): Prom
 
 const total = (item: SetAssignment) => item.counts.open + item.counts.handedIn + item.counts.reviewed;
 
-/**
- * Only files this person just uploaded and nobody linked yet can go with an assignment or a
- * hand-in, so nobody attaches a file of someone else's by its id.
- */
+/** Files go with an assignment or a hand-in only as core/files/links.ts allows. */
 async function filesError(deps: AssignmentDeps, actor: Actor, fileIds: readonly string[]) {
-  const wanted = [...new Set(fileIds)];
-  if (wanted.length === 0) return undefined;
-  if (wanted.length > limits.files) return "tooMany" as const;
-  const linkable = await deps.store.linkableFiles(actor.id, wanted);
-  return linkable.length === wanted.length ? undefined : ("unknown" as const);
+  const choice = await chooseFiles(deps.files, actor.id, fileIds, limits.files);
+  return choice.ok ? undefined : choice.error;
 }
 
 /** The copies with their threads and files; and the staff member's files of the assignment. */
@@ -228,6 +224,7 @@ export async function attachmentFor(
   actor: Actor,
   assignmentId: string,
   fileId: string,
+  inline: boolean,
   origin: RequestOrigin,
 ): Promise<Attachment | null> {
   const copies =
@@ -238,7 +235,10 @@ export async function attachmentFor(
   const file = (await deps.store.filesOf(assignmentId)).find((each) => each.fileId === fileId);
   const owner = file?.copyId ? copies.find((copy) => copy.id === file.copyId) : copies[0];
   if (!file || !owner) return null;
-  await audited(deps, actor, owner.clientUserId, assignmentId, "assignments.file", origin, { fileId });
+  await audited(deps, actor, owner.clientUserId, assignmentId, "assignments.file", origin, {
+    fileId,
+    shown: inline ? "inline" : "download",
+  });
   return file;
 }
 

@@ -47,8 +47,6 @@ export interface AssignmentStore {
     status: AssignmentStatus,
     fileIds: readonly string[],
   ): Promise<void>;
-  /** Of these files, those this person uploaded, finished and no capability has linked yet. */
-  linkableFiles(uploaderId: string, fileIds: readonly string[]): Promise<string[]>;
   /** The files of an assignment: the staff member's and those of every hand-in. */
   filesOf(assignmentId: string): Promise<Attachment[]>;
 }

@@ -3,8 +3,7 @@ import type { Role } from "../auth/permissions.ts";
 import type { CareTeamStore } from "../care-team/care-team.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
-import { fileKinds } from "../files/rules.ts";
-import { discard, openFile, type FilesDeps, type StoredFile } from "../files/uploads.ts";
+import { discard, openFile, type FilesDeps, type OpenedFile, type StoredFile } from "../files/uploads.ts";
 import { linkOf } from "./links.ts";
 
 /**
@@ -171,13 +170,7 @@ async function visible(deps: DocumentsDeps, actor: Actor, id: string): Promise<D
   return document;
 }
 
-export type Opened = {
-  document: DocumentView;
-  file: StoredFile;
-  body: ReadableStream<Uint8Array>;
-  /** Shown in the browser (PDFs, images) or downloaded. */
-  inline: boolean;
-};
+export type Opened = OpenedFile & { document: DocumentView };
 
 /** Opens a document's file to view or download; checked and audited on every request. */
 export async function openDocument(
@@ -189,11 +182,10 @@ export async function openDocument(
 ): Promise<Opened | null> {
   const document = await visible(deps, actor, id);
   if (!document?.fileId || document.deletedAt) return null;
-  const opened = await openFile(deps.files, document.fileId);
+  const opened = await openFile(deps.files, document.fileId, wantInline);
   if (!opened) return null;
-  const inline = wantInline && fileKinds[opened.file.kind].inline;
   await deps.audit.record({
-    action: inline ? "documents.view" : "documents.download",
+    action: opened.inline ? "documents.view" : "documents.download",
     result: "success",
     actorUserId: actor.id,
     clientUserId: document.clientUserId,
@@ -201,7 +193,7 @@ export async function openDocument(
     targetId: document.id,
     ...origin,
   });
-  return { document, ...opened, inline };
+  return { document, ...opened };
 }
 
 /** The author deletes a document; it can be restored until the retention job removes it. */

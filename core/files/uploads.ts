@@ -1,4 +1,5 @@
 import { newId } from "../ids.ts";
+import type { LinkableFiles } from "./links.ts";
 import { contentMatches, headBytes } from "./detect.ts";
 import {
   bytesOf,
@@ -45,7 +46,7 @@ export type StoredFile = {
 export type ReceivedPart = { partNumber: number; etag: string; size: number };
 
 /** The tenant's file rows; implemented in db/ over the tenant's cell. */
-export interface FileStore {
+export interface FileStore extends LinkableFiles {
   /** Adds the upload unless the tenant's files and this one would pass `quotaBytes`; false when over. */
   reserve(file: StoredFile, quotaBytes: number): Promise<boolean>;
   find(id: string): Promise<StoredFile | null>;
@@ -273,14 +274,18 @@ export async function removeExpired(deps: FilesDeps, limit = 100): Promise<numbe
  * The content of a stored file, streamed from storage. Whoever calls this has decided that the
  * person may see it (the capability that linked the file).
  */
+/** A stored file to stream out; `inline` when it was asked to be shown and is a kind a browser may show. */
+export type OpenedFile = { file: StoredFile; body: ReadableStream<Uint8Array>; inline: boolean };
+
 export async function openFile(
   deps: Pick<FilesDeps, "store" | "storage">,
   fileId: string,
-): Promise<{ file: StoredFile; body: ReadableStream<Uint8Array> } | null> {
+  wantInline = false,
+): Promise<OpenedFile | null> {
   const file = await deps.store.find(fileId);
   if (!file || file.status !== "stored") return null;
   const object = await deps.storage.read(file.objectKey);
-  return object ? { file, body: object.body } : null;
+  return object ? { file, body: object.body, inline: wantInline && fileKinds[file.kind].inline } : null;
 }
 
 export type StorageUsage = { usedBytes: number; quotaBytes: number; files: number };

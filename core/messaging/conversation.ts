@@ -1,5 +1,6 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import type { CareTeamStore } from "../care-team/care-team.ts";
+import { chooseFiles, type LinkableFiles } from "../files/links.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import type { Actor, Conversation, LiveRoom, Message, MessagingStore, Participant } from "./ports.ts";
@@ -16,6 +17,7 @@ export type MessagingDeps = {
   store: MessagingStore;
   live: LiveRoom;
   careTeams: Pick<CareTeamStore, "coachesOf">;
+  files: LinkableFiles;
   audit: AuditLog;
   notify(request: NotifyRequest): Promise<unknown>;
   settings: MessagingSettings;
@@ -25,13 +27,15 @@ export type MessagingDeps = {
 export type Access = "participant" | "care-team" | "existence";
 
 export type BodyError = "empty" | "tooLong";
+export type FilesError = "tooMany" | "unknown";
 
 /** How many messages one read returns at most (history on connect, a page of the thread). */
 export const historyLimit = 200;
 
-export function checkBody(body: string): BodyError | null {
+/** A message needs text, unless files alone say it (`withFiles`). */
+export function checkBody(body: string, withFiles = false): BodyError | null {
   const trimmed = body.trim();
-  if (trimmed.length === 0) return "empty";
+  if (trimmed.length === 0) return withFiles ? null : "empty";
   if (trimmed.length > messageLimits.bodyMaxLength) return "tooLong";
   return null;
 }
@@ -117,23 +121,22 @@ export type PublishInput = {
   body: string;
   /** Tell the others by mail/SMS (unticked: they find it when they next look). */
   notify: boolean;
-  attachments?: NewAttachment[];
+  /** The sender's finished uploads (core/files) to send with it. */
+  fileIds?: readonly string[];
 };
-
-/** A file already stored through core/messaging/attachments.ts, to be written with its message. */
-export type NewAttachment = { fileName: string; contentType: string; size: number; storageKey: string };
 
 export type PublishResult =
   | { ok: true; message: Message; created: boolean }
   | { ok: false; reason: "notFound" }
-  | { ok: false; reason: "invalid"; error: BodyError };
+  | { ok: false; reason: "invalid"; error: BodyError }
+  | { ok: false; reason: "invalidFiles"; error: FilesError };
 
 export const clientMessageIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * Stores a message, tells the others once, and announces it to the live room. Sending the same
  * client message id again (a retry, a reconnect) returns the stored message and tells nobody
- * again. Notifications carry a link, never the text.
+ * again, even though its files are taken by then. Notifications carry a link, never the text.
  */
 export async function publish(
   deps: MessagingDeps,
@@ -145,8 +148,15 @@ export async function publish(
   if (!found || found.access === "existence") return { ok: false, reason: "notFound" };
   if (!clientMessageIdPattern.test(input.clientMessageId))
     throw new Error("A client message id is 8-64 letters, digits, - or _");
-  const error = checkBody(input.body);
+  const fileIds = input.fileIds ?? [];
+  const error = checkBody(input.body, fileIds.length > 0);
   if (error) return { ok: false, reason: "invalid", error };
+  const chosen = await chooseFiles(deps.files, actor.id, fileIds, messageLimits.files);
+  if (!chosen.ok) {
+    const earlier = await deps.store.sent(input.conversationId, actor.id, input.clientMessageId);
+    if (earlier) return { ok: true, message: earlier, created: false };
+    return { ok: false, reason: "invalidFiles", error: chosen.error };
+  }
 
   const now = deps.now();
   const { message, created } = await deps.store.publish({
@@ -157,10 +167,7 @@ export async function publish(
     body: input.body.trim(),
     notified: input.notify,
     sentAt: now.toISOString(),
-    attachments: (input.attachments ?? []).map((file) => ({
-      ...file,
-      id: newId("messageAttachment", now.getTime()),
-    })),
+    fileIds: chosen.files.map((file) => file.id),
   });
   if (!created) return { ok: true, message, created };
 

@@ -1,9 +1,11 @@
 import type { RequestOrigin } from "../audit/audit.ts";
+import { chooseFiles } from "../files/links.ts";
 import { newId } from "../ids.ts";
 import {
   checkBody,
   publish,
   type BodyError,
+  type FilesError,
   type MessagingDeps,
   type PublishResult,
 } from "./conversation.ts";
@@ -68,9 +70,16 @@ export type StartInput = {
   body: string;
   notify: boolean;
   clientMessageId: string;
+  /** The sender's finished uploads (core/files) to send with the first message. */
+  fileIds?: readonly string[];
 };
 
-export type StartErrors = Partial<{ subject: "empty" | "tooLong"; to: "empty" | "unknown"; body: BodyError }>;
+export type StartErrors = Partial<{
+  subject: "empty" | "tooLong";
+  to: "empty" | "unknown";
+  body: BodyError;
+  files: FilesError;
+}>;
 
 export type StartResult =
   { ok: true; conversationId: string; publish: PublishResult } | { ok: false; errors: StartErrors };
@@ -86,8 +95,14 @@ export async function startConversation(
   const subject = input.subject.trim();
   if (!subject) errors.subject = "empty";
   else if (subject.length > messageLimits.subjectMaxLength) errors.subject = "tooLong";
-  const bodyError = checkBody(input.body);
+  const fileIds = input.fileIds ?? [];
+  const bodyError = checkBody(input.body, fileIds.length > 0);
   if (bodyError) errors.body = bodyError;
+  // The same form sent again (a double click, a retry) finds the conversation it started.
+  const earlier = await deps.store.startedWith(actor.id, input.clientMessageId);
+  // Checked before anything is written, so a refused file leaves no conversation without its message.
+  const files = earlier ? null : await chooseFiles(deps.files, actor.id, fileIds, messageLimits.files);
+  if (files && !files.ok) errors.files = files.error;
   const chosen = [...new Set(input.to)];
   const allowed = new Set((await correspondentsOf(deps, actor)).people.map((person) => person.userId));
   if (chosen.length === 0) errors.to = "empty";
@@ -96,33 +111,43 @@ export async function startConversation(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const now = deps.now();
-  const id = newId("conversation", now.getTime());
   const clientUserId = actor.role === "client" ? actor.id : chosen[0]!;
-  await deps.store.create(
-    {
-      id,
+  const fresh = newId("conversation", now.getTime());
+  const id =
+    earlier ??
+    (await deps.store.create(
+      {
+        id: fresh,
+        clientUserId,
+        subject,
+        createdByUserId: actor.id,
+        createdAt: now.toISOString(),
+        lastSeq: 0,
+        lastMessageAt: null,
+      },
+      [actor.id, ...chosen],
+      input.clientMessageId,
+    ));
+  if (id === fresh)
+    await deps.audit.record({
+      action: "messages.conversation.start",
+      result: "success",
+      actorUserId: actor.id,
       clientUserId,
-      subject,
-      createdByUserId: actor.id,
-      createdAt: now.toISOString(),
-      lastSeq: 0,
-      lastMessageAt: null,
-    },
-    [actor.id, ...chosen],
-  );
-  await deps.audit.record({
-    action: "messages.conversation.start",
-    result: "success",
-    actorUserId: actor.id,
-    clientUserId,
-    targetType: "conversation",
-    targetId: id,
-    ...origin,
-  });
+      targetType: "conversation",
+      targetId: id,
+      ...origin,
+    });
   const sent = await publish(
     deps,
     actor,
-    { conversationId: id, clientMessageId: input.clientMessageId, body: input.body, notify: input.notify },
+    {
+      conversationId: id,
+      clientMessageId: input.clientMessageId,
+      body: input.body,
+      notify: input.notify,
+      fileIds,
+    },
     origin,
   );
   return { ok: true, conversationId: id, publish: sent };

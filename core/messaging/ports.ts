@@ -28,7 +28,8 @@ export type Participant = {
   readSeq: number;
 };
 
-export type Attachment = { id: string; fileName: string; contentType: string; size: number };
+/** A file sent with a message (core/files); `id` is the file's, `inline` when a browser may show it. */
+export type Attachment = { id: string; fileName: string; contentType: string; size: number; inline: boolean };
 
 /** A published message as everyone who may read it sees it. */
 export type Message = {
@@ -65,8 +66,8 @@ export type NewMessage = {
   body: string;
   notified: boolean;
   sentAt: string;
-  /** Files already stored (core/messaging/attachments.ts), written with the message. */
-  attachments: (Attachment & { storageKey: string })[];
+  /** Finished uploads (core/files) that go with the message, linked in the same batch. */
+  fileIds: string[];
 };
 
 /** A message someone else wrote to the reader, without its text. */
@@ -82,14 +83,24 @@ export type Reply = {
 export interface MessagingStore {
   find(conversationId: string): Promise<Conversation | null>;
   participants(conversationId: string): Promise<Participant[]>;
-  /** A new conversation with its participants, in one batch. */
-  create(conversation: Conversation, participantIds: readonly string[]): Promise<void>;
+  /**
+   * A new conversation with its participants, in one batch; its id. With a `startKey` (the first
+   * message's client message id) a second start by the same person writes nothing and returns the
+   * id of the conversation the first one started.
+   */
+  create(conversation: Conversation, participantIds: readonly string[], startKey?: string): Promise<string>;
+  /** The conversation this person started with this key, if any. */
+  startedWith(createdByUserId: string, startKey: string): Promise<string | null>;
   /**
    * Numbers and stores the message in one batch, makes the sender a participant who has read it,
    * and drops their draft. When this sender already sent this client message id here, nothing is
    * written and the stored message comes back with `created: false`.
    */
   publish(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /** Whether this file was sent with a message of this conversation. */
+  sentFile(conversationId: string, fileId: string): Promise<boolean>;
+  /** The message this sender sent here under this client message id, if any. */
+  sent(conversationId: string, senderUserId: string, clientMessageId: string): Promise<Message | null>;
   /** Messages numbered above `afterSeq`, oldest first, at most `limit`. */
   messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** The newest `limit` messages, oldest first. */

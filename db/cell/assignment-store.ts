@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type {
   Assignment,
   AssignmentCopy,
@@ -17,6 +17,7 @@ import type {
 import { newId } from "../../core/ids.ts";
 import { careTeamMembers, users } from "./schema.ts";
 import { assignmentCopies, assignmentEntries, assignmentFiles, assignments } from "./schema/assignments.ts";
+import { claimFiles } from "./file-store.ts";
 import { files } from "./schema/files.ts";
 import { chunked, maxParameters, type Row, type TenantScope } from "./scope.ts";
 
@@ -71,23 +72,8 @@ export class D1AssignmentStore implements AssignmentStore {
           createdAt: at,
         })),
       ),
-      this.#scope.updateWhere(files, inArray(files.id, [...fileIds]), { expiresAt: null }),
+      claimFiles(this.#scope, fileIds),
     ];
-  }
-
-  async linkableFiles(uploaderId: string, fileIds: readonly string[]): Promise<string[]> {
-    const rows = await this.#inChunks(fileIds, (ids) =>
-      this.#scope.list(files, {
-        where: and(
-          inArray(files.id, ids),
-          eq(files.uploaderId, uploaderId),
-          eq(files.status, "stored"),
-          isNotNull(files.expiresAt),
-        ),
-        limit: ids.length,
-      }),
-    );
-    return rows.map((row) => row.id);
   }
 
   async filesOf(assignmentId: string): Promise<Attachment[]> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
 import type { FileStore, ReceivedPart, StoredFile } from "../../core/files/uploads.ts";
 import type { FileKindKey } from "../../core/files/rules.ts";
@@ -18,6 +18,13 @@ const fileOf = (row: Row<typeof files>): StoredFile => ({
   expiresAt: row.expiresAt,
 });
 
+/**
+ * The statement that links files to a capability's row: they no longer expire. It belongs in the
+ * same batch as the row, so a file is never linked to a row that was not written.
+ */
+export const claimFiles = (scope: TenantScope, fileIds: readonly string[], onlyIf?: SQL) =>
+  scope.updateWhere(files, and(inArray(files.id, [...fileIds]), onlyIf) as SQL, { expiresAt: null });
+
 export class D1FileStore implements FileStore {
   readonly #scope: TenantScope;
 
@@ -36,6 +43,20 @@ export class D1FileStore implements FileStore {
   async find(id: string): Promise<StoredFile | null> {
     const row = await this.#scope.findById(files, id);
     return row ? fileOf(row) : null;
+  }
+
+  async linkable(uploaderId: string, fileIds: readonly string[]): Promise<StoredFile[]> {
+    if (fileIds.length === 0) return [];
+    const rows = await this.#scope.list(files, {
+      where: and(
+        inArray(files.id, [...fileIds]),
+        eq(files.uploaderId, uploaderId),
+        eq(files.status, "stored"),
+        isNotNull(files.expiresAt),
+      ),
+      limit: fileIds.length,
+    });
+    return rows.map(fileOf);
   }
 
   async parts(fileId: string): Promise<ReceivedPart[]> {

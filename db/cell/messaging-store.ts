@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { fileKinds, type FileKindKey } from "../../core/files/rules.ts";
 import { newId } from "../../core/ids.ts";
 import type {
   Attachment,
@@ -12,7 +13,9 @@ import type {
   Participant,
   Reply,
 } from "../../core/messaging/ports.ts";
+import { claimFiles } from "./file-store.ts";
 import { careTeamMembers, users } from "./schema.ts";
+import { files } from "./schema/files.ts";
 import {
   conversationParticipants,
   conversations,
@@ -44,19 +47,44 @@ export class D1MessagingStore implements MessagingStore {
     return (await this.#participantsOf([conversationId])).get(conversationId) ?? [];
   }
 
-  async create(conversation: Conversation, participantIds: readonly string[]): Promise<void> {
-    await this.#scope.batch([
-      this.#scope.insert(conversations, conversation),
-      ...this.#scope.insertAll(
-        conversationParticipants,
-        [...new Set(participantIds)].map((userId) => ({
-          id: newId("participant"),
-          conversationId: conversation.id,
-          userId,
-          joinedAt: conversation.createdAt,
-        })),
+  async create(
+    conversation: Conversation,
+    participantIds: readonly string[],
+    startKey: string | null = null,
+  ): Promise<string> {
+    const scope = this.#scope;
+    // A second start with the same key writes nothing: its participants go in only with a
+    // conversation of their own id, which the first start already took the key from.
+    const inserted = sql`select 1 from ${conversations} where ${conversations.tenantId} = ${scope.tenantId}
+      and ${conversations.id} = ${conversation.id}`;
+    await scope.batch([
+      scope.insert(conversations, { ...conversation, startKey }).onConflictDoNothing(),
+      ...[...new Set(participantIds)].map((userId) =>
+        scope.insertUnless(
+          conversationParticipants,
+          {
+            id: newId("participant"),
+            conversationId: conversation.id,
+            userId,
+            joinedAt: conversation.createdAt,
+          },
+          sql`not exists (${inserted})`,
+        ),
       ),
     ]);
+    if (startKey === null) return conversation.id;
+    return (await this.startedWith(conversation.createdByUserId, startKey)) ?? conversation.id;
+  }
+
+  async startedWith(createdByUserId: string, startKey: string): Promise<string | null> {
+    const [started] = await this.#scope.list(conversations, {
+      where: and(
+        eq(conversations.createdByUserId, createdByUserId),
+        eq(conversations.startKey, startKey),
+      ) as SQL,
+      limit: 1,
+    });
+    return started?.id ?? null;
   }
 
   async publish(message: NewMessage): Promise<{ message: Message; created: boolean }> {
@@ -70,6 +98,7 @@ export class D1MessagingStore implements MessagingStore {
     // a conversation can get the same number, and a resent one takes none.
     const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
       where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
+    const storedNow = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id}`;
     const [, inserted] = await scope.batch([
       scope.updateWhere(
         conversations,
@@ -90,22 +119,21 @@ export class D1MessagingStore implements MessagingStore {
         })
         .onConflictDoNothing()
         .returning({ id: messages.id }),
-      ...message.attachments.map((file) =>
+      // A resent message (same client message id) takes no files: only a message stored now does.
+      ...message.fileIds.map((fileId) =>
         scope.insertUnless(
           messageAttachments,
           {
-            id: file.id,
+            id: newId("messageAttachment"),
             conversationId: message.conversationId,
             messageId: message.id,
-            fileName: file.fileName,
-            contentType: file.contentType,
-            size: file.size,
-            storageKey: file.storageKey,
+            fileId,
             createdAt: message.sentAt,
           },
-          sql`not exists (select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id})`,
+          sql`not exists (${storedNow})`,
         ),
       ),
+      ...(message.fileIds.length > 0 ? [claimFiles(scope, message.fileIds, sql`exists (${storedNow})`)] : []),
       this.#readUpTo(message.conversationId, message.senderUserId, lastSeq, message.sentAt),
       scope.deleteWhere(
         messageDrafts,
@@ -115,18 +143,33 @@ export class D1MessagingStore implements MessagingStore {
         ) as SQL,
       ),
     ]);
-    const stored = await this.#messagesWhere(
+    const found = await this.sent(message.conversationId, message.senderUserId, message.clientMessageId);
+    if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
+    return { message: found, created: (inserted as { id: string }[]).length > 0 };
+  }
+
+  async sentFile(conversationId: string, fileId: string): Promise<boolean> {
+    const rows = await this.#scope.list(messageAttachments, {
+      where: and(
+        eq(messageAttachments.conversationId, conversationId),
+        eq(messageAttachments.fileId, fileId),
+      ) as SQL,
+      limit: 1,
+    });
+    return rows.length > 0;
+  }
+
+  async sent(conversationId: string, senderUserId: string, clientMessageId: string): Promise<Message | null> {
+    const found = await this.#messagesWhere(
       and(
-        eq(messages.conversationId, message.conversationId),
-        eq(messages.senderUserId, message.senderUserId),
-        eq(messages.clientMessageId, message.clientMessageId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.senderUserId, senderUserId),
+        eq(messages.clientMessageId, clientMessageId),
       ) as SQL,
       asc(messages.seq),
       1,
     );
-    const found = stored[0];
-    if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
-    return { message: found, created: (inserted as { id: string }[]).length > 0 };
+    return found[0] ?? null;
   }
 
   messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
@@ -298,22 +341,31 @@ export class D1MessagingStore implements MessagingStore {
       limit,
     });
     const ids = rows.map(({ left }) => left.id);
-    const files = (
+    const linked = (
       await Promise.all(
         chunked(ids, idsPerQuery).map((some) =>
-          this.#scope.list(messageAttachments, {
-            where: inArray(messageAttachments.messageId, some),
-            orderBy: asc(messageAttachments.createdAt),
-            limit: 1_000,
-          }),
+          this.#scope.joinMany(
+            messageAttachments,
+            files,
+            eq(files.id, messageAttachments.fileId),
+            inArray(messageAttachments.messageId, some),
+            { orderBy: asc(messageAttachments.createdAt), limit: 1_000 },
+          ),
         ),
       )
     ).flat();
     const byMessage = new Map<string, Attachment[]>();
-    for (const file of files) {
-      const list = byMessage.get(file.messageId) ?? [];
-      list.push({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size });
-      byMessage.set(file.messageId, list);
+    for (const { left, right } of linked) {
+      const list = byMessage.get(left.messageId) ?? [];
+      const kind = fileKinds[right.kind as FileKindKey];
+      list.push({
+        id: right.id,
+        fileName: right.name,
+        contentType: kind.mime,
+        size: right.size,
+        inline: kind.inline,
+      });
+      byMessage.set(left.messageId, list);
     }
     return rows.map(({ left, right }) => ({
       id: left.id,

@@ -63,7 +63,7 @@ export async function seedMessages(slug: string, scope: TenantScope): Promise<vo
         body: message.body,
         notified: false,
         sentAt: new Date(start + (index + 1) * 60 * 60_000).toISOString(),
-        attachments: [],
+        fileIds: [],
       });
     }
   }

@@ -1,29 +1,20 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { attachmentFor } from "../../core/assignments/desk.ts";
-import { fileKinds, type FileKindKey } from "../../core/files/rules.ts";
 import { openFile } from "../../core/files/uploads.ts";
+import { fileResponse } from "../../worker/files/serve.ts";
 import { requireAssignments } from "../assignments.server.ts";
 
 /**
  * A file of an assignment, streamed from R2 for someone who may see it (core/assignments/desk.ts
- * decides, and audits it); anyone else gets 404. It is always downloaded under its own name, never
- * shown inside the portal's origin.
+ * decides, and audits it); anyone else gets 404. `?view=inline` shows a PDF or image as a
+ * sandboxed page of its own; everything else is downloaded under its own name.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { tenant, actor, deps, origin } = requireAssignments(context, request, "portal:use");
-  const attachment = await attachmentFor(deps, actor, params.id ?? "", params.file ?? "", origin);
+  const wantInline = new URL(request.url).searchParams.get("view") === "inline";
+  const attachment = await attachmentFor(deps, actor, params.id ?? "", params.file ?? "", wantInline, origin);
   if (!attachment) throw data(null, { status: 404 });
-  const opened = await openFile(context.services.filesFor(tenant), attachment.fileId);
+  const opened = await openFile(context.services.filesFor(tenant), attachment.fileId, wantInline);
   if (!opened) throw data(null, { status: 404 });
-  const kind = fileKinds[opened.file.kind as FileKindKey];
-  return new Response(opened.body, {
-    headers: {
-      "Content-Type": kind?.mime ?? "application/octet-stream",
-      "Content-Length": String(opened.file.size),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(opened.file.name)}`,
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(opened.file, opened.body, opened.inline);
 }

@@ -23,16 +23,23 @@ import {
   shownThread,
 } from "../assignments.server.ts";
 import {
-  Attachments,
   Description,
   StatusBadge,
   TextAreaField,
   Thread,
 } from "../components/assignments/AssignmentParts.tsx";
 import styles from "../components/assignments/assignments.css?url";
+import { FileAttacher } from "../components/files/FileAttacher.tsx";
+import { FileLinks } from "../components/files/FileLinks.tsx";
+import filesStyles from "../components/files/files.css?url";
+import type { KeptFile } from "../components/files/use-uploads.ts";
 import { FormAlert } from "../components/Field.tsx";
+import { keptFiles } from "../files.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: filesStyles },
+];
 
 /**
  * One assignment. Its client reads it (which makes it no longer new), hands in a response, reads
@@ -40,7 +47,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
  * see each of those clients' hand-ins and give feedback. Anyone else: not found.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { account, actor, deps, origin, date } = requireAssignments(context, request, "portal:use");
+  const { account, actor, deps, origin, date, tenant } = requireAssignments(context, request, "portal:use");
   const id = params.id ?? "";
   if (account.role === "client") {
     const found = await openAssignment(deps, actor, id, origin);
@@ -56,6 +63,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       status: copy.status,
       thread: shownThread(copy, date),
       handedInFiles: shownFiles(assignment.id, copy.files, context.language),
+      maxFileMb: tenant.settings.files.maxFileMb,
     };
   }
   const found = await assignmentForStaff(deps, actor, id, origin);
@@ -82,7 +90,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Refusal = { intent: "handIn" | "feedback"; client: string; text: string; error: string };
+type Refusal = {
+  intent: "handIn" | "feedback";
+  client: string;
+  text: string;
+  error: string;
+  /** The hand-in's uploads, kept for the next try. */
+  kept?: KeptFile[];
+};
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireAssignments(context, request, "portal:use");
@@ -93,7 +108,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     // Files come as ids from the shared upload path (core/files), uploaded before the form is sent.
     const fileIds = form.getAll("file").map(String);
     const outcome = await handIn(deps, actor, id, { response: text, fileIds }, origin);
-    return answer(outcome, { intent: "handIn", client: actor.id, text }, `/assignments/${id}?done=handedIn`);
+    const kept = outcome.ok ? [] : await keptFiles(deps.files, actor.id, form, limits.files);
+    return answer(
+      outcome,
+      { intent: "handIn", client: actor.id, text, kept },
+      `/assignments/${id}?done=handedIn`,
+    );
   }
   const client = field(form, "client");
   const outcome = await giveFeedback(deps, actor, id, client, text, origin);
@@ -126,7 +146,7 @@ export default function AssignmentPage() {
       {page.files.length > 0 ? (
         <>
           <h2 className="section-title">{t("assignments.detail.files")}</h2>
-          <Attachments files={page.files} />
+          <FileLinks files={page.files} />
         </>
       ) : null}
       {page.view === "client" ? <ClientPart page={page} /> : <StaffPart page={page} />}
@@ -155,7 +175,7 @@ function ClientPart({ page }: { page: Extract<Page, { view: "client" }> }) {
       {page.handedInFiles.length > 0 ? (
         <>
           <h3>{t("assignments.detail.handedInFiles")}</h3>
-          <Attachments files={page.handedInFiles} />
+          <FileLinks files={page.handedInFiles} />
         </>
       ) : null}
       {params.get("done") === "handedIn" && !refused ? (
@@ -179,6 +199,7 @@ function ClientPart({ page }: { page: Extract<Page, { view: "client" }> }) {
             page.status === "reviewed" ? "assignments.detail.handInAgain" : "assignments.detail.handIn",
           )}
           refused={refused}
+          maxFileMb={page.maxFileMb}
         />
       )}
     </>
@@ -211,7 +232,7 @@ function StaffPart({ page }: { page: Extract<Page, { view: "staff" }> }) {
           {copy.files.length > 0 ? (
             <>
               <h4>{t("assignments.detail.handedInFiles")}</h4>
-              <Attachments files={copy.files} />
+              <FileLinks files={copy.files} />
             </>
           ) : null}
           {copy.status === "handedIn" ? (
@@ -238,25 +259,31 @@ function EntryForm({
   hint,
   submit,
   refused,
+  maxFileMb,
 }: {
   intent: "handIn" | "feedback";
   client: string;
   label: string;
   hint: string;
   submit: string;
-  refused: { text: string; error: string } | undefined;
+  refused: Refusal | undefined;
+  /** A hand-in takes files up to this size; feedback takes none. */
+  maxFileMb?: number;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const id = intent === "handIn" ? "response" : `feedback-${client}`;
   const max = intent === "handIn" ? limits.response : limits.feedback;
-  const message = refused ? t(`assignments.detail.errors.${refused.error}`, { max }) : undefined;
+  const filesRefused = refused?.error.startsWith("files.") ?? false;
+  const message = refused
+    ? t(`assignments.detail.errors.${refused.error}`, { max: filesRefused ? limits.files : max })
+    : undefined;
   return (
     <Form method="post" className="form" noValidate>
       {refused ? (
         <FormAlert title={t("assignments.detail.problem")} answer={refused}>
           <p>
-            <a href={`#${id}`}>{message}</a>
+            <a href={`#${filesRefused ? "hand-in-files" : id}`}>{message}</a>
           </p>
         </FormAlert>
       ) : null}
@@ -268,10 +295,21 @@ function EntryForm({
         label={label}
         hint={hint}
         defaultValue={refused?.text ?? ""}
-        error={message}
+        error={filesRefused ? undefined : message}
         rows={8}
-        required
+        required={!maxFileMb}
       />
+      {maxFileMb ? (
+        <FileAttacher
+          id="hand-in-files"
+          name="file"
+          label={t("assignments.detail.addFiles")}
+          max={limits.files}
+          maxFileMb={maxFileMb}
+          kept={refused?.kept}
+          error={filesRefused ? message : undefined}
+        />
+      ) : null}
       <p>
         <button type="submit" className="button" disabled={busy}>
           {submit}

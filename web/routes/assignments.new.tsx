@@ -13,17 +13,24 @@ import { field, requireAssignments } from "../assignments.server.ts";
 import { TextAreaField } from "../components/assignments/AssignmentParts.tsx";
 import styles from "../components/assignments/assignments.css?url";
 import { Field, FormAlert } from "../components/Field.tsx";
+import { FileAttacher } from "../components/files/FileAttacher.tsx";
+import filesStyles from "../components/files/files.css?url";
+import { keptFiles } from "../files.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: filesStyles },
+];
 
 /** A staff member sets an assignment for one or more clients of their care teams (`?client=` ticks one). */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { actor, deps } = requireAssignments(context, request, "assignments:set");
+  const { actor, deps, tenant } = requireAssignments(context, request, "assignments:set");
   const clients = await assignableClients(deps, actor);
   const chosen = new URL(request.url).searchParams.get("client");
   return {
     clients: clients.map((client) => ({ id: client.userId, name: client.displayName })),
     chosen: clients.some((client) => client.userId === chosen) ? [chosen!] : [],
+    maxFileMb: tenant.settings.files.maxFileMb,
   };
 }
 
@@ -49,7 +56,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     origin,
   );
   if (outcome.ok) return redirect(`/assignments/${outcome.assignmentId}?done=set`);
-  return data({ values, errors: outcome.errors }, 400);
+  const kept = await keptFiles(deps.files, actor.id, form, limits.files);
+  return data({ values, errors: outcome.errors, kept }, 400);
 }
 
 const maxOf = {
@@ -61,7 +69,7 @@ const maxOf = {
 
 export default function NewAssignment() {
   const { t } = useTranslation();
-  const { clients, chosen } = useLoaderData<typeof loader>();
+  const { clients, chosen, maxFileMb } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: DraftErrors = answer?.errors ?? {};
@@ -84,7 +92,7 @@ export default function NewAssignment() {
                 {(["title", "description", "clients", "files"] as const).map((name) =>
                   errors[name] ? (
                     <li key={name}>
-                      <a href={`#${name === "clients" ? "client-error" : name === "files" ? "title" : name}`}>
+                      <a href={`#${name === "clients" ? "client-error" : name === "files" ? "files" : name}`}>
                         {message(name)}
                       </a>
                     </li>
@@ -129,11 +137,15 @@ export default function NewAssignment() {
               </label>
             ))}
           </fieldset>
-          {errors.files
-            ? null
-            : (answer?.values.files ?? []).map((id) => (
-                <input key={id} type="hidden" name="file" value={id} />
-              ))}
+          <FileAttacher
+            id="files"
+            name="file"
+            label={t("assignments.form.addFiles")}
+            max={limits.files}
+            maxFileMb={maxFileMb}
+            kept={answer?.kept}
+            error={message("files")}
+          />
           <p>
             <button type="submit" className="button" disabled={busy}>
               {t("assignments.form.submit")}

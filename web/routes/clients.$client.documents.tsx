@@ -2,9 +2,13 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { useLoaderData } from "@remix-run/react";
 import { DocumentsPage } from "../components/documents/DocumentsPage.tsx";
 import documentStyles from "../components/documents/documents.css?url";
+import filesStyles from "../components/files/files.css?url";
 import { documentsAction, documentsPage } from "../documents.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: documentStyles },
+  { rel: "stylesheet", href: filesStyles },
+];
 
 /** A staff member's view of one assigned client's documents. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

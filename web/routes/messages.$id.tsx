@@ -7,17 +7,24 @@ import {
 } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { markRead, publish, type BodyError } from "../../core/messaging/conversation.ts";
+import { markRead, publish, type BodyError, type FilesError } from "../../core/messaging/conversation.ts";
 import type { Message, MessageEdit, Participant } from "../../core/messaging/ports.ts";
 import { messageLimits } from "../../core/messaging/settings.ts";
 import { editMessage, openThread, saveDraft } from "../../core/messaging/thread.ts";
 import { LiveConversation, liveConversationStyles } from "../components/chat/LiveConversation.tsx";
+import { FileLinks } from "../components/files/FileLinks.tsx";
+import { fileSize } from "../components/files/file-size.ts";
+import { localeOf } from "../i18n/format.server.ts";
 import { Composer } from "../components/messaging/Composer.tsx";
+import type { KeptFile } from "../components/files/use-uploads.ts";
+import filesStyles from "../components/files/files.css?url";
 import messagingStyles from "../components/messaging/messaging.css?url";
+import { keptFiles } from "../files.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: messagingStyles },
+  { rel: "stylesheet", href: filesStyles },
   { rel: "stylesheet", href: liveConversationStyles },
 ];
 
@@ -27,7 +34,7 @@ export const links: LinksFunction = () => [
  * everything shown. An admin who takes no part sees who and when, never what.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { account, actor, deps, origin, at, zone } = requireMessaging(context, request);
+  const { account, actor, deps, origin, at, zone, tenant } = requireMessaging(context, request);
   const id = params.id ?? "";
   const thread = await openThread(deps, actor, id, origin);
   if (!thread) throw data(null, { status: 404 });
@@ -61,6 +68,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
           ? at(new Date(Date.parse(message.sentAt) + deps.settings.editMinutes * 60_000).toISOString())
           : null,
         at,
+        locale: localeOf(context.language),
       }),
     ),
     draft: thread.draft
@@ -68,6 +76,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       : null,
     // A new id per page: pressing "publish" twice, or the browser resending, stores one message.
     clientMessageId: newClientMessageId(),
+    maxFileMb: tenant.settings.files.maxFileMb,
   };
 }
 
@@ -76,8 +85,11 @@ type Refusal = {
   body: string;
   notify: boolean;
   messageId?: string;
-  error: BodyError | "closed";
+  error: BodyError | "closed" | null;
   length: number;
+  filesError?: FilesError;
+  /** The finished files the refused message was to take, so they stay in the composer. */
+  kept?: KeptFile[];
 };
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -98,10 +110,19 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   }
   if (intent === "publish") {
     const clientMessageId = String(form.get("clientMessageId") ?? "");
-    const result = await publish(deps, actor, { conversationId: id, clientMessageId, body, notify }, origin);
+    const fileIds = form.getAll("file").map(String);
+    const result = await publish(
+      deps,
+      actor,
+      { conversationId: id, clientMessageId, body, notify, fileIds },
+      origin,
+    );
     if (result.ok) return redirect(`/messages/${id}?sent=1#message-${result.message.seq}`);
     if (result.reason === "notFound") throw data(null, { status: 404 });
-    return refused({ intent, error: result.error });
+    const kept = await keptFiles(deps.files, actor.id, form, messageLimits.files);
+    if (result.reason === "invalidFiles")
+      return refused({ intent, error: null, filesError: result.error, kept });
+    return refused({ intent, error: result.error, kept });
   }
   if (intent === "edit") {
     const messageId = String(form.get("messageId") ?? "");
@@ -133,6 +154,7 @@ function shown(
     history: MessageEdit[];
     editableUntil: string | null;
     at: (instant: string) => string;
+    locale: string;
   },
 ) {
   return {
@@ -147,6 +169,13 @@ function shown(
     fromClient: options.fromClient,
     readers: options.readers,
     editableUntil: options.editableUntil,
+    attachments: message.attachments.map((file) => ({
+      id: file.id,
+      href: `/messages/${message.conversationId}/files/${file.id}`,
+      name: file.fileName,
+      size: fileSize(file.size, options.locale),
+      inline: file.inline,
+    })),
   };
 }
 
@@ -175,9 +204,11 @@ export default function Conversation() {
     );
   }
   const bodyError = (error: Refusal["error"], length: number) =>
-    error === "closed"
-      ? t("messaging.errors.edit.closed")
-      : t(`messaging.errors.body.${error}`, { max: messageLimits.bodyMaxLength, count: length });
+    error === null
+      ? null
+      : error === "closed"
+        ? t("messaging.errors.edit.closed")
+        : t(`messaging.errors.body.${error}`, { max: messageLimits.bodyMaxLength, count: length });
   const composerRefusal = refusal && refusal.intent !== "edit" ? refusal : null;
   return (
     <section className="narrow">
@@ -207,7 +238,8 @@ export default function Conversation() {
               · <time>{message.sentAt}</time>
               {message.editedAt ? <> · {t("messaging.thread.edited", { date: message.editedAt })}</> : null}
             </p>
-            <p className="bubble__body">{message.body}</p>
+            {message.body ? <p className="bubble__body">{message.body}</p> : null}
+            <FileLinks files={message.attachments} />
             {message.own ? (
               <p className="bubble__receipt">
                 {message.readers.length > 0
@@ -280,6 +312,13 @@ export default function Conversation() {
         body={composerRefusal?.body ?? page.draft?.body ?? ""}
         notify={composerRefusal?.notify ?? page.draft?.notify ?? true}
         error={composerRefusal ? bodyError(composerRefusal.error, composerRefusal.length) : null}
+        files={{
+          kept: composerRefusal?.kept ?? [],
+          error: composerRefusal?.filesError
+            ? t(`files.chosen.${composerRefusal.filesError}`, { max: messageLimits.files })
+            : undefined,
+          maxFileMb: page.maxFileMb,
+        }}
       />
     </section>
   );

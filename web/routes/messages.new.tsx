@@ -10,10 +10,17 @@ import { useTranslation } from "react-i18next";
 import { correspondentsOf, startConversation, type StartErrors } from "../../core/messaging/inbox.ts";
 import { messageLimits } from "../../core/messaging/settings.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
+import { FileAttacher } from "../components/files/FileAttacher.tsx";
+import filesStyles from "../components/files/files.css?url";
+import type { KeptFile } from "../components/files/use-uploads.ts";
 import messagingStyles from "../components/messaging/messaging.css?url";
+import { keptFiles } from "../files.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: messagingStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: messagingStyles },
+  { rel: "stylesheet", href: filesStyles },
+];
 
 /**
  * A new conversation: a client writes to one or more of their care team (or, where the tenant
@@ -29,6 +36,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     people: correspondents.people,
     chosen: correspondents.people.some((person) => person.userId === chosen) ? chosen : null,
     clientMessageId: newClientMessageId(),
+    maxFileMb: tenant.settings.files.maxFileMb,
   };
 }
 
@@ -39,6 +47,9 @@ type Refusal = {
   body: string;
   notify: boolean;
   length: number;
+  kept: KeptFile[];
+  /** The same form goes again with the same id, so a second press still starts one conversation. */
+  clientMessageId: string;
 };
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -50,6 +61,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     body: String(form.get("body") ?? ""),
     notify: form.get("notify") === "yes",
     clientMessageId: String(form.get("clientMessageId") ?? ""),
+    fileIds: form.getAll("file").map(String),
   };
   const result = await startConversation(deps, actor, input, origin);
   if (result.ok) return redirect(`/messages/${result.conversationId}?sent=1`);
@@ -60,6 +72,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     notify: input.notify,
     errors: result.errors,
     length: input.body.trim().length,
+    kept: await keptFiles(deps.files, actor.id, form, messageLimits.files),
+    clientMessageId: input.clientMessageId,
   };
   return data(refusal, 400);
 }
@@ -81,6 +95,7 @@ export default function NewConversation() {
           count: refusal?.length ?? 0,
         })
       : undefined,
+    files: errors.files ? t(`files.chosen.${errors.files}`, { max: messageLimits.files }) : undefined,
   };
   if (page.people.length === 0) {
     return (
@@ -109,7 +124,11 @@ export default function NewConversation() {
         </FormAlert>
       ) : null}
       <Form method="post" className="composer">
-        <input type="hidden" name="clientMessageId" value={page.clientMessageId} />
+        <input
+          type="hidden"
+          name="clientMessageId"
+          value={refusal?.clientMessageId ?? page.clientMessageId}
+        />
         {page.kind === "staff" ? (
           <fieldset className="field" aria-describedby={errorText.to ? "to-error" : "to-hint"}>
             <legend>{t("messaging.start.toStaff")}</legend>
@@ -179,6 +198,15 @@ export default function NewConversation() {
             </p>
           ) : null}
         </div>
+        <FileAttacher
+          id="message-files"
+          name="file"
+          label={t("messaging.composer.attachments")}
+          max={messageLimits.files}
+          maxFileMb={page.maxFileMb}
+          kept={refusal?.kept}
+          error={errorText.files}
+        />
         <div className="field">
           <label className="choice">
             <input type="checkbox" name="notify" value="yes" defaultChecked={refusal?.notify ?? true} />

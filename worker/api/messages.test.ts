@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultNotificationSettings } from "../../core/notifications/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { addUser, createTenant, deliverQueuedMail, signIn, visit } from "../testing/fixtures.ts";
+import { pdfOf, uploadedBy } from "../testing/files.ts";
 import { conversationWith, countRows } from "../testing/messaging.ts";
 import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { careTeamMembers } from "../../db/cell/schema.ts";
@@ -164,6 +165,30 @@ describe("the messaging API", () => {
     expect(long.status).toBe(400);
     expect(await long.json()).toMatchObject({ error: { code: "too_long", field: "body" } });
     expect(await countRows(tenant, "messages")).toBe(before);
+  });
+
+  it("sends the sender's finished uploads with a message and refuses anyone else's", async () => {
+    const file = await uploadedBy(tenant, ids.client!, "verslag.pdf", pdfOf());
+    const theirs = await uploadedBy(tenant, ids.stranger!, "anders.pdf", pdfOf());
+    const path = `/conversations/${conversation}/messages`;
+    const refused = await call("client", path, {
+      method: "POST",
+      body: { clientMessageId: "api-files-0002", body: "Met bijlage", fileIds: [file, theirs] },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string; field: string } }).error).toMatchObject({
+      code: "unknown_file",
+      field: "fileIds",
+    });
+    const sent = await call("client", path, {
+      method: "POST",
+      body: { clientMessageId: "api-files-0001", body: "", fileIds: [file] },
+    });
+    expect(sent.status).toBe(201);
+    const { message } = (await sent.json()) as { message: { attachments: unknown[] } };
+    expect(message.attachments).toEqual([
+      { id: file, fileName: "verslag.pdf", contentType: "application/pdf", size: 1_000, inline: true },
+    ]);
   });
 
   it("finds nothing for another client, another tenant or a tenant without messages", async () => {

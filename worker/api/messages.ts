@@ -5,6 +5,7 @@ import {
   markRead,
   publish,
   type BodyError,
+  type FilesError,
 } from "../../core/messaging/conversation.ts";
 import { inbox } from "../../core/messaging/inbox.ts";
 import type { Actor, Message, Participant } from "../../core/messaging/ports.ts";
@@ -21,8 +22,14 @@ const participantSchema = z
   .openapi("Participant");
 
 const attachmentSchema = z
-  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() })
-  .openapi("Attachment");
+  .object({
+    id: z.string().openapi({ description: "The file's id (the upload operations under /files/uploads)" }),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    inline: z.boolean().openapi({ description: "A browser may show it (PDF, image)" }),
+  })
+  .openapi("MessageAttachment");
 
 const messageSchema = z
   .object({
@@ -58,7 +65,7 @@ const draftSchema = z.object({ body: z.string(), notify: z.boolean(), updatedAt:
 const fieldRefusal = z
   .object({
     error: z.object({
-      code: z.enum(["empty", "too_long", "invalid_request"]),
+      code: z.enum(["empty", "too_long", "too_many_files", "unknown_file", "invalid_request"]),
       message: z.string(),
       field: z.string().optional(),
     }),
@@ -134,6 +141,13 @@ const sendMessageRoute = workRoute("portal:use", {
         clientMessageId: z.string().regex(clientMessageIdPattern),
         body: z.string().max(messageLimits.bodyMaxLength * 2),
         notify: z.boolean().default(true),
+        fileIds: z
+          .array(z.string().max(40))
+          .max(messageLimits.files * 2)
+          .default([])
+          .openapi({
+            description: `Up to ${messageLimits.files} of your finished uploads (createUpload ... completeUpload) not sent or used elsewhere yet`,
+          }),
       }),
     ),
   },
@@ -183,6 +197,14 @@ const markReadRoute = workRoute("portal:use", {
 const refusalCodes: Record<BodyError, { code: "empty" | "too_long"; message: string }> = {
   empty: { code: "empty", message: "The message is empty" },
   tooLong: { code: "too_long", message: `A message has at most ${messageLimits.bodyMaxLength} characters` },
+};
+
+const filesRefusals: Record<FilesError, { code: "too_many_files" | "unknown_file"; message: string }> = {
+  tooMany: { code: "too_many_files", message: `A message takes at most ${messageLimits.files} files` },
+  unknown: {
+    code: "unknown_file",
+    message: "A file is not a finished upload of yours, or was sent or used already",
+  },
 };
 
 export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
@@ -247,6 +269,8 @@ export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
     const result = await publish(deps, actor, { conversationId: c.req.valid("param").id, ...input }, origin);
     if (!result.ok && result.reason === "notFound")
       return c.json(apiError("not_found", "No such conversation of yours"), 404);
+    if (!result.ok && result.reason === "invalidFiles")
+      return c.json({ error: { ...filesRefusals[result.error], field: "fileIds" } }, 400);
     if (!result.ok) return c.json({ error: { ...refusalCodes[result.error], field: "body" } }, 400);
     return c.json({ message: shown(result.message) }, result.created ? 201 : 200);
   });

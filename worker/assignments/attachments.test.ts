@@ -1,23 +1,18 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultFilesSettings } from "../../core/files/rules.ts";
-import { finishUpload, sendPart, startUpload, type FilesDeps } from "../../core/files/uploads.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
-import { D1FileStore } from "../../db/cell/file-store.ts";
 import { careTeamMembers } from "../../db/cell/schema.ts";
 import { assignmentFiles, assignments } from "../../db/cell/schema/assignments.ts";
 import { files } from "../../db/cell/schema/files.ts";
 import { platformData } from "../../db/platform.ts";
-import { R2Storage } from "../files/r2-storage.ts";
-import { partsOf, pdfOf, text, type Bytes } from "../testing/files.ts";
+import { pdfOf, text, uploadedBy, type Bytes } from "../testing/files.ts";
 import { addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
 const host = "assignment-files.localhost";
 const password = "een lang en sterk wachtwoord";
 let tenant: TenantRecord;
-let deps: FilesDeps;
 const ids: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 
@@ -34,16 +29,7 @@ const send = (as: string, path: string, fields: [string, string][]) =>
     body: new URLSearchParams(fields).toString(),
   });
 
-/** A file sent through the one upload path (core/files, real R2) by this person; its id. */
-async function uploaded(as: string, name: string, bytes: Bytes): Promise<string> {
-  const started = await startUpload(deps, ids[as]!, { name, size: bytes.length });
-  if (!started.ok) throw new Error(started.reason);
-  for (const [index, part] of partsOf(bytes).entries())
-    await sendPart(deps, ids[as]!, started.upload.id, index + 1, new Blob([part]).stream(), part.length);
-  const finished = await finishUpload(deps, ids[as]!, started.upload.id);
-  if (!finished.ok) throw new Error(finished.reason);
-  return finished.file.id;
-}
+const uploaded = (as: string, name: string, bytes: Bytes) => uploadedBy(tenant, ids[as]!, name, bytes);
 
 beforeAll(async () => {
   await data.control.savePlan({
@@ -56,13 +42,7 @@ beforeAll(async () => {
     planId: "assignment-files-plan",
     settings,
   });
-  deps = {
-    store: new D1FileStore(scope()),
-    storage: new R2Storage(env.UPLOADS),
-    settings: defaultFilesSettings,
-    tenantId: tenant.id,
-    now: () => new Date(),
-  };
+
   for (const [name, role] of [
     ["staff", "staff"],
     ["one", "client"],
@@ -108,10 +88,17 @@ describe("files on an assignment", () => {
     }
     const download = await page("two", `/assignments/${id}/files/${sheet}`);
     expect(download.status).toBe(200);
-    expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''werkblad.pdf");
+    expect(download.headers.get("content-disposition")).toBe(
+      `attachment; filename="werkblad.pdf"; filename*=UTF-8''werkblad.pdf`,
+    );
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await download.arrayBuffer()).byteLength).toBe(2_000);
+    // Viewed, the PDF opens as a sandboxed page of its own.
+    const viewed = await page("one", `/assignments/${id}/files/${sheet}?view=inline`);
+    expect(viewed.headers.get("content-disposition")).toMatch(/^inline; /);
+    expect(viewed.headers.get("content-security-policy")).toContain("sandbox");
+    await viewed.body?.cancel();
   });
 
   it("takes files with a hand-in, shown to that client and the staff, not to the other client", async () => {
@@ -146,6 +133,18 @@ describe("files on an assignment", () => {
       expect(html).toContain('value="Poging"');
     }
     expect(await scope().count(assignments)).toBe(before);
+    // A form refused for its text keeps the staff member's upload for the next try.
+    const own = await uploaded("staff", "eigen.pdf", pdfOf());
+    const untitled = await send("staff", "/assignments/new", [
+      ["title", ""],
+      ["description", "Zonder titel"],
+      ["client", ids.one!],
+      ["file", own],
+    ]);
+    expect(untitled.status).toBe(400);
+    const kept = await untitled.text();
+    expect(kept).toContain(`name="file" value="${own}"`);
+    expect(kept).toContain("eigen.pdf");
     const handIn = await send("one", `/assignments/${id}`, [
       ["intent", "handIn"],
       ["text", "Met een bestand van two"],

@@ -1,4 +1,10 @@
-import { partSize } from "../../core/files/rules.ts";
+import { env } from "cloudflare:workers";
+import { defaultFilesSettings, partSize } from "../../core/files/rules.ts";
+import { finishUpload, sendPart, startUpload, type FilesDeps } from "../../core/files/uploads.ts";
+import type { TenantRecord } from "../../core/tenants/tenant.ts";
+import { D1FileStore } from "../../db/cell/file-store.ts";
+import { platformData } from "../../db/platform.ts";
+import { R2Storage } from "../files/r2-storage.ts";
 
 /** Test files whose content is what their names say. */
 const encoder = new TextEncoder();
@@ -30,4 +36,27 @@ export function partsOf(bytes: Bytes): Bytes[] {
   for (let start = 0; start < bytes.length; start += partSize)
     parts.push(bytes.slice(start, start + partSize));
   return parts;
+}
+
+/** A file sent through the one upload path (core/files, real R2) by this person; its id. */
+export async function uploadedBy(
+  tenant: Pick<TenantRecord, "id" | "cell">,
+  uploaderId: string,
+  name: string,
+  bytes: Bytes,
+): Promise<string> {
+  const deps: FilesDeps = {
+    store: new D1FileStore(platformData(env).scopeIn(tenant.cell, tenant.id)),
+    storage: new R2Storage(env.UPLOADS),
+    settings: defaultFilesSettings,
+    tenantId: tenant.id,
+    now: () => new Date(),
+  };
+  const started = await startUpload(deps, uploaderId, { name, size: bytes.length });
+  if (!started.ok) throw new Error(started.reason);
+  for (const [index, part] of partsOf(bytes).entries())
+    await sendPart(deps, uploaderId, started.upload.id, index + 1, new Blob([part]).stream(), part.length);
+  const finished = await finishUpload(deps, uploaderId, started.upload.id);
+  if (!finished.ok) throw new Error(finished.reason);
+  return finished.file.id;
 }

@@ -20,10 +20,13 @@ export const conversations = sqliteTable(
     /** The number of the newest message; the next message gets one more (0: none yet). */
     lastSeq: integer("last_seq").notNull().default(0),
     lastMessageAt: text("last_message_at"),
+    /** The client message id of the first message: the same form sent twice starts one conversation. */
+    startKey: text("start_key"),
   },
   (table) => [
     index("conversations_client_idx").on(table.tenantId, table.clientUserId, table.lastMessageAt),
     index("conversations_recent_idx").on(table.tenantId, table.lastMessageAt),
+    uniqueIndex("conversations_start_idx").on(table.tenantId, table.createdByUserId, table.startKey),
   ],
 );
 
@@ -101,7 +104,7 @@ export const messageDrafts = sqliteTable(
   (table) => [uniqueIndex("message_drafts_pair_idx").on(table.tenantId, table.conversationId, table.userId)],
 );
 
-/** Files sent with a message; the bytes live in R2 under `storage_key`. */
+/** Files (core/files) sent with a message; a file is on one message only. */
 export const messageAttachments = sqliteTable(
   "message_attachments",
   {
@@ -109,11 +112,11 @@ export const messageAttachments = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     conversationId: text("conversation_id").notNull(),
     messageId: text("message_id").notNull(),
-    fileName: text("file_name").notNull(),
-    contentType: text("content_type").notNull(),
-    size: integer("size").notNull(),
-    storageKey: text("storage_key").notNull(),
+    fileId: text("file_id").notNull(),
     createdAt: text("created_at").notNull(),
   },
-  (table) => [index("message_attachments_message_idx").on(table.tenantId, table.messageId)],
+  (table) => [
+    index("message_attachments_message_idx").on(table.tenantId, table.messageId),
+    uniqueIndex("message_attachments_file_idx").on(table.tenantId, table.fileId),
+  ],
 );

@@ -1,7 +1,7 @@
 import type { TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { AssignmentStatus } from "../../../core/assignments/assignment.ts";
-import type { ShownEntry, ShownFile } from "../../assignments.server.ts";
+import type { ShownEntry } from "../../assignments.server.ts";
 
 /** An assignment's state in words (the client's or the staff member's), with a colour that only repeats them. */
 export function StatusBadge({ status, staff = false }: { status: AssignmentStatus; staff?: boolean }) {
@@ -36,22 +36,6 @@ export function Thread({ entries }: { entries: ShownEntry[] }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-/** Files to download; a plain link each, so it works without the page's JavaScript. */
-export function Attachments({ files }: { files: ShownFile[] }) {
-  const { t } = useTranslation();
-  return (
-    <ul className="assignment-files">
-      {files.map((file) => (
-        <li key={file.id}>
-          <a href={file.href} download={file.name}>
-            {t("assignments.detail.download", { name: file.name, size: file.size })}
-          </a>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -2,6 +2,8 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { messageLimits } from "../../../core/messaging/settings.ts";
+import { FileAttacher } from "../files/FileAttacher.tsx";
+import type { KeptFile } from "../files/use-uploads.ts";
 
 /** How often the text is kept as a draft while someone types. */
 const autosaveMs = 5_000;
@@ -17,12 +19,15 @@ export function Composer({
   body,
   notify,
   error,
+  files,
 }: {
   conversationId: string;
   clientMessageId: string;
   body: string;
   notify: boolean;
   error: string | null;
+  /** Files that go with the message: those kept from a refused send, their error, the tenant's limit. */
+  files: { kept: readonly KeptFile[]; error: string | undefined; maxFileMb: number };
 }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
@@ -88,6 +93,15 @@ export function Composer({
           {t("messaging.composer.hint", { max: messageLimits.bodyMaxLength })}
         </p>
       </div>
+      <FileAttacher
+        id="message-files"
+        name="file"
+        label={t("messaging.composer.attachments")}
+        max={messageLimits.files}
+        maxFileMb={files.maxFileMb}
+        kept={files.kept}
+        error={files.error}
+      />
       <div className="field">
         <label className="choice">
           <input

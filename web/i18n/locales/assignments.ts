@@ -37,6 +37,7 @@ const nl = {
     noClients:
       "Er zijn nog geen {{term.clients}} aan je gekoppeld, dus je kunt nog geen {{term.assignment}} geven.",
     submit: "{{term.assignment, capitalize}} geven",
+    addFiles: "Bijlagen toevoegen",
     problem: "De {{term.assignment}} is nog niet gegeven",
     errors: {
       title: {
@@ -71,6 +72,7 @@ const nl = {
     responseHint: "Schrijf je antwoord. Je {{term.coach}} krijgt een melding en kan je feedback geven.",
     handIn: "Inleveren",
     handInAgain: "Opnieuw inleveren",
+    addFiles: "Bestanden toevoegen",
     againHint: "Je {{term.coach}} heeft feedback gegeven. Je kunt je werk verbeteren en opnieuw inleveren.",
     waiting: "Ingeleverd. Je {{term.coach}} kijkt ernaar en geeft je feedback.",
     handedIn: "Ingeleverd. Je {{term.coach}} krijgt een melding.",
@@ -143,6 +145,7 @@ const en: typeof nl = {
     clients: "For which {{term.clients}}?",
     noClients: "No {{term.clients}} are assigned to you yet, so you cannot set an {{term.assignment}}.",
     submit: "Set {{term.assignment}}",
+    addFiles: "Add attachments",
     problem: "The {{term.assignment}} has not been set yet",
     errors: {
       title: {
@@ -177,6 +180,7 @@ const en: typeof nl = {
     responseHint: "Write your response. Your {{term.coach}} is notified and can give you feedback.",
     handIn: "Hand in",
     handInAgain: "Hand in again",
+    addFiles: "Add files",
     againHint: "Your {{term.coach}} gave feedback. You can improve your work and hand it in again.",
     waiting: "Handed in. Your {{term.coach}} will look at it and give you feedback.",
     handedIn: "Handed in. Your {{term.coach}} is notified.",

@@ -7,6 +7,7 @@ import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
 import { homeStatusMessages } from "./home-status.ts";
 import { documentsMessages } from "./documents.ts";
+import { filesMessages } from "./files.ts";
 import { errorMessages } from "./errors.ts";
 import { messagingMessages } from "./messaging.ts";
 import { goalMessages } from "./goals.ts";
@@ -693,6 +694,7 @@ export const en: Messages = {
   dossier: dossierMessages.en,
   homeStatus: homeStatusMessages.en,
   documents: documentsMessages.en,
+  files: filesMessages.en,
   errors: errorMessages.en,
   messaging: messagingMessages.en,
   goals: goalMessages.en,

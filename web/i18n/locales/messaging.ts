@@ -45,8 +45,7 @@ const nl = {
     notifyHint: "De mail zegt alleen dat er een nieuw bericht is, nooit wat erin staat.",
     saveDraft: "Opslaan als concept",
     publish: "Opslaan en publiceren",
-    attachments: "Bijlagen",
-    attachmentsHint: "Hoogstens {{count}} bestanden van elk hoogstens {{size}}: {{types}}.",
+    attachments: "Bijlagen toevoegen",
   },
   start: {
     title: "Nieuw bericht",
@@ -71,12 +70,6 @@ const nl = {
     to: {
       empty: "Kies aan wie je schrijft.",
       unknown: "Kies uit de lijst.",
-    },
-    attachments: {
-      tooMany: "Hoogstens {{max}} bijlagen per bericht.",
-      tooLarge: "{{name}} is te groot: hoogstens {{max}}.",
-      typeNotAllowed: "{{name}}: dit soort bestand kan niet mee. Wel: {{types}}.",
-      empty: "{{name}} is leeg.",
     },
     edit: { closed: "De tijd om dit bericht te wijzigen is voorbij." },
   },
@@ -135,8 +128,7 @@ const en: typeof nl = {
     notifyHint: "The mail only says that there is a new message, never what it says.",
     saveDraft: "Save as draft",
     publish: "Save and publish",
-    attachments: "Attachments",
-    attachmentsHint: "At most {{count}} files of at most {{size}} each: {{types}}.",
+    attachments: "Add attachments",
   },
   start: {
     title: "New message",
@@ -161,12 +153,6 @@ const en: typeof nl = {
     to: {
       empty: "Choose whom you write to.",
       unknown: "Choose from the list.",
-    },
-    attachments: {
-      tooMany: "At most {{max}} attachments per message.",
-      tooLarge: "{{name}} is too large: at most {{max}}.",
-      typeNotAllowed: "{{name}}: this kind of file cannot be sent. Allowed: {{types}}.",
-      empty: "{{name}} is empty.",
     },
     edit: { closed: "The time to change this message has passed." },
   },

@@ -6,6 +6,7 @@ import { calendarFeedMessages } from "./calendar-feed.ts";
 import { dossierMessages } from "./dossier.ts";
 import { homeStatusMessages } from "./home-status.ts";
 import { documentsMessages } from "./documents.ts";
+import { filesMessages } from "./files.ts";
 import { errorMessages } from "./errors.ts";
 import { messagingMessages } from "./messaging.ts";
 import { goalMessages } from "./goals.ts";
@@ -701,6 +702,7 @@ export const nl = {
   dossier: dossierMessages.nl,
   homeStatus: homeStatusMessages.nl,
   documents: documentsMessages.nl,
+  files: filesMessages.nl,
   errors: errorMessages.nl,
   messaging: messagingMessages.nl,
   goals: goalMessages.nl,

@@ -1,7 +1,7 @@
 /**
  * Sends one file through the upload operations (worker/api/files.ts): the parts in order, each
  * an XHR so the browser reports its progress; a retry asks which parts arrived and sends the
- * rest. Then the file becomes a document of the dossier.
+ * rest. What the file becomes (a document, a message's attachment) is up to the page.
  */
 type Upload = { id: string; partSize: number; partCount: number; receivedParts: number[] };
 
@@ -11,7 +11,7 @@ export class UploadFailed extends Error {
   }
 }
 
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
@@ -75,11 +75,4 @@ export async function uploadFile(
   });
   onProgress(1);
   return finished.file.id;
-}
-
-export async function addToDossier(fileId: string, client: string | null, notify: boolean): Promise<void> {
-  await api("/documents", {
-    method: "POST",
-    body: JSON.stringify({ fileId, notify, ...(client ? { client } : {}) }),
-  });
 }

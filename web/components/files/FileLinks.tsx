@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+
+/** A file as a page links to it; `size` is already in the viewer's language. */
+export type LinkedFile = { id: string; href: string; name: string; size: string; inline: boolean };
+
+/**
+ * Files with plain links, so they work without the page's JavaScript. A PDF or image can also be
+ * viewed: it opens as a page of its own in a new tab, under the sandbox of worker/files/serve.ts.
+ */
+export function FileLinks({ files }: { files: readonly LinkedFile[] }) {
+  const { t } = useTranslation();
+  if (files.length === 0) return null;
+  return (
+    <ul className="attachment-list">
+      {files.map((file) => (
+        <li key={file.id}>
+          {file.inline ? (
+            <>
+              <a href={`${file.href}?view=inline`} target="_blank" rel="noopener noreferrer">
+                {t("files.view", { name: file.name, size: file.size })}
+              </a>{" "}
+            </>
+          ) : null}
+          <a href={file.href} download={file.name}>
+            {t("files.download", { name: file.name, size: file.size })}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
