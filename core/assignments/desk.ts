@@ -281,7 +281,8 @@ export async function handIn(
   const files = await filesError(deps, client, handedIn.fileIds);
   if (files) return { ok: false, reason: "invalidFiles", error: files };
   if (found.copy.status === "handedIn") return { ok: false, reason: "wrongStatus", status: "handedIn" };
-  await addEntry(deps, client, found.copy, "handIn", body, [...new Set(handedIn.fileIds)]);
+  if (!(await addEntry(deps, client, found.copy, "handIn", body, [...new Set(handedIn.fileIds)])))
+    return { ok: false, reason: "wrongStatus", status: "handedIn" };
   await audited(deps, client, client.id, assignmentId, "assignments.hand-in", origin);
   await deps.notify({
     kind: "assignment",
@@ -308,7 +309,8 @@ export async function giveFeedback(
   const error = textError(body, limits.feedback);
   if (error) return { ok: false, reason: "invalid", error };
   if (copy.status !== "handedIn") return { ok: false, reason: "wrongStatus", status: copy.status };
-  await addEntry(deps, staff, copy, "feedback", body);
+  if (!(await addEntry(deps, staff, copy, "feedback", body)))
+    return { ok: false, reason: "wrongStatus", status: "reviewed" };
   await audited(deps, staff, clientUserId, assignmentId, "assignments.feedback", origin);
   await deps.notify({
     kind: "assignment",
@@ -328,7 +330,7 @@ async function addEntry(
   fileIds: readonly string[] = [],
 ) {
   const now = deps.now();
-  await deps.store.addEntry(
+  return deps.store.addEntry(
     {
       id: newId("assignmentEntry", now.getTime()),
       assignmentId: copy.assignmentId,
@@ -338,6 +340,7 @@ async function addEntry(
       body,
       createdAt: now.toISOString(),
     },
+    copy.status,
     kind === "handIn" ? "handedIn" : "reviewed",
     fileIds,
   );

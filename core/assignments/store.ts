@@ -41,12 +41,16 @@ export interface AssignmentStore {
   /** The clients whose care team this staff member is in, by name. */
   assignedClients(staffUserId: string): Promise<AssignedClient[]>;
   markOpened(copyId: string, at: string): Promise<void>;
-  /** The entry, its files and the copy's new status, in one batch. */
+  /**
+   * The entry, its files and the copy's move from status `from` to `to`, in one batch; false, with
+   * nothing written, when the copy was no longer in `from` (someone was first).
+   */
   addEntry(
     entry: NewEntry & { assignmentId: string },
-    status: AssignmentStatus,
+    from: AssignmentStatus,
+    to: AssignmentStatus,
     fileIds: readonly string[],
-  ): Promise<void>;
+  ): Promise<boolean>;
   /** The files of an assignment: the staff member's and those of every hand-in. */
   filesOf(assignmentId: string): Promise<Attachment[]>;
 }

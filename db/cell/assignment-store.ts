@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type {
   Assignment,
   AssignmentCopy,
@@ -51,28 +51,24 @@ export class D1AssignmentStore implements AssignmentStore {
     ]);
   }
 
-  /** Rows that put the files on the assignment, and the end of their expiry: for one batch. */
+  /** Rows that put the files on the assignment, and the end of their expiry: for one batch, when `onlyIf`. */
   #link(
     assignmentId: string,
     copyId: string | null,
     entryId: string | null,
     fileIds: readonly string[],
     at: string,
+    onlyIf: SQL = sql`1`,
   ) {
-    if (fileIds.length === 0) return [];
     return [
-      ...this.#scope.insertAll(
-        assignmentFiles,
-        fileIds.map((fileId) => ({
-          id: newId("assignmentFile"),
-          assignmentId,
-          copyId,
-          entryId,
-          fileId,
-          createdAt: at,
-        })),
+      ...fileIds.map((fileId) =>
+        this.#scope.insertWhen(
+          assignmentFiles,
+          { id: newId("assignmentFile"), assignmentId, copyId, entryId, fileId, createdAt: at },
+          onlyIf,
+        ),
       ),
-      claimFiles(this.#scope, fileIds),
+      ...(fileIds.length > 0 ? [claimFiles(this.#scope, fileIds, onlyIf)] : []),
     ];
   }
 
@@ -215,14 +211,26 @@ export class D1AssignmentStore implements AssignmentStore {
 
   async addEntry(
     { assignmentId, ...entry }: NewEntry & { assignmentId: string },
-    status: AssignmentStatus,
+    from: AssignmentStatus,
+    to: AssignmentStatus,
     fileIds: readonly string[],
-  ): Promise<void> {
-    await this.#scope.batch([
-      this.#scope.insert(assignmentEntries, entry),
-      this.#scope.update(assignmentCopies, entry.copyId, { status, updatedAt: entry.createdAt }),
-      ...this.#link(assignmentId, entry.copyId, entry.id, fileIds, entry.createdAt),
+  ): Promise<boolean> {
+    const scope = this.#scope;
+    // Each write waits on the copy still being in `from` (then on the entry): of two hand-ins sent
+    // at once, D1 runs one batch after the other and the second finds the copy handed in.
+    const stillFrom = sql`exists (select 1 from ${assignmentCopies} where ${assignmentCopies.tenantId} = ${scope.tenantId}
+      and ${assignmentCopies.id} = ${entry.copyId} and ${assignmentCopies.status} = ${from})`;
+    const entered = sql`exists (select 1 from ${assignmentEntries} where ${assignmentEntries.tenantId} = ${scope.tenantId}
+      and ${assignmentEntries.id} = ${entry.id})`;
+    const [inserted] = await scope.batch([
+      scope.insertWhen(assignmentEntries, entry, stillFrom),
+      scope.updateWhere(assignmentCopies, and(eq(assignmentCopies.id, entry.copyId), entered) as SQL, {
+        status: to,
+        updatedAt: entry.createdAt,
+      }),
+      ...this.#link(assignmentId, entry.copyId, entry.id, fileIds, entry.createdAt, entered),
     ]);
+    return inserted.meta.changes > 0;
   }
 
   async #names(userIds: readonly string[]): Promise<Map<string, string>> {

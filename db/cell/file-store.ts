@@ -36,7 +36,7 @@ export class D1FileStore implements FileStore {
   async reserve(file: StoredFile, quotaBytes: number): Promise<boolean> {
     const { tenantId } = this.#scope;
     const over = sql`(select coalesce(sum(${files.size}), 0) from ${files} where ${files.tenantId} = ${tenantId}) + ${file.size} > ${quotaBytes}`;
-    const result = await this.#scope.insertUnless(files, file, over);
+    const result = await this.#scope.insertWhen(files, file, sql`not (${over})`);
     return result.meta.changes > 0;
   }
 

@@ -60,7 +60,7 @@ export class D1MessagingStore implements MessagingStore {
     await scope.batch([
       scope.insert(conversations, { ...conversation, startKey }).onConflictDoNothing(),
       ...[...new Set(participantIds)].map((userId) =>
-        scope.insertUnless(
+        scope.insertWhen(
           conversationParticipants,
           {
             id: newId("participant"),
@@ -68,7 +68,7 @@ export class D1MessagingStore implements MessagingStore {
             userId,
             joinedAt: conversation.createdAt,
           },
-          sql`not exists (${inserted})`,
+          sql`exists (${inserted})`,
         ),
       ),
     ]);
@@ -121,7 +121,7 @@ export class D1MessagingStore implements MessagingStore {
         .returning({ id: messages.id }),
       // A resent message (same client message id) takes no files: only a message stored now does.
       ...message.fileIds.map((fileId) =>
-        scope.insertUnless(
+        scope.insertWhen(
           messageAttachments,
           {
             id: newId("messageAttachment"),
@@ -130,7 +130,7 @@ export class D1MessagingStore implements MessagingStore {
             fileId,
             createdAt: message.sentAt,
           },
-          sql`not exists (${storedNow})`,
+          sql`exists (${storedNow})`,
         ),
       ),
       ...(message.fileIds.length > 0 ? [claimFiles(scope, message.fileIds, sql`exists (${storedNow})`)] : []),

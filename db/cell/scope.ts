@@ -114,22 +114,28 @@ export class TenantScope {
   }
 
   /**
-   * An insert that happens only when no row of this tenant in `table` matches `blocker`, decided
-   * by SQLite inside the one statement (`INSERT ... SELECT ... WHERE NOT EXISTS`), so no other
-   * writer can slip in between the check and the write. Its result's `meta.changes` is 0 when blocked.
+   * An insert that happens only when `condition` holds, decided by SQLite inside the one statement
+   * (`INSERT ... SELECT ... WHERE`), so no other writer can slip in between the check and the
+   * write; in a batch, it sees what the statements before it wrote. Its result's `meta.changes`
+   * is 0 when the condition did not hold.
    */
-  insertUnless<T extends TenantTable>(table: T, values: NewRow<T>, blocker: SQL) {
+  insertWhen<T extends TenantTable>(table: T, values: NewRow<T>, condition: SQL) {
     const row: Record<string, unknown> = { ...values, tenantId: this.tenantId };
     // Drizzle lists every column of the table, in order, for an INSERT ... SELECT.
     const selected = Object.entries(getTableColumns(table)).map(([key, column]) => {
       const value = row[key] === undefined ? column.default : row[key];
       return value === undefined || value === null ? sql`null` : sql.param(value, column);
     });
-    return this.#db
-      .insert(table)
-      .select(
-        sql`select ${sql.join(selected, sql`, `)} where not exists (select 1 from ${table} where ${this.where(table, blocker)})`,
-      );
+    return this.#db.insert(table).select(sql`select ${sql.join(selected, sql`, `)} where ${condition}`);
+  }
+
+  /** An insert that happens only when no row of this tenant in `table` matches `blocker` (see insertWhen). */
+  insertUnless<T extends TenantTable>(table: T, values: NewRow<T>, blocker: SQL) {
+    return this.insertWhen(
+      table,
+      values,
+      sql`not exists (select 1 from ${table} where ${this.where(table, blocker)})`,
+    );
   }
 
   /**
