@@ -124,7 +124,8 @@ export type UploadView = {
 const keepUnlinkedHours = 24;
 const hour = 60 * 60_000;
 
-const objectKeyOf = (tenantId: string, fileId: string) => `${tenantId}/${fileId}`;
+/** Where a file's bytes live in R2: under its tenant, by its id. */
+export const objectKeyOf = (tenantId: string, fileId: string) => `${tenantId}/${fileId}`;
 
 function viewOf(file: StoredFile, parts: ReceivedPart[]): UploadView {
   return {

@@ -9,6 +9,8 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { D1BookingSetupStore } from "../cell/booking-setup-store.ts";
 import { seedAssignments } from "./demo-assignments.ts";
 import { careTeamRow } from "../cell/care-team-store.ts";
+import { seedDocuments } from "./demo-documents.ts";
+import { seedGoals } from "./demo-goals.ts";
 import { seedMessages } from "./demo-messages.ts";
 import { D1OrganisationStore } from "../cell/organisation-store.ts";
 import { careTeamMembers, users } from "../cell/schema.ts";
@@ -110,6 +112,8 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     await seedBooking(demo, scope);
     await seedAssignments(demo.slug, scope);
     await seedMessages(demo.slug, scope);
+    await seedDocuments(demo.slug, scope, context.uploads);
+    await seedGoals(demo.slug, scope);
     seeded.push(tenant);
   }
   seeded.push(await seedOperator(context, passwordHash));
