@@ -4,6 +4,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from "react";
 
 /**
@@ -34,6 +35,38 @@ export function Field({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...input}
+      />
+      <FieldMessages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** A labelled text area, with its error and hint tied to it as for `Field`. */
+export function TextAreaField({
+  name,
+  id = name,
+  label,
+  error,
+  hint,
+  rows = 3,
+  ...area
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...area}
       />
       <FieldMessages id={id} error={error} hint={hint} />
     </div>

@@ -22,18 +22,13 @@ import {
   shownFiles,
   shownThread,
 } from "../assignments.server.ts";
-import {
-  Description,
-  StatusBadge,
-  TextAreaField,
-  Thread,
-} from "../components/assignments/AssignmentParts.tsx";
+import { Description, StatusBadge, Thread } from "../components/assignments/AssignmentParts.tsx";
 import styles from "../components/assignments/assignments.css?url";
 import { FileAttacher } from "../components/files/FileAttacher.tsx";
 import { FileLinks } from "../components/files/FileLinks.tsx";
 import filesStyles from "../components/files/files.css?url";
 import type { KeptFile } from "../components/files/use-uploads.ts";
-import { FormAlert } from "../components/Field.tsx";
+import { FormAlert, TextAreaField } from "../components/Field.tsx";
 import { keptFiles } from "../files.server.ts";
 
 export const links: LinksFunction = () => [

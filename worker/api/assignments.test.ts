@@ -5,7 +5,7 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { careTeamMembers, notifications } from "../../db/cell/schema.ts";
 import { assignmentEntries } from "../../db/cell/schema/assignments.ts";
 import { platformData } from "../../db/platform.ts";
-import { addUser, createTenant, post, signIn, visit } from "../testing/fixtures.ts";
+import { callApi, addUser, createTenant, post, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
 const host = "assignment-api.localhost";
@@ -15,22 +15,8 @@ const ids: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 let assignmentId: string;
 
-let calls = 0;
-/** An API call of a signed-in person, each from its own address so the per-address limit stays out of the way. */
-function call(as: string, path: string, init: { method?: string; body?: unknown; host?: string } = {}) {
-  const onHost = init.host ?? host;
-  const headers: Record<string, string> = {
-    "cf-connecting-ip": `203.0.113.${++calls % 250}`,
-    origin: `http://${onHost}`,
-  };
-  if (cookies[as]) headers.cookie = cookies[as];
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return visit(onHost, `/api/v1${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
+const call = (as: string, path: string, init: { method?: string; body?: unknown; host?: string } = {}) =>
+  callApi(init.host ?? host, path, { cookie: cookies[as], method: init.method ?? "GET", json: init.body });
 
 const submit = (as: string, id: string, body: unknown, onHost?: string) =>
   call(as, `/assignments/${id}/submit`, { method: "POST", body, ...(onHost ? { host: onHost } : {}) });

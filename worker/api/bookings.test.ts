@@ -6,7 +6,7 @@ import { auditEvents, careTeamMembers, notifications } from "../../db/cell/schem
 import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
 import { at, bookableStaff } from "../testing/booking.ts";
-import { addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
+import { callApi, addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
 const password = "een lang en sterk wachtwoord";
@@ -25,27 +25,17 @@ const cookies: Record<string, string> = {};
 
 /** `time` Amsterdam time, `days` from today: inside the test staff member's always-open hours. */
 
-let calls = 0;
-/** An API call of a signed-in person, each from its own address so the per-address limit stays out of the way. */
-function call(
+const call = (
   as: keyof typeof cookies,
   path: string,
   init: { method?: string; body?: unknown; key?: string; host?: string } = {},
-) {
-  const host = init.host ?? "booking-api.localhost";
-  const headers: Record<string, string> = {
-    "cf-connecting-ip": `203.0.113.${++calls % 250}`,
-    origin: `http://${host}`,
-  };
-  if (cookies[as]) headers.cookie = cookies[as];
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  if (init.key) headers["idempotency-key"] = init.key;
-  return visit(host, `/api/v1${path}`, {
+) =>
+  callApi(init.host ?? "booking-api.localhost", path, {
+    cookie: cookies[as],
     method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    json: init.body,
+    headers: init.key ? { "idempotency-key": init.key } : {},
   });
-}
 
 const bookIt = (as: string, startsAt: string, type = "hour", key = crypto.randomUUID()) =>
   call(as, "/bookings", {

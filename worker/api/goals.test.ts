@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/cell/schema.ts";
 import { goalProgress, goals } from "../../db/cell/schema/goals.ts";
-import { post, visit } from "../testing/fixtures.ts";
+import { callApi, post, visit } from "../testing/fixtures.ts";
 import { goalsTenant } from "../testing/goals.ts";
 
 let main: Awaited<ReturnType<typeof goalsTenant>>;
@@ -14,21 +14,8 @@ let goalId: string;
 type Place = typeof main;
 type Who = keyof Place["cookies"];
 
-let calls = 0;
-/** An API call of a signed-in person, each from its own address so the per-address limit stays out of the way. */
-function call(place: Place, as: Who, path: string, body?: unknown) {
-  const headers: Record<string, string> = {
-    "cf-connecting-ip": `203.0.113.${++calls % 250}`,
-    origin: `http://${place.host}`,
-    cookie: place.cookies[as],
-  };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return visit(place.host, `/api/v1${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (place: Place, as: Who, path: string, body?: unknown) =>
+  callApi(place.host, path, { cookie: place.cookies[as], json: body });
 
 /** A goal of the place's client, added through the client's page. */
 async function goalOf(place: Place, as: Who, path: string) {

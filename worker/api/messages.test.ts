@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultNotificationSettings } from "../../core/notifications/settings.ts";
 import type { TenantRecord } from "../../core/tenants/tenant.ts";
-import { addUser, createTenant, deliverQueuedMail, signIn, visit } from "../testing/fixtures.ts";
+import { callApi, addUser, createTenant, deliverQueuedMail, signIn } from "../testing/fixtures.ts";
 import { pdfOf, uploadedBy } from "../testing/files.ts";
 import { conversationWith, countRows } from "../testing/messaging.ts";
 import { careTeamRow } from "../../db/cell/care-team-store.ts";
@@ -20,21 +20,8 @@ let ids: Record<string, string> = {};
 let conversation: string;
 const cookies: Record<string, string> = {};
 
-let calls = 0;
-function call(as: string, path: string, init: { method?: string; body?: unknown; host?: string } = {}) {
-  const onHost = init.host ?? host;
-  const headers: Record<string, string> = {
-    "cf-connecting-ip": `203.0.113.${++calls % 250}`,
-    origin: `http://${onHost}`,
-  };
-  if (cookies[as]) headers.cookie = cookies[as];
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return visit(onHost, `/api/v1${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
+const call = (as: string, path: string, init: { method?: string; body?: unknown; host?: string } = {}) =>
+  callApi(init.host ?? host, path, { cookie: cookies[as], method: init.method ?? "GET", json: init.body });
 
 const send = (as: string, body: string, clientMessageId: string = crypto.randomUUID(), notify = true) =>
   call(as, `/conversations/${conversation}/messages`, {

@@ -1,4 +1,3 @@
-import type { TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { AssignmentStatus } from "../../../core/assignments/assignment.ts";
 import type { ShownEntry } from "../../assignments.server.ts";
@@ -36,47 +35,5 @@ export function Thread({ entries }: { entries: ShownEntry[] }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-/** A labelled text area with its error right below it, tied together for screen readers. */
-export function TextAreaField({
-  name,
-  id = name,
-  label,
-  error,
-  hint,
-  ...area
-}: {
-  name: string;
-  id?: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...area}
-      />
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,48 +1,6 @@
-import type { TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { smartTexts, textMax, titleMax } from "../../../core/goals/forms.ts";
-import { Field, FormAlert } from "../Field.tsx";
-
-/** A labelled text area with its hint and its error tied to it, as `Field` does for inputs. */
-export function TextAreaField({
-  name,
-  id = name,
-  label,
-  error,
-  hint,
-  ...area
-}: {
-  name: string;
-  id?: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...area}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
-    </div>
-  );
-}
+import { Field, FormAlert, TextAreaField } from "../Field.tsx";
 
 export type FormAnswer = { form: string; errors: Record<string, string>; values: Record<string, string> };
 

@@ -2,8 +2,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { commentMax, noteMax, smartTexts } from "../../../core/goals/forms.ts";
 import type { loadGoal } from "../../goals.server.ts";
-import { Field } from "../Field.tsx";
-import { ErrorSummary, GoalFields, TextAreaField, useAnswer, type FormAnswer } from "./GoalFields.tsx";
+import { Field, TextAreaField } from "../Field.tsx";
+import { ErrorSummary, GoalFields, useAnswer, type FormAnswer } from "./GoalFields.tsx";
 import { GoalMeter } from "./GoalsPage.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 
