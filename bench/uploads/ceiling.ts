@@ -105,7 +105,7 @@ try {
     drain: {},
     stream: {},
   };
-  // A first round warms the isolate and the disk; only the second is kept.
+  // An unrecorded round first warms the isolate and the disk.
   await run("stream", 2);
   for (const kind of ["r2", "drain", "stream"] as const)
     for (const concurrency of [1, 2, 3, 4]) result[kind]![concurrency] = await run(kind, concurrency);

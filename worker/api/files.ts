@@ -180,9 +180,9 @@ export function registerFileRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(uploadPartRoute, async (c) => {
     const declared = c.req.header("content-length");
-    // Answered before anything is looked up and without touching the body: the client learns at
-    // once, and a body left unread is simply dropped (cancelling it instead makes the local
-    // runtime answer 500 "Network connection lost" while the client is still sending).
+    // A whole file in one request: answered before anything is looked up, with the body left
+    // unread. Not cancelled: cancelling a body still being sent makes the local runtime fail the
+    // request with 500 "Network connection lost" instead of passing this answer on.
     if (declared && Number(declared) > partSize)
       return c.json(
         apiError(
