@@ -177,6 +177,44 @@ describe("documents through the API", () => {
     await call("client", `/files/uploads/${upload.id}`, { method: "DELETE" });
   });
 
+  it("refuses a whole file sent as one part from its Content-Length, without reading the body: 413", async () => {
+    const size = 250 * 1000 * 1000;
+    const created = await call("client", "/files/uploads", {
+      method: "POST",
+      json: { name: "in-een-keer.pdf", size },
+    });
+    const { upload } = (await created.json()) as { upload: Upload };
+    const before = await rowsOf();
+    let read = false;
+    // A body that notes whether anyone reads it; it would take 250 MB to finish.
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          read = true;
+          controller.enqueue(new Uint8Array(1024 * 1024));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const response = await visit(host, `/api/v1/files/uploads/${upload.id}/parts/1`, {
+      method: "PUT",
+      headers: {
+        cookie: cookies.client!,
+        origin: `http://${host}`,
+        "content-type": "application/octet-stream",
+        "content-length": String(size),
+      },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "part_too_large" } });
+    expect(read).toBe(false);
+    const progress = await call("client", `/files/uploads/${upload.id}`);
+    expect(((await progress.json()) as { upload: Upload }).upload.receivedParts).toEqual([]);
+    expect(await rowsOf()).toEqual(before);
+    await call("client", `/files/uploads/${upload.id}`, { method: "DELETE" });
+  });
+
   it("refuses wrong content, unsafe names, empty, too large and over-quota files with a clear code, storing nothing", async () => {
     const before = await rowsOf();
     const mismatch = await uploadFile("client", "foto.png", pdfOf());

@@ -9,6 +9,7 @@ import {
   type UploadRefusal,
   type UploadView,
 } from "../../core/files/uploads.ts";
+import { partSize } from "../../core/files/rules.ts";
 import type { AppEnv } from "../context.ts";
 import { workRoute, type PersonCaller } from "./access.ts";
 import { apiError, errorSchema, json } from "./errors.ts";
@@ -80,7 +81,7 @@ const uploadPartRoute = workRoute("portal:use", {
   operationId: "uploadPart",
   summary: "Send one part of an upload",
   description:
-    "The body is the part's bytes (`application/octet-stream`): part n covers bytes (n-1)*partSize up to n*partSize of the file. A part sent again replaces the earlier one. A body of another length is refused and not kept.",
+    "The body is the part's bytes (`application/octet-stream`): part n covers bytes (n-1)*partSize up to n*partSize of the file. A part sent again replaces the earlier one. A body of another length is refused and not kept; one whose Content-Length is larger than any part (a whole file in one request) is refused at once, unread.",
   request: {
     params: z.object({
       id: z.string().min(1).max(40),
@@ -94,6 +95,7 @@ const uploadPartRoute = workRoute("portal:use", {
   responses: {
     200: json(z.object({ partNumber: z.number().int() }), "The part arrived"),
     400: json(errorSchema, "part_invalid: no such part, or not its size"),
+    413: json(errorSchema, "part_too_large: larger than a part can be; send the file in parts"),
     ...common,
   },
 });
@@ -177,11 +179,22 @@ export function registerFileRoutes(api: OpenAPIHono<AppEnv>) {
   });
 
   api.openapi(uploadPartRoute, async (c) => {
+    const declared = c.req.header("content-length");
+    // A whole file in one request: answered before anything is looked up, with the body left
+    // unread. Not cancelled: cancelling a body still being sent makes the local runtime fail the
+    // request with 500 "Network connection lost" instead of passing this answer on.
+    if (declared && Number(declared) > partSize)
+      return c.json(
+        apiError(
+          "part_too_large",
+          `A part is at most ${partSize} bytes; send the file in parts (createUpload)`,
+        ),
+        413,
+      );
     const { deps, uploaderId } = filesOf(c);
     const { id, partNumber } = c.req.valid("param");
     const body = c.req.raw.body;
     if (!body) return refused<400>(c, "part_invalid");
-    const declared = c.req.header("content-length");
     const result = await sendPart(deps, uploaderId, id, partNumber, body, declared ? Number(declared) : null);
     if (!result.ok) return refused<400 | 404>(c, result.reason);
     return c.json({ partNumber }, 200);
