@@ -189,16 +189,13 @@ export async function sendPart(
   body: ReadableStream<Uint8Array>,
   length: number | null,
 ): Promise<{ ok: true } | Refused> {
+  // A refused part's body is left unread rather than cancelled: the runtime drops it with the
+  // request, while cancelling it makes the local runtime fail the whole answer (bench/README.md).
   const file = await openUpload(deps, uploaderId, fileId);
-  if (!file || file.status !== "uploading" || !file.multipartId) {
-    await body.cancel();
-    return { ok: false, reason: "not_found" };
-  }
+  if (!file || file.status !== "uploading" || !file.multipartId) return { ok: false, reason: "not_found" };
   const expected = expectedPartSize(file.size, partNumber);
-  if (expected === null || (length !== null && length !== expected)) {
-    await body.cancel();
+  if (expected === null || (length !== null && length !== expected))
     return { ok: false, reason: "part_invalid" };
-  }
   const etag = await deps.storage.uploadPart(file.objectKey, file.multipartId, partNumber, body, expected);
   if (!etag) return { ok: false, reason: "part_invalid" };
   await deps.store.savePart(file.id, { partNumber, etag, size: expected });

@@ -14,16 +14,28 @@ export function FileLinks({ files }: { files: readonly LinkedFile[] }) {
     <ul className="attachment-list">
       {files.map((file) => (
         <li key={file.id}>
+          {/* The name opens the file: shown when the browser can, else downloaded; the size beside it. */}
+          <a
+            href={file.inline ? `${file.href}?view=inline` : file.href}
+            {...(file.inline
+              ? {
+                  target: "_blank",
+                  rel: "noopener noreferrer",
+                  "aria-label": t("files.view", { name: file.name }),
+                }
+              : { download: file.name, "aria-label": t("files.download", { name: file.name }) })}
+          >
+            {file.name}
+          </a>{" "}
+          <span className="attachment-list__size">({file.size})</span>
           {file.inline ? (
             <>
-              <a href={`${file.href}?view=inline`} target="_blank" rel="noopener noreferrer">
-                {t("files.view", { name: file.name, size: file.size })}
-              </a>{" "}
+              {" · "}
+              <a href={file.href} download={file.name} aria-label={t("files.download", { name: file.name })}>
+                {t("files.downloadShort")}
+              </a>
             </>
           ) : null}
-          <a href={file.href} download={file.name}>
-            {t("files.download", { name: file.name, size: file.size })}
-          </a>
         </li>
       ))}
     </ul>
