@@ -1,6 +1,6 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import type { Role } from "../auth/permissions.ts";
-import type { CareTeamStore, Coach } from "../care-team/care-team.ts";
+import { inCareTeam, type CareTeamStore, type Coach } from "../care-team/care-team.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import type { Slot } from "./availability.ts";
 import type { Booking } from "./booking.ts";
@@ -61,8 +61,7 @@ export async function bookableCoaches(deps: DeskDeps, client: Actor): Promise<Bo
 
 /** Whether this person may see the staff member's free time and book it. */
 async function mayBook(deps: DeskDeps, actor: Actor, staffUserId: string): Promise<boolean> {
-  if (actor.role === "client")
-    return (await deps.careTeams.coachesOf(actor.id)).some((coach) => coach.userId === staffUserId);
+  if (actor.role === "client") return inCareTeam(deps.careTeams, staffUserId, actor.id);
   return actor.id === staffUserId;
 }
 

@@ -20,6 +20,15 @@ export interface CareTeamStore {
   replace(clientUserId: string, staffUserIds: readonly string[], now: Date): Promise<void>;
 }
 
+/** Whether this staff member is in the client's care team: what lets staff near a client's data. */
+export async function inCareTeam(
+  careTeams: Pick<CareTeamStore, "coachesOf">,
+  staffUserId: string,
+  clientUserId: string,
+): Promise<boolean> {
+  return (await careTeams.coachesOf(clientUserId)).some((coach) => coach.userId === staffUserId);
+}
+
 export type CareTeamDeps = { careTeams: CareTeamStore; audit: AuditLog; now(): Date };
 
 export type CareTeamChange = { ok: true } | { ok: false; reason: "notFound" | "coachUnknown" };

@@ -1,6 +1,6 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import type { Role } from "../auth/permissions.ts";
-import type { CareTeamStore } from "../care-team/care-team.ts";
+import { inCareTeam, type CareTeamStore } from "../care-team/care-team.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import { discard, openFile, type FilesDeps, type OpenedFile, type StoredFile } from "../files/uploads.ts";
@@ -67,7 +67,7 @@ export async function mayOpenDossier(
 ): Promise<boolean> {
   if (actor.role === "client") return actor.id === clientUserId;
   if (actor.role !== "staff" && actor.role !== "admin") return false;
-  return (await deps.careTeams.coachesOf(clientUserId)).some((coach) => coach.userId === actor.id);
+  return inCareTeam(deps.careTeams, actor.id, clientUserId);
 }
 
 export type Filter = "all" | "mine" | "theirs";

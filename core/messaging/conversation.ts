@@ -1,5 +1,5 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { CareTeamStore } from "../care-team/care-team.ts";
+import { inCareTeam, type CareTeamStore } from "../care-team/care-team.ts";
 import { chooseFiles, type LinkableFiles } from "../files/links.ts";
 import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
@@ -48,8 +48,7 @@ export async function accessTo(
 ): Promise<Access | null> {
   if (participants.some((participant) => participant.userId === actor.id)) return "participant";
   if (actor.role !== "staff" && actor.role !== "admin") return null;
-  const team = await deps.careTeams.coachesOf(conversation.clientUserId);
-  if (team.some((coach) => coach.userId === actor.id)) return "care-team";
+  if (await inCareTeam(deps.careTeams, actor.id, conversation.clientUserId)) return "care-team";
   return actor.role === "admin" ? "existence" : null;
 }
 
