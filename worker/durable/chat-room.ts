@@ -36,7 +36,11 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   #awakeSince = new Date().toISOString();
   /** Per connection, in memory only: a room that hibernated was quiet, so every bucket is full again. */
   #buckets = new Map<string, BucketState>();
-  #participants: Participant[] | null = null;
+  #backend: RoomBackend | null = null;
+  /** Per person whose read position is being written: the newest position asked for meanwhile. */
+  #reading = new Map<string, number>();
+  /** The receipt each person's last broadcast showed, so an unchanged one is not sent again. */
+  #shown = new Map<string, string>();
 
   override async onStart() {
     // Runs after every wake-up: the in-memory state comes back from storage.
@@ -59,12 +63,12 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     // The new connection has no state yet, so this is who was here before it.
     const wasOnline = this.#online().some((person) => person.accountId === member.person.accountId);
     connection.setState(member.person);
-    const backend = await this.#backend();
+    const backend = this.#backendOf();
+    // Whoever connects sees who takes part as the cell has it now.
     const [messages, participants] = await Promise.all([
       backend.history(member.person, member.after),
-      backend.participants(),
+      backend.participants(true),
     ]);
-    this.#participants = participants;
     this.#send(connection, {
       type: "welcome",
       you: member.person,
@@ -96,13 +100,9 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   async #handle(connection: Connection<ChatPerson>, person: ChatPerson, frame: ClientFrame) {
     switch (frame.type) {
       case "send": {
-        const backend = await this.#backend();
-        // Who takes part changes rarely (a coach joins with a first message): the list read when the
-        // last person connected decides, so a message costs no extra read.
-        this.#participants ??= await backend.participants();
-        const everyoneHere = this.#participants.every((participant) =>
-          this.#online().some((online) => online.accountId === participant.userId),
-        );
+        const backend = this.#backendOf();
+        const online = new Set(this.#online().map((one) => one.accountId));
+        const everyoneHere = (await backend.participants()).every((one) => online.has(one.userId));
         const outcome = await backend.publish(person, frame.clientMessageId, frame.body, !everyoneHere);
         if (!outcome.ok) return this.#refuse(connection, outcome.reason, frame.clientMessageId);
         // A resend of a stored message goes back to the sender only; the others have it already.
@@ -119,13 +119,24 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
         return this.#announceReceipt(person.accountId);
       }
       case "read": {
-        const backend = await this.#backend();
-        await backend.markRead(person, frame.sequence);
-        return this.#announceReceipt(person.accountId);
+        // Every open tab says this twice a second: one write per person at a time, and whatever
+        // came in meanwhile goes with the next one.
+        const id = person.accountId;
+        const waiting = this.#reading.get(id);
+        if (waiting !== undefined) return void this.#reading.set(id, Math.max(waiting, frame.sequence));
+        this.#reading.set(id, frame.sequence);
+        try {
+          for (let sequence = frame.sequence; ; sequence = this.#reading.get(id) ?? sequence) {
+            await this.#backendOf().markRead(person, sequence);
+            await this.#announceReceipt(id);
+            if ((this.#reading.get(id) ?? sequence) <= sequence) return;
+          }
+        } finally {
+          this.#reading.delete(id);
+        }
       }
       case "sync": {
-        const backend = await this.#backend();
-        const messages = await backend.history(person, frame.after);
+        const messages = await this.#backendOf().history(person, frame.after);
         return this.#send(connection, { type: "history", messages, awakeSince: this.#awakeSince });
       }
       default:
@@ -145,6 +156,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
 
   /** A message stored through a page or the API (or by this room): everyone connected gets it. */
   async announce(message: Message) {
+    this.#backend?.stored(message);
     this.#broadcast({ type: "message", message });
   }
 
@@ -165,16 +177,19 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     }));
   }
 
+  /** From what the room knows: its own writes and announcements keep the read positions current. */
   async #announceReceipt(accountId: string) {
-    const participants = await (await this.#backend()).participants();
-    this.#participants = participants;
+    const participants = await this.#backendOf().participants();
     const receipt = this.#receiptsOf(participants).find((one) => one.accountId === accountId);
-    if (receipt) this.#broadcast({ type: "receipt", receipt });
+    if (!receipt || this.#shown.get(accountId) === `${receipt.delivered}:${receipt.read}`) return;
+    this.#shown.set(accountId, `${receipt.delivered}:${receipt.read}`);
+    this.#broadcast({ type: "receipt", receipt });
   }
 
-  async #backend(): Promise<RoomBackend> {
+  #backendOf(): RoomBackend {
     if (!this.#address) throw new Error("A chat room was used before anyone connected to it");
-    return roomBackend(this.env, this.#address, this);
+    this.#backend ??= roomBackend(this.env, this.#address, this);
+    return this.#backend;
   }
 
   #refuse(connection: Connection, reason: RefusalReason, clientMessageId: string | null) {
