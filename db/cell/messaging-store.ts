@@ -70,7 +70,7 @@ export class D1MessagingStore implements MessagingStore {
     // a conversation can get the same number, and a resent one takes none.
     const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
       where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
-    const [, inserted] = await scope.batch([
+    const [, inserted, ...rest] = await scope.batch([
       scope.updateWhere(
         conversations,
         and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
@@ -89,7 +89,7 @@ export class D1MessagingStore implements MessagingStore {
           sentAt: message.sentAt,
         })
         .onConflictDoNothing()
-        .returning({ id: messages.id }),
+        .returning(),
       ...message.attachments.map((file) =>
         scope.insertUnless(
           messageAttachments,
@@ -114,7 +114,21 @@ export class D1MessagingStore implements MessagingStore {
           eq(messageDrafts.userId, message.senderUserId),
         ) as SQL,
       ),
+      // The sender's name, so a new message needs no read after the batch.
+      scope.select(users, { where: eq(users.id, message.senderUserId), limit: 1 }),
     ]);
+    const [row] = inserted as Row<typeof messages>[];
+    const [sender] = rest.at(-1) as Row<typeof users>[];
+    if (row && sender) {
+      const files = message.attachments.map(({ id, fileName, contentType, size }) => ({
+        id,
+        fileName,
+        contentType,
+        size,
+      }));
+      return { message: messageOf(row, sender.displayName, files), created: true };
+    }
+    // Sent before: the stored message as it is.
     const stored = await this.#messagesWhere(
       and(
         eq(messages.conversationId, message.conversationId),
@@ -126,7 +140,7 @@ export class D1MessagingStore implements MessagingStore {
     );
     const found = stored[0];
     if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
-    return { message: found, created: (inserted as { id: string }[]).length > 0 };
+    return { message: found, created: false };
   }
 
   messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
@@ -315,18 +329,7 @@ export class D1MessagingStore implements MessagingStore {
       list.push({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size });
       byMessage.set(file.messageId, list);
     }
-    return rows.map(({ left, right }) => ({
-      id: left.id,
-      conversationId: left.conversationId,
-      seq: left.seq,
-      senderUserId: left.senderUserId,
-      senderName: right.displayName,
-      clientMessageId: left.clientMessageId,
-      body: left.body,
-      sentAt: left.sentAt,
-      editedAt: left.editedAt,
-      attachments: byMessage.get(left.id) ?? [],
-    }));
+    return rows.map(({ left, right }) => messageOf(left, right.displayName, byMessage.get(left.id) ?? []));
   }
 
   async #summaries(userId: string, where: SQL | undefined, limit: number): Promise<ConversationSummary[]> {
@@ -380,6 +383,21 @@ export class D1MessagingStore implements MessagingStore {
     }
     return result;
   }
+}
+
+function messageOf(row: Row<typeof messages>, senderName: string, attachments: Attachment[]): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    senderUserId: row.senderUserId,
+    senderName,
+    clientMessageId: row.clientMessageId,
+    body: row.body,
+    sentAt: row.sentAt,
+    editedAt: row.editedAt,
+    attachments,
+  };
 }
 
 function conversationOf(row: Row<typeof conversations>): Conversation {

@@ -19,6 +19,13 @@ import { readMember, type RoomAddress } from "../chat/room-address.ts";
 const frameRule: BucketRule = { capacity: 20, refillPerSecond: 5 };
 
 /**
+ * Receipts are written and shown together once a second. Every open tab sends two a second, and
+ * each one written at once was a write to the cell and a frame to everyone (ten times the
+ * messages themselves in a busy room); a second later is soon enough to see "read".
+ */
+const receiptMillis = 1_000;
+
+/**
  * One live conversation (ADR 0016): a partyserver `Server` named "<tenant>:<conversation>" with
  * hibernating websockets. The Worker lets a connection in only after it checked who the person is
  * and that they take part (worker/chat/route.ts); the person arrives in a header the Worker sets
@@ -37,8 +44,10 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   /** Per connection, in memory only: a room that hibernated was quiet, so every bucket is full again. */
   #buckets = new Map<string, BucketState>();
   #backend: RoomBackend | null = null;
-  /** Per person whose read position is being written: the newest position asked for meanwhile. */
-  #reading = new Map<string, number>();
+  /** Receipts not yet written: read positions per person, and who received something new. */
+  #reads = new Map<string, { person: ChatPerson; sequence: number }>();
+  #received = new Set<string>();
+  #receiptTimer: ReturnType<typeof setTimeout> | undefined;
   /** The receipt each person's last broadcast showed, so an unchanged one is not sent again. */
   #shown = new Map<string, string>();
 
@@ -115,25 +124,13 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
         const known = this.#delivered.get(person.accountId) ?? 0;
         if (frame.sequence <= known) return;
         this.#delivered.set(person.accountId, frame.sequence);
-        await this.ctx.storage.put("delivered", Object.fromEntries(this.#delivered));
-        return this.#announceReceipt(person.accountId);
+        this.#received.add(person.accountId);
+        return this.#queueReceipts();
       }
       case "read": {
-        // Every open tab says this twice a second: one write per person at a time, and whatever
-        // came in meanwhile goes with the next one.
-        const id = person.accountId;
-        const waiting = this.#reading.get(id);
-        if (waiting !== undefined) return void this.#reading.set(id, Math.max(waiting, frame.sequence));
-        this.#reading.set(id, frame.sequence);
-        try {
-          for (let sequence = frame.sequence; ; sequence = this.#reading.get(id) ?? sequence) {
-            await this.#backendOf().markRead(person, sequence);
-            await this.#announceReceipt(id);
-            if ((this.#reading.get(id) ?? sequence) <= sequence) return;
-          }
-        } finally {
-          this.#reading.delete(id);
-        }
+        const waiting = this.#reads.get(person.accountId)?.sequence ?? 0;
+        this.#reads.set(person.accountId, { person, sequence: Math.max(waiting, frame.sequence) });
+        return this.#queueReceipts();
       }
       case "sync": {
         const messages = await this.#backendOf().history(person, frame.after);
@@ -175,6 +172,34 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
       read: participant.readSeq,
       delivered: Math.max(participant.readSeq, this.#delivered.get(participant.userId) ?? 0),
     }));
+  }
+
+  #queueReceipts() {
+    this.#receiptTimer ??= setTimeout(async () => {
+      try {
+        await this.#writeReceipts();
+      } catch (error) {
+        console.error("Receipts of a live conversation could not be written", error);
+      } finally {
+        this.#receiptTimer = undefined;
+        if (this.#reads.size > 0 || this.#received.size > 0) this.#queueReceipts();
+      }
+    }, receiptMillis);
+  }
+
+  /** What was received is kept in the room's storage, what was read in the cell; then everyone sees it. */
+  async #writeReceipts() {
+    const reads = [...this.#reads.values()];
+    const received = this.#received.size > 0;
+    const changed = new Set([...this.#received, ...this.#reads.keys()]);
+    this.#reads.clear();
+    this.#received.clear();
+    const backend = this.#backendOf();
+    await Promise.all([
+      received && this.ctx.storage.put("delivered", Object.fromEntries(this.#delivered)),
+      ...reads.map(({ person, sequence }) => backend.markRead(person, sequence)),
+    ]);
+    for (const accountId of changed) await this.#announceReceipt(accountId);
   }
 
   /** From what the room knows: its own writes and announcements keep the read positions current. */
