@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Agent } from "undici";
 import type { ClientFrame, ServerFrame } from "../../core/chat/protocol.ts";
 import { newId } from "../../core/ids.ts";
@@ -118,6 +119,16 @@ const receiptDelayMillis = 500;
 
 const sentAt = new Map<string, { at: number; room: number; from: number }>();
 const latencies: number[] = [];
+/**
+ * Each delivery in two parts, by the message's `sentAt`, which the messaging core stamps when the
+ * room begins to store it (same machine, same clock): from the send until then (the way in and
+ * any wait for the room), and from then until the arrival (storing, fan-out and the way out).
+ */
+const untilStored: number[] = [];
+const afterStored: number[] = [];
+// The bench's own event loop: a late arrival may be this process being busy, not the server.
+const clientDelay = monitorEventLoopDelay({ resolution: 10 });
+clientDelay.enable();
 const refused = new Map<string, number>();
 
 function open(room: number, index: number, email: string): Promise<Client> {
@@ -136,7 +147,12 @@ function open(room: number, index: number, email: string): Promise<Client> {
     const key = frame.message.clientMessageId;
     client.received.set(key, (client.received.get(key) ?? 0) + 1);
     const sent = sentAt.get(key);
-    if (sent && sent.from !== index && client.received.get(key) === 1) latencies.push(now - sent.at);
+    if (sent && sent.from !== index && client.received.get(key) === 1) {
+      latencies.push(now - sent.at);
+      const stored = Date.parse(frame.message.sentAt) - performance.timeOrigin;
+      untilStored.push(stored - sent.at);
+      afterStored.push(now - stored);
+    }
     client.newest = Math.max(client.newest, frame.message.seq);
     if (flags.receipts) acknowledge(client);
   });
@@ -260,9 +276,13 @@ const { storedOnce, storedTwice } = await withLocalPlatform(async (context) => {
   return { storedOnce: once, storedTwice: twice };
 });
 
-latencies.sort((a, b) => a - b);
-const rank = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
+clientDelay.disable();
+const percentiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  return { p50: round(rank(50)), p99: round(rank(99)), max: round(sorted.at(-1) ?? NaN) };
+};
 const result = {
   at: new Date().toISOString(),
   connections: connected.length,
@@ -274,7 +294,14 @@ const result = {
   drainedAfterSeconds,
   deliveries: delivered,
   deliveredLate: latencies.length - delivered,
-  latencyMillis: { p50: round(rank(50)), p99: round(rank(99)), max: round(latencies.at(-1) ?? NaN) },
+  latencyMillis: percentiles(latencies),
+  untilStoredMillis: percentiles(untilStored),
+  afterStoredMillis: percentiles(afterStored),
+  benchEventLoopDelayMillis: {
+    p50: round(clientDelay.percentile(50) / 1e6),
+    p99: round(clientDelay.percentile(99) / 1e6),
+    max: round(clientDelay.max / 1e6),
+  },
   lost,
   duplicated,
   refused: Object.fromEntries(refused),
@@ -290,6 +317,7 @@ console.log(
     "",
     `Sent ${result.sent} messages (${result.sentPerSecond} a second); ${result.deliveries} of ${expected} deliveries to the other connections of their rooms, the last ${drainedAfterSeconds} s after the load ended (${result.deliveredLate} more later).`,
     `Delivery latency p50 ${result.latencyMillis.p50} ms, p99 ${result.latencyMillis.p99} ms (target p99 < 50 ms): ${result.latencyMillis.p99 < 50 ? "PASS" : "MISS"}`,
+    `  until the room stored it p50 ${result.untilStoredMillis.p50} ms, p99 ${result.untilStoredMillis.p99} ms; from there to arrival p50 ${result.afterStoredMillis.p50} ms, p99 ${result.afterStoredMillis.p99} ms; the bench's own event loop lagged p99 ${result.benchEventLoopDelayMillis.p99} ms (max ${result.benchEventLoopDelayMillis.max} ms)`,
     `Not delivered ${drainedAfterSeconds} s after the load ${lost}, duplicated ${duplicated} (target 0/0): ${lost + duplicated === 0 ? "PASS" : "MISS"}; refused frames ${JSON.stringify(result.refused)}`,
     `Stored in D1: ${storedOnce} distinct messages of ${result.sent} sent, ${storedTwice} stored twice`,
     `After ${idleSeconds} s idle: ${hibernated} of ${rooms} rooms had left memory and started again, ${stillOpen} of ${connected.length} connections still open`,
