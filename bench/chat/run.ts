@@ -83,6 +83,10 @@ const conversations = await withLocalPlatform(async (context) => {
   );
 });
 
+// wrangler dev keeps a trace of every event and D1 call in a SQLite file of its own (its local
+// explorer); a deployed Worker does no such work, and on two cores it made a busy room's
+// deliveries several times slower. Off here so runs compare; `X_LOCAL_OBSERVABILITY=true` keeps it.
+process.env.X_LOCAL_OBSERVABILITY ??= "false";
 const server = await startPortaal({
   root,
   port,
@@ -289,6 +293,7 @@ const result = {
   rooms,
   durationSeconds,
   receipts: flags.receipts,
+  localObservability: process.env.X_LOCAL_OBSERVABILITY,
   sent: sentAt.size,
   sentPerSecond: Math.round(sentAt.size / ((loadEnded - loadStarted) / 1000)),
   drainedAfterSeconds,
