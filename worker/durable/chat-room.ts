@@ -32,7 +32,8 @@ const receiptMillis = 1_000;
  * and is kept as the connection's state, so it survives hibernation. Messages are stored through
  * the messaging core in the tenant's cell, never here: the room only relays, so history survives
  * eviction and the page shows the same conversation. What the room keeps itself is small: where
- * its conversation lives and how far each participant has received it.
+ * its conversation lives and how far each participant has received it; in memory, a copy of the
+ * conversation and its participants (worker/chat/known-conversation.ts), so a frame costs no read.
  */
 // partyserver asks for the global `Cloudflare.Env`; the Worker's own `Env` is what the room uses.
 export class ChatRoom extends Server<Env & Cloudflare.Env> {
@@ -175,7 +176,8 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   }
 
   #queueReceipts() {
-    this.#receiptTimer ??= setTimeout(async () => {
+    if (this.#receiptTimer !== undefined) return;
+    this.#receiptTimer = setTimeout(async () => {
       try {
         await this.#writeReceipts();
       } catch (error) {
