@@ -133,7 +133,7 @@ export type PublishResult =
 export const clientMessageIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
- * Stores a message, tells the others once, and announces it to the live room. Sending the same
+ * Stores a message, announces it to the live room, and tells the others once. Sending the same
  * client message id again (a retry, a reconnect) returns the stored message and tells nobody
  * again, even though its files are taken by then. Notifications carry a link, never the text.
  */
@@ -170,6 +170,9 @@ export async function publish(
   });
   if (!created) return { ok: true, message, created };
 
+  // Those who have the conversation open see it first; the audit line and the notifications are
+  // still written before this returns, so every send is audited.
+  await deps.live.announce(input.conversationId, message);
   await deps.audit.record({
     action: "messages.message.send",
     result: "success",
@@ -188,7 +191,6 @@ export async function publish(
       link: `/messages/${input.conversationId}`,
     });
   }
-  await deps.live.announce(input.conversationId, message);
   return { ok: true, message, created };
 }
 

@@ -99,7 +99,7 @@ export class D1MessagingStore implements MessagingStore {
     const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
       where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
     const storedNow = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id}`;
-    const [, inserted] = await scope.batch([
+    const [, inserted, ...rest] = await scope.batch([
       scope.updateWhere(
         conversations,
         and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
@@ -118,7 +118,7 @@ export class D1MessagingStore implements MessagingStore {
           sentAt: message.sentAt,
         })
         .onConflictDoNothing()
-        .returning({ id: messages.id }),
+        .returning(),
       // A resent message (same client message id) takes no files: only a message stored now does.
       ...message.fileIds.map((fileId) =>
         scope.insertWhen(
@@ -142,10 +142,17 @@ export class D1MessagingStore implements MessagingStore {
           eq(messageDrafts.userId, message.senderUserId),
         ) as SQL,
       ),
+      // The sender's name, so a new message needs no read after the batch.
+      scope.select(users, { where: eq(users.id, message.senderUserId), limit: 1 }),
     ]);
+    const [row] = inserted as Row<typeof messages>[];
+    const [sender] = rest.at(-1) as Row<typeof users>[];
+    // A new message without files is known whole from the batch; with files it is read back with them.
+    if (row && sender && message.fileIds.length === 0)
+      return { message: messageOf(row, sender.displayName, []), created: true };
     const found = await this.sent(message.conversationId, message.senderUserId, message.clientMessageId);
     if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
-    return { message: found, created: (inserted as { id: string }[]).length > 0 };
+    return { message: found, created: row !== undefined };
   }
 
   async sentFile(conversationId: string, fileId: string): Promise<boolean> {
@@ -367,18 +374,7 @@ export class D1MessagingStore implements MessagingStore {
       });
       byMessage.set(left.messageId, list);
     }
-    return rows.map(({ left, right }) => ({
-      id: left.id,
-      conversationId: left.conversationId,
-      seq: left.seq,
-      senderUserId: left.senderUserId,
-      senderName: right.displayName,
-      clientMessageId: left.clientMessageId,
-      body: left.body,
-      sentAt: left.sentAt,
-      editedAt: left.editedAt,
-      attachments: byMessage.get(left.id) ?? [],
-    }));
+    return rows.map(({ left, right }) => messageOf(left, right.displayName, byMessage.get(left.id) ?? []));
   }
 
   async #summaries(userId: string, where: SQL | undefined, limit: number): Promise<ConversationSummary[]> {
@@ -432,6 +428,21 @@ export class D1MessagingStore implements MessagingStore {
     }
     return result;
   }
+}
+
+function messageOf(row: Row<typeof messages>, senderName: string, attachments: Attachment[]): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    senderUserId: row.senderUserId,
+    senderName,
+    clientMessageId: row.clientMessageId,
+    body: row.body,
+    sentAt: row.sentAt,
+    editedAt: row.editedAt,
+    attachments,
+  };
 }
 
 function conversationOf(row: Row<typeof conversations>): Conversation {

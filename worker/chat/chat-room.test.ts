@@ -7,7 +7,7 @@ import { platformData } from "../../db/platform.ts";
 import { configOf } from "../env.ts";
 import { buildServices } from "../services.ts";
 import { seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
-import { conversationWith } from "../testing/messaging.ts";
+import { conversationWith, countRows } from "../testing/messaging.ts";
 import { roomName } from "./room-address.ts";
 
 const host = "coaching.localhost";
@@ -16,7 +16,7 @@ const anouk = "anouk.devries@koerscoaching.nl";
 
 type Person = { cookie: string; id: string };
 let tenant: { id: string; cell: string };
-let people: Record<"sanne" | "anouk" | "daan" | "marieke", Person>;
+let people: Record<"sanne" | "anouk" | "daan" | "marieke" | "fatima" | "jeroen", Person>;
 let conversationId: string;
 
 /** A browser's websocket to a conversation: every frame it received, and a way to wait for the next. */
@@ -67,8 +67,8 @@ function upgrade(path: string, headers: Record<string, string>, on = host) {
   return visit(on, path, { headers: { upgrade: "websocket", origin: `http://${on}`, ...headers } });
 }
 
-async function connect(person: Person, after = 0): Promise<Socket> {
-  const response = await upgrade(`/chat/${conversationId}?after=${after}`, { cookie: person.cookie });
+async function connect(person: Person, after = 0, conversation = conversationId): Promise<Socket> {
+  const response = await upgrade(`/chat/${conversation}?after=${after}`, { cookie: person.cookie });
   expect(response.status).toBe(101);
   return new Socket(response.webSocket!);
 }
@@ -89,8 +89,39 @@ async function storedMessages(): Promise<{ body: string; seq: number }[]> {
   return results;
 }
 
-const room = () =>
-  env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(roomName({ tenantId: tenant.id, conversationId })));
+async function readSeqOf(person: Person, conversation: string): Promise<number | null> {
+  const row = await env[tenant.cell as "TENANT_DB_1"]
+    .prepare(
+      "SELECT read_seq AS seq FROM conversation_participants WHERE tenant_id = ? AND conversation_id = ? AND user_id = ?",
+    )
+    .bind(tenant.id, conversation, person.id)
+    .first<{ seq: number }>();
+  return row?.seq ?? null;
+}
+
+const room = (conversation = conversationId) =>
+  env.CHAT_ROOM.get(
+    env.CHAT_ROOM.idFromName(roomName({ tenantId: tenant.id, conversationId: conversation })),
+  );
+
+/** A message sent through the conversation page or the API (the messaging core, not the room). */
+async function publishThroughPage(
+  person: Person,
+  role: "client" | "staff",
+  conversation: string,
+  body: string,
+) {
+  const services = buildServices(env, configOf(env));
+  const { loadTenant } = await import("../../core/tenants/tenant.ts");
+  const full = (await loadTenant((await services.control.tenantById(tenant.id))!, services))!;
+  const published = await publish(
+    services.messagingFor(full),
+    { id: person.id, role },
+    { conversationId: conversation, clientMessageId: `page-${crypto.randomUUID()}`, body, notify: false },
+    { ipAddress: null, userAgent: null },
+  );
+  expect(published.ok).toBe(true);
+}
 
 beforeAll(async () => {
   await seedDemoTenants();
@@ -102,6 +133,8 @@ beforeAll(async () => {
     anouk: await person(anouk),
     daan: await person("daan.mulder@example.nl"),
     marieke: await person("marieke.jansen@koerscoaching.nl"),
+    fatima: await person("fatima.elamrani@example.com"),
+    jeroen: await person("jeroen.bakker@koerscoaching.nl"),
   };
   conversationId = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
 });
@@ -251,6 +284,89 @@ describe("a live conversation", () => {
     expect((await client.next("refused")).reason).toBe("rateLimited");
     expect((await storedMessages()).map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     client.close();
+  });
+});
+
+describe("what a room knows of its conversation between reads", () => {
+  it("keeps receipts right from its own writes and from what pages publish, before and after hibernation", async () => {
+    const conversation = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
+    const client = await connect(people.sanne, 0, conversation);
+    await client.next("welcome");
+    const coach = await connect(people.anouk, 0, conversation);
+    await coach.next("welcome");
+    client.send({ type: "send", clientMessageId: "known-message-1", body: "Eén" });
+    client.send({ type: "send", clientMessageId: "known-message-2", body: "Twee" });
+    await coach.next("message", (frame) => frame.message.seq === 2);
+    const receiptOf = (read: number) => client.next("receipt", (frame) => frame.receipt.read === read);
+
+    coach.send({ type: "delivered", sequence: 2 });
+    coach.send({ type: "read", sequence: 2 });
+    expect((await receiptOf(2)).receipt).toEqual({ accountId: people.anouk.id, delivered: 2, read: 2 });
+    expect(await readSeqOf(people.anouk, conversation)).toBe(2);
+    // An older read, and one past the newest message, move nothing back or forward: no receipt.
+    client.clear();
+    coach.send({ type: "read", sequence: 1 });
+    coach.send({ type: "read", sequence: 99 });
+    coach.send({ type: "sync", after: 2 });
+    await coach.next("history");
+    expect(await readSeqOf(people.anouk, conversation)).toBe(2);
+    expect(client.frames.filter((frame) => frame.type === "receipt")).toEqual([]);
+
+    // A message from the page is the newest for the room too: reading it is stored.
+    await publishThroughPage(people.sanne, "client", conversation, "Via de pagina");
+    expect((await coach.next("message", (frame) => frame.message.seq === 3)).message.body).toBe(
+      "Via de pagina",
+    );
+    coach.send({ type: "delivered", sequence: 3 });
+    coach.send({ type: "read", sequence: 3 });
+    expect((await receiptOf(3)).receipt).toEqual({ accountId: people.anouk.id, delivered: 3, read: 3 });
+    expect(await readSeqOf(people.anouk, conversation)).toBe(3);
+    // Received, not yet read: the room keeps that itself.
+    client.send({ type: "send", clientMessageId: "known-message-4", body: "Vier" });
+    await coach.next("message", (frame) => frame.message.seq === 4);
+    coach.send({ type: "delivered", sequence: 4 });
+    await client.next("receipt", (frame) => frame.receipt.delivered === 4);
+    client.close();
+
+    // After hibernation the room reads the cell again and its own storage for what was received.
+    await evictDurableObject(room(conversation), { webSockets: "hibernate" });
+    const back = await connect(people.sanne, 4, conversation);
+    const { receipts } = await back.next("welcome");
+    const byPerson = Object.fromEntries(receipts.map((receipt) => [receipt.accountId, receipt]));
+    expect(byPerson).toEqual({
+      [people.anouk.id]: { accountId: people.anouk.id, delivered: 4, read: 3 },
+      [people.sanne.id]: { accountId: people.sanne.id, delivered: 4, read: 4 },
+    });
+    back.close();
+    coach.close();
+  });
+
+  it("learns of a care-team member who joined through the page, and notifies them while they are away", async () => {
+    const conversation = await conversationWith(tenant, people.fatima.id, [
+      people.fatima.id,
+      people.anouk.id,
+    ]);
+    const client = await connect(people.fatima, 0, conversation);
+    await client.next("welcome");
+    const coach = await connect(people.anouk, 0, conversation);
+    await coach.next("welcome");
+    client.send({ type: "send", clientMessageId: "team-message-1", body: "Iedereen is er" });
+    await coach.next("message", (frame) => frame.message.seq === 1);
+    const notified = () =>
+      countRows(tenant, "notifications", "kind = 'message' AND recipient_id = ?", people.jeroen.id);
+    expect(await notified()).toBe(0);
+
+    // Jeroen is in Fatima's care team and writes from the page: from then on he takes part.
+    await publishThroughPage(people.jeroen, "staff", conversation, "Ik kijk ook mee");
+    expect((await client.next("message", (frame) => frame.message.seq === 2)).message.senderName).toBe(
+      "Jeroen Bakker",
+    );
+    client.send({ type: "send", clientMessageId: "team-message-3", body: "Fijn, dank je" });
+    await coach.next("message", (frame) => frame.message.seq === 3);
+    // The notification follows the announcement (core/messaging/conversation.ts).
+    await expect.poll(notified).toBe(1);
+    client.close();
+    coach.close();
   });
 });
 

@@ -1,15 +1,19 @@
 import type { ChatPerson, RefusalReason } from "../../core/chat/protocol.ts";
 import { history, markRead, publish, type MessagingDeps } from "../../core/messaging/conversation.ts";
-import type { LiveRoom, Message, Participant } from "../../core/messaging/ports.ts";
+import type { Conversation, LiveRoom, Message, Participant } from "../../core/messaging/ports.ts";
 import { loadTenant, type Tenant } from "../../core/tenants/tenant.ts";
+import { D1MessagingStore } from "../../db/cell/messaging-store.ts";
+import type { TenantScope } from "../../db/cell/scope.ts";
 import { platformData } from "../../db/platform.ts";
 import { configOf, type Env } from "../env.ts";
 import { buildServices } from "../services.ts";
+import { KnownConversation } from "./known-conversation.ts";
 import type { RoomAddress } from "./room-address.ts";
 
 /** What a chat room does with its conversation: the messaging core's own steps, nothing of its own. */
 export type RoomBackend = {
-  participants(): Promise<Participant[]>;
+  /** Everyone who takes part, with how far each has read: as the room knows it, or `fresh` from the cell. */
+  participants(fresh?: boolean): Promise<Participant[]>;
   history(person: ChatPerson, after: number): Promise<Message[]>;
   publish(
     person: ChatPerson,
@@ -18,12 +22,15 @@ export type RoomBackend = {
     notify: boolean,
   ): Promise<{ ok: true; message: Message; created: boolean } | { ok: false; reason: RefusalReason }>;
   markRead(person: ChatPerson, sequence: number): Promise<void>;
+  /** A message of this conversation was stored and announced (here, or by a page or the API). */
+  stored(message: Message): void;
 };
 
 /** The room's lines in the audit log say where they came from: the live conversation. */
 const origin = { ipAddress: null, userAgent: "live conversation" };
 
-// A room works for one tenant; its settings are read again after a short while, as the site does.
+// A room works for one tenant; its settings are read again after a short while, as the site does,
+// so a suspended tenant's rooms stop within that while.
 const tenantMillis = 30_000;
 const tenants = new Map<string, { tenant: Tenant; until: number }>();
 
@@ -39,25 +46,79 @@ async function tenantOf(env: Env, tenantId: string): Promise<Tenant> {
 }
 
 /**
- * The messaging core for one room: the same deps as a page of the tenant gets (worker/services.ts),
- * except that the live announcement of a message sent here is the room's own broadcast.
+ * The messaging store of the tenant's cell, except that the room's own conversation and its
+ * participants come from what the room knows (worker/chat/known-conversation.ts): the messaging
+ * core asks for them on every step, and the room answers without a round trip.
  */
-export async function roomBackend(
+class RoomStore extends D1MessagingStore {
+  constructor(
+    scope: TenantScope,
+    private readonly known: KnownConversation,
+  ) {
+    super(scope);
+  }
+
+  override async find(conversationId: string): Promise<Conversation | null> {
+    if (conversationId !== this.known.conversationId) return super.find(conversationId);
+    return (await this.known.current())?.conversation ?? null;
+  }
+
+  override async participants(conversationId: string): Promise<Participant[]> {
+    if (conversationId !== this.known.conversationId) return super.participants(conversationId);
+    return (await this.known.current())?.participants ?? [];
+  }
+
+  override async markRead(conversationId: string, userId: string, seq: number, at: string): Promise<void> {
+    const own = conversationId === this.known.conversationId;
+    // Receipts come twice a second from every open tab; most of them change nothing.
+    if (own && this.known.holdsRead(userId, seq)) return;
+    await super.markRead(conversationId, userId, seq, at);
+    if (own) this.known.read(userId, seq);
+  }
+}
+
+/**
+ * The messaging core for one room: the same deps as a page of the tenant gets (worker/services.ts),
+ * except that the live announcement of a message sent here is the room's own broadcast and the
+ * conversation is read through what the room knows. Built once per wake-up of the room; the deps
+ * are built again when the tenant's settings are.
+ */
+export function roomBackend(
   env: Env,
   address: RoomAddress,
   room: { announce(message: Message): Promise<void> },
-): Promise<RoomBackend> {
-  const tenant = await tenantOf(env, address.tenantId);
-  const live: LiveRoom = { announce: (_conversationId, message) => room.announce(message) };
-  const deps: MessagingDeps = { ...buildServices(env, configOf(env)).messagingFor(tenant), live };
+): RoomBackend {
   const { conversationId } = address;
+  const live: LiveRoom = { announce: (_conversationId, message) => room.announce(message) };
+  let built: { tenant: Tenant; deps: MessagingDeps; cell: D1MessagingStore } | null = null;
+  const current = async () => {
+    const tenant = await tenantOf(env, address.tenantId);
+    if (built?.tenant !== tenant) {
+      const services = buildServices(env, configOf(env));
+      const scope = services.scopeIn(tenant.cell, tenant.id);
+      const deps = { ...services.messagingFor(tenant), store: new RoomStore(scope, known), live };
+      built = { tenant, deps, cell: new D1MessagingStore(scope) };
+    }
+    return built;
+  };
+  const depsNow = async () => (await current()).deps;
+  const known: KnownConversation = new KnownConversation(conversationId, async () => {
+    const { cell } = await current();
+    const [conversation, participants] = await Promise.all([
+      cell.find(conversationId),
+      cell.participants(conversationId),
+    ]);
+    return conversation && { conversation, participants };
+  });
+
   return {
-    participants: () => deps.store.participants(conversationId),
+    participants: async (fresh = false) =>
+      (await (fresh ? known.refresh() : known.current()))?.participants ?? [],
     history: async (person, after) =>
-      (await history(deps, actorOf(person), conversationId, after, origin)) ?? [],
+      (await history(await depsNow(), actorOf(person), conversationId, after, origin)) ?? [],
     async publish(person, clientMessageId, body, notify) {
       const outcome = await publish(
-        deps,
+        await depsNow(),
         actorOf(person),
         { conversationId, clientMessageId, body, notify },
         origin,
@@ -66,8 +127,9 @@ export async function roomBackend(
       return { ok: false, reason: outcome.reason === "invalid" ? outcome.error : "failed" };
     },
     async markRead(person, sequence) {
-      await markRead(deps, actorOf(person), conversationId, sequence);
+      await markRead(await depsNow(), actorOf(person), conversationId, sequence);
     },
+    stored: (message) => known.stored(message),
   };
 }
 

@@ -19,13 +19,21 @@ import { readMember, type RoomAddress } from "../chat/room-address.ts";
 const frameRule: BucketRule = { capacity: 20, refillPerSecond: 5 };
 
 /**
+ * Receipts are written and shown together once a second. Every open tab sends two a second, and
+ * each one written at once was a write to the cell and a frame to everyone (twice the frames of
+ * the messages themselves in a busy room); a second later is soon enough to see "read".
+ */
+const receiptMillis = 1_000;
+
+/**
  * One live conversation (ADR 0016): a partyserver `Server` named "<tenant>:<conversation>" with
  * hibernating websockets. The Worker lets a connection in only after it checked who the person is
  * and that they take part (worker/chat/route.ts); the person arrives in a header the Worker sets
  * and is kept as the connection's state, so it survives hibernation. Messages are stored through
  * the messaging core in the tenant's cell, never here: the room only relays, so history survives
  * eviction and the page shows the same conversation. What the room keeps itself is small: where
- * its conversation lives and how far each participant has received it.
+ * its conversation lives and how far each participant has received it; in memory, a copy of the
+ * conversation and its participants (worker/chat/known-conversation.ts), so a frame costs no read.
  */
 // partyserver asks for the global `Cloudflare.Env`; the Worker's own `Env` is what the room uses.
 export class ChatRoom extends Server<Env & Cloudflare.Env> {
@@ -36,7 +44,13 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   #awakeSince = new Date().toISOString();
   /** Per connection, in memory only: a room that hibernated was quiet, so every bucket is full again. */
   #buckets = new Map<string, BucketState>();
-  #participants: Participant[] | null = null;
+  #backend: RoomBackend | null = null;
+  /** Receipts not yet written: read positions per person, and who received something new. */
+  #reads = new Map<string, { person: ChatPerson; sequence: number }>();
+  #received = new Set<string>();
+  #receiptTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The receipt each person's last broadcast showed, so an unchanged one is not sent again. */
+  #shown = new Map<string, string>();
 
   override async onStart() {
     // Runs after every wake-up: the in-memory state comes back from storage.
@@ -59,12 +73,12 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     // The new connection has no state yet, so this is who was here before it.
     const wasOnline = this.#online().some((person) => person.accountId === member.person.accountId);
     connection.setState(member.person);
-    const backend = await this.#backend();
+    const backend = this.#backendOf();
+    // Whoever connects sees who takes part as the cell has it now.
     const [messages, participants] = await Promise.all([
       backend.history(member.person, member.after),
-      backend.participants(),
+      backend.participants(true),
     ]);
-    this.#participants = participants;
     this.#send(connection, {
       type: "welcome",
       you: member.person,
@@ -96,13 +110,9 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   async #handle(connection: Connection<ChatPerson>, person: ChatPerson, frame: ClientFrame) {
     switch (frame.type) {
       case "send": {
-        const backend = await this.#backend();
-        // Who takes part changes rarely (a coach joins with a first message): the list read when the
-        // last person connected decides, so a message costs no extra read.
-        this.#participants ??= await backend.participants();
-        const everyoneHere = this.#participants.every((participant) =>
-          this.#online().some((online) => online.accountId === participant.userId),
-        );
+        const backend = this.#backendOf();
+        const online = new Set(this.#online().map((one) => one.accountId));
+        const everyoneHere = (await backend.participants()).every((one) => online.has(one.userId));
         const outcome = await backend.publish(person, frame.clientMessageId, frame.body, !everyoneHere);
         if (!outcome.ok) return this.#refuse(connection, outcome.reason, frame.clientMessageId);
         // A resend of a stored message goes back to the sender only; the others have it already.
@@ -115,17 +125,16 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
         const known = this.#delivered.get(person.accountId) ?? 0;
         if (frame.sequence <= known) return;
         this.#delivered.set(person.accountId, frame.sequence);
-        await this.ctx.storage.put("delivered", Object.fromEntries(this.#delivered));
-        return this.#announceReceipt(person.accountId);
+        this.#received.add(person.accountId);
+        return this.#queueReceipts();
       }
       case "read": {
-        const backend = await this.#backend();
-        await backend.markRead(person, frame.sequence);
-        return this.#announceReceipt(person.accountId);
+        const waiting = this.#reads.get(person.accountId)?.sequence ?? 0;
+        this.#reads.set(person.accountId, { person, sequence: Math.max(waiting, frame.sequence) });
+        return this.#queueReceipts();
       }
       case "sync": {
-        const backend = await this.#backend();
-        const messages = await backend.history(person, frame.after);
+        const messages = await this.#backendOf().history(person, frame.after);
         return this.#send(connection, { type: "history", messages, awakeSince: this.#awakeSince });
       }
       default:
@@ -145,6 +154,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
 
   /** A message stored through a page or the API (or by this room): everyone connected gets it. */
   async announce(message: Message) {
+    this.#backend?.stored(message);
     this.#broadcast({ type: "message", message });
   }
 
@@ -165,16 +175,48 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     }));
   }
 
-  async #announceReceipt(accountId: string) {
-    const participants = await (await this.#backend()).participants();
-    this.#participants = participants;
-    const receipt = this.#receiptsOf(participants).find((one) => one.accountId === accountId);
-    if (receipt) this.#broadcast({ type: "receipt", receipt });
+  #queueReceipts() {
+    if (this.#receiptTimer !== undefined) return;
+    this.#receiptTimer = setTimeout(async () => {
+      try {
+        await this.#writeReceipts();
+      } catch (error) {
+        console.error("Receipts of a live conversation could not be written", error);
+      } finally {
+        this.#receiptTimer = undefined;
+        if (this.#reads.size > 0 || this.#received.size > 0) this.#queueReceipts();
+      }
+    }, receiptMillis);
   }
 
-  async #backend(): Promise<RoomBackend> {
+  /** What was received is kept in the room's storage, what was read in the cell; then everyone sees it. */
+  async #writeReceipts() {
+    const reads = [...this.#reads.values()];
+    const received = this.#received.size > 0;
+    const changed = new Set([...this.#received, ...this.#reads.keys()]);
+    this.#reads.clear();
+    this.#received.clear();
+    const backend = this.#backendOf();
+    await Promise.all([
+      received && this.ctx.storage.put("delivered", Object.fromEntries(this.#delivered)),
+      ...reads.map(({ person, sequence }) => backend.markRead(person, sequence)),
+    ]);
+    for (const accountId of changed) await this.#announceReceipt(accountId);
+  }
+
+  /** From what the room knows: its own writes and announcements keep the read positions current. */
+  async #announceReceipt(accountId: string) {
+    const participants = await this.#backendOf().participants();
+    const receipt = this.#receiptsOf(participants).find((one) => one.accountId === accountId);
+    if (!receipt || this.#shown.get(accountId) === `${receipt.delivered}:${receipt.read}`) return;
+    this.#shown.set(accountId, `${receipt.delivered}:${receipt.read}`);
+    this.#broadcast({ type: "receipt", receipt });
+  }
+
+  #backendOf(): RoomBackend {
     if (!this.#address) throw new Error("A chat room was used before anyone connected to it");
-    return roomBackend(this.env, this.#address, this);
+    this.#backend ??= roomBackend(this.env, this.#address, this);
+    return this.#backend;
   }
 
   #refuse(connection: Connection, reason: RefusalReason, clientMessageId: string | null) {
