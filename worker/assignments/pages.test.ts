@@ -387,23 +387,6 @@ describe("who may see and do what", () => {
     expect((await page("one", `/clients/${ids.one}/assignments`)).status).toBe(403);
     expect(await scope().count(assignmentEntries)).toBe(entries + 1);
   });
-
-  it("takes one of two hand-ins sent at once, and one of two feedbacks", async () => {
-    const raced = await setOne("Tegelijk", "Twee keer op de knop", [ids.one!]);
-    const handIns = await Promise.all(
-      ["Eerste", "Tweede"].map((text) => send("one", `/assignments/${raced}`, { intent: "handIn", text })),
-    );
-    expect(handIns.map((response) => response.status).sort()).toEqual([302, 409]);
-    const feedbacks = await Promise.all(
-      ["Goed", "Ook goed"].map((text) =>
-        send("staff", `/assignments/${raced}`, { intent: "feedback", client: ids.one!, text }),
-      ),
-    );
-    expect(feedbacks.map((response) => response.status).sort()).toEqual([302, 409]);
-    const [copy] = await scope().list(assignmentCopies, { where: eq(assignmentCopies.assignmentId, raced) });
-    const entries = await scope().list(assignmentEntries, { where: eq(assignmentEntries.copyId, copy!.id) });
-    expect(entries.map((entry) => entry.kind).sort()).toEqual(["feedback", "handIn"]);
-  });
 });
 
 /** What the dossier tiles read. */
