@@ -118,7 +118,7 @@ type Client = {
   receiptTimer?: ReturnType<typeof setTimeout>;
 };
 
-/** As web/components/chat/useLiveConversation.ts: half a second after a message, delivered and read. */
+/** As web/components/chat/useLiveConversation.ts in view: half a second after a message, read (which says delivered). */
 const receiptDelayMillis = 500;
 
 const sentAt = new Map<string, { at: number; room: number; from: number }>();
@@ -183,7 +183,6 @@ function acknowledge(client: Client) {
   client.receiptTimer ??= setTimeout(() => {
     client.receiptTimer = undefined;
     if (client.socket.readyState !== WebSocket.OPEN) return;
-    send(client, { type: "delivered", sequence: client.newest });
     send(client, { type: "read", sequence: client.newest });
   }, receiptDelayMillis);
 }

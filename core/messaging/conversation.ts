@@ -158,8 +158,9 @@ export async function publish(
   }
 
   const now = deps.now();
+  const id = newId("message", now.getTime());
   const { message, created } = await deps.store.publish({
-    id: newId("message", now.getTime()),
+    id,
     conversationId: input.conversationId,
     senderUserId: actor.id,
     clientMessageId: input.clientMessageId,
@@ -167,22 +168,22 @@ export async function publish(
     notified: input.notify,
     sentAt: now.toISOString(),
     fileIds: chosen.files.map((file) => file.id),
+    audit: {
+      action: "messages.message.send",
+      result: "success",
+      actorUserId: actor.id,
+      clientUserId: found.conversation.clientUserId,
+      targetType: "message",
+      targetId: id,
+      ...origin,
+      detail: { conversation: input.conversationId, notified: input.notify },
+    },
   });
   if (!created) return { ok: true, message, created };
 
-  // Those who have the conversation open see it first; the audit line and the notifications are
-  // still written before this returns, so every send is audited.
+  // Those who have the conversation open see it first; the notifications are still sent before
+  // this returns.
   await deps.live.announce(input.conversationId, message);
-  await deps.audit.record({
-    action: "messages.message.send",
-    result: "success",
-    actorUserId: actor.id,
-    clientUserId: found.conversation.clientUserId,
-    targetType: "message",
-    targetId: message.id,
-    ...origin,
-    detail: { conversation: input.conversationId, notified: input.notify },
-  });
   if (input.notify) {
     await deps.notify({
       kind: "message",

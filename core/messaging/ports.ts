@@ -1,3 +1,4 @@
+import type { AuditEvent } from "../audit/audit.ts";
 import type { Role } from "../auth/permissions.ts";
 
 /**
@@ -68,6 +69,8 @@ export type NewMessage = {
   sentAt: string;
   /** Finished uploads (core/files) that go with the message, linked in the same batch. */
   fileIds: string[];
+  /** The audit line of the send, written in the same batch: a stored message is an audited one. */
+  audit: AuditEvent;
 };
 
 /** A message someone else wrote to the reader, without its text. */
@@ -92,8 +95,8 @@ export interface MessagingStore {
   /** The conversation this person started with this key, if any. */
   startedWith(createdByUserId: string, startKey: string): Promise<string | null>;
   /**
-   * Numbers and stores the message in one batch, makes the sender a participant who has read it,
-   * and drops their draft. When this sender already sent this client message id here, nothing is
+   * Numbers and stores the message in one batch with its audit line, makes the sender a
+   * participant who has read it, and drops their draft. When this sender already sent this client message id here, nothing is
    * written and the stored message comes back with `created: false`.
    */
   publish(message: NewMessage): Promise<{ message: Message; created: boolean }>;

@@ -13,20 +13,7 @@ export class D1AuditLog implements AuditLog {
   }
 
   async record(event: AuditEvent): Promise<void> {
-    await this.#scope.insert(auditEvents, {
-      id: newId("audit"),
-      at: new Date().toISOString(),
-      action: event.action,
-      result: event.result,
-      actorUserId: event.actorUserId ?? null,
-      onBehalfOfUserId: event.onBehalfOfUserId ?? null,
-      clientUserId: event.clientUserId ?? null,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      ipAddress: event.ipAddress ?? null,
-      userAgent: event.userAgent?.slice(0, 300) ?? null,
-      detail: event.detail ?? null,
-    });
+    await this.#scope.insert(auditEvents, auditRow(event));
   }
 
   async recentSignInDevices(userId: string): Promise<string[]> {
@@ -85,4 +72,22 @@ export class D1AuditLog implements AuditLog {
       targetName: (row.targetType === "user" && row.targetId && names.get(row.targetId)) || null,
     }));
   }
+}
+
+/** The row of one audit line; a store that writes one in its own batch uses it too. */
+export function auditRow(event: AuditEvent, at = new Date().toISOString()) {
+  return {
+    id: newId("audit"),
+    at,
+    action: event.action,
+    result: event.result,
+    actorUserId: event.actorUserId ?? null,
+    onBehalfOfUserId: event.onBehalfOfUserId ?? null,
+    clientUserId: event.clientUserId ?? null,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    ipAddress: event.ipAddress ?? null,
+    userAgent: event.userAgent?.slice(0, 300) ?? null,
+    detail: event.detail ?? null,
+  };
 }

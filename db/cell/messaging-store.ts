@@ -13,8 +13,9 @@ import type {
   Participant,
   Reply,
 } from "../../core/messaging/ports.ts";
+import { auditRow } from "./audit-log.ts";
 import { claimFiles } from "./file-store.ts";
-import { careTeamMembers, users } from "./schema.ts";
+import { auditEvents, careTeamMembers, users } from "./schema.ts";
 import { files } from "./schema/files.ts";
 import {
   conversationParticipants,
@@ -142,6 +143,7 @@ export class D1MessagingStore implements MessagingStore {
           eq(messageDrafts.userId, message.senderUserId),
         ) as SQL,
       ),
+      scope.insertWhen(auditEvents, auditRow(message.audit, message.sentAt), sql`exists (${storedNow})`),
       // The sender's name, so a new message needs no read after the batch.
       scope.select(users, { where: eq(users.id, message.senderUserId), limit: 1 }),
     ]);

@@ -55,15 +55,28 @@ export async function seedMessages(slug: string, scope: TenantScope): Promise<vo
       [clientId, coachId],
     );
     for (const [index, message] of demo.messages.entries()) {
+      const messageId = newId("message");
+      const senderUserId = message.from === "client" ? clientId : coachId;
       await store.publish({
-        id: newId("message"),
+        id: messageId,
         conversationId: id,
-        senderUserId: message.from === "client" ? clientId : coachId,
+        senderUserId,
         clientMessageId: `demo-${id}-${index}`,
         body: message.body,
         notified: false,
         sentAt: new Date(start + (index + 1) * 60 * 60_000).toISOString(),
         fileIds: [],
+        // The demo's history reads as if it was sent: audited like every message.
+        audit: {
+          action: "messages.message.send",
+          result: "success",
+          actorUserId: senderUserId,
+          clientUserId: clientId,
+          targetType: "message",
+          targetId: messageId,
+          userAgent: "demo data",
+          detail: { conversation: id, notified: false },
+        },
       });
     }
   }

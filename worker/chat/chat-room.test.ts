@@ -214,6 +214,9 @@ describe("a live conversation", () => {
     expect((await coach.next("message")).message.seq).toBe(3);
     expect(coach.frames.filter((one) => one.type === "message")).toEqual([]);
     expect((await storedMessages()).filter((message) => message.body === "Nog één vraag.")).toHaveLength(1);
+    // Its audit line was written with it, once: the resend wrote none.
+    const sends = "action = 'messages.message.send' AND target_id = ? AND actor_user_id = ?";
+    expect(await countRows(tenant, "audit_events", sends, first.id, people.sanne.id)).toBe(1);
     client.close();
     coach.close();
   });
@@ -317,7 +320,7 @@ describe("what a room knows of its conversation between reads", () => {
     expect((await coach.next("message", (frame) => frame.message.seq === 3)).message.body).toBe(
       "Via de pagina",
     );
-    coach.send({ type: "delivered", sequence: 3 });
+    // A page in view sends read alone: what was read has been delivered too.
     coach.send({ type: "read", sequence: 3 });
     expect((await receiptOf(3)).receipt).toEqual({ accountId: people.anouk.id, delivered: 3, read: 3 });
     expect(await readSeqOf(people.anouk, conversation)).toBe(3);

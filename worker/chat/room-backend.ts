@@ -14,6 +14,8 @@ import type { RoomAddress } from "./room-address.ts";
 export type RoomBackend = {
   /** Everyone who takes part, with how far each has read: as the room knows it, or `fresh` from the cell. */
   participants(fresh?: boolean): Promise<Participant[]>;
+  /** The number of the newest message, as the room knows it. */
+  newest(): Promise<number>;
   history(person: ChatPerson, after: number): Promise<Message[]>;
   publish(
     person: ChatPerson,
@@ -114,6 +116,7 @@ export function roomBackend(
   return {
     participants: async (fresh = false) =>
       (await (fresh ? known.refresh() : known.current()))?.participants ?? [],
+    newest: async () => (await known.current())?.conversation.lastSeq ?? 0,
     history: async (person, after) =>
       (await history(await depsNow(), actorOf(person), conversationId, after, origin)) ?? [],
     async publish(person, clientMessageId, body, notify) {

@@ -43,7 +43,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   #delivered = new Map<string, number>();
   #awakeSince = new Date().toISOString();
   /** Per connection, in memory only: a room that hibernated was quiet, so every bucket is full again. */
-  #buckets = new Map<string, BucketState>();
+  #buckets = new Map<WebSocket, BucketState>();
   #backend: RoomBackend | null = null;
   /** Receipts not yet written: read positions per person, and who received something new. */
   #reads = new Map<string, { person: ChatPerson; sequence: number }>();
@@ -51,6 +51,13 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   #receiptTimer: ReturnType<typeof setTimeout> | undefined;
   /** The receipt each person's last broadcast showed, so an unchanged one is not sent again. */
   #shown = new Map<string, string>();
+  /**
+   * The open connections (partyserver's connection is the socket itself) and who they are.
+   * partyserver reads a socket's attachment again for every frame it receives and for every
+   * socket on every pass over them; with a broadcast per message and the question who is online
+   * per message, that was the costliest step of a message.
+   */
+  #present = new Map<WebSocket, ChatPerson>();
 
   override async onStart() {
     // Runs after every wake-up: the in-memory state comes back from storage.
@@ -61,6 +68,11 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     );
     // Keepalives from browsers are answered by the runtime without waking the room.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(keepalive.ping, keepalive.pong));
+    // Connections that stayed open while the room hibernated: who they are is in their attachment.
+    for (const connection of this.getConnections<ChatPerson>()) {
+      const person = connection.state;
+      if (person) this.#present.set(connection, person);
+    }
   }
 
   override async onConnect(connection: Connection<ChatPerson>, { request }: ConnectionContext) {
@@ -73,6 +85,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     // The new connection has no state yet, so this is who was here before it.
     const wasOnline = this.#online().some((person) => person.accountId === member.person.accountId);
     connection.setState(member.person);
+    this.#present.set(connection, member.person);
     const backend = this.#backendOf();
     // Whoever connects sees who takes part as the cell has it now.
     const [messages, participants] = await Promise.all([
@@ -92,16 +105,23 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
       receipts: this.#receiptsOf(participants),
       awakeSince: this.#awakeSince,
     });
-    if (!wasOnline) this.#broadcast({ type: "presence", online: this.#online() }, [connection.id]);
+    if (!wasOnline) this.#broadcast({ type: "presence", online: this.#online() }, connection);
+  }
+
+  /** A frame of a connection the room knows goes straight to `onMessage`; any other through partyserver. */
+  override async webSocketMessage(socket: WebSocket, raw: WSMessage) {
+    // After a wake-up the room learns its connections in `onStart`, which partyserver runs first.
+    if (!this.#present.has(socket)) return super.webSocketMessage(socket, raw);
+    await this.onMessage(socket as Connection<ChatPerson>, raw);
   }
 
   override async onMessage(connection: Connection<ChatPerson>, raw: WSMessage) {
-    const person = connection.state;
+    const person = this.#present.get(connection);
     if (!person) return;
     const frame = parseFrame(raw);
     if (!frame) return this.#refuse(connection, "invalid", null);
-    const { state, decision } = takeToken(this.#buckets.get(connection.id), frameRule, Date.now());
-    this.#buckets.set(connection.id, state);
+    const { state, decision } = takeToken(this.#buckets.get(connection), frameRule, Date.now());
+    this.#buckets.set(connection, state);
     if (!decision.allowed)
       return this.#refuse(connection, "rateLimited", frame.type === "send" ? frame.clientMessageId : null);
     await this.#handle(connection, { ...person }, frame);
@@ -120,15 +140,13 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
         return;
       }
       case "typing":
-        return this.#broadcast({ type: "typing", person, active: frame.active }, [connection.id]);
-      case "delivered": {
-        const known = this.#delivered.get(person.accountId) ?? 0;
-        if (frame.sequence <= known) return;
-        this.#delivered.set(person.accountId, frame.sequence);
-        this.#received.add(person.accountId);
+        return this.#broadcast({ type: "typing", person, active: frame.active }, connection);
+      case "delivered":
+        await this.#receive(person, frame.sequence);
         return this.#queueReceipts();
-      }
       case "read": {
+        // What someone read reached them: a page in view sends this frame alone.
+        await this.#receive(person, frame.sequence);
         const waiting = this.#reads.get(person.accountId)?.sequence ?? 0;
         this.#reads.set(person.accountId, { person, sequence: Math.max(waiting, frame.sequence) });
         return this.#queueReceipts();
@@ -143,13 +161,16 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   }
 
   override onClose(connection: Connection<ChatPerson>) {
-    this.#buckets.delete(connection.id);
-    const person = connection.state;
+    this.#buckets.delete(connection);
+    const person = this.#present.get(connection);
+    this.#present.delete(connection);
     if (!person) return;
-    const stillHere = [...this.getConnections<ChatPerson>()].some(
-      (other) => other.id !== connection.id && other.state?.accountId === person.accountId,
-    );
-    if (!stillHere) this.#broadcast({ type: "presence", online: this.#online(connection.id) });
+    const stillHere = [...this.#present.values()].some((other) => other.accountId === person.accountId);
+    if (!stillHere) this.#broadcast({ type: "presence", online: this.#online() });
+  }
+
+  override onError(connection: Connection<ChatPerson>) {
+    this.onClose(connection);
   }
 
   /** A message stored through a page or the API (or by this room): everyone connected gets it. */
@@ -158,13 +179,18 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     this.#broadcast({ type: "message", message });
   }
 
-  #online(without?: string): ChatPerson[] {
+  #online(): ChatPerson[] {
     const people = new Map<string, ChatPerson>();
-    for (const connection of this.getConnections<ChatPerson>()) {
-      const state = connection.state;
-      if (state && connection.id !== without) people.set(state.accountId, { ...state });
-    }
+    for (const person of this.#present.values()) people.set(person.accountId, { ...person });
     return [...people.values()];
+  }
+
+  /** Received up to here; never past the newest message. */
+  async #receive(person: ChatPerson, sequence: number) {
+    const upTo = Math.min(sequence, await this.#backendOf().newest());
+    if (upTo <= (this.#delivered.get(person.accountId) ?? 0)) return;
+    this.#delivered.set(person.accountId, upTo);
+    this.#received.add(person.accountId);
   }
 
   #receiptsOf(participants: Participant[]): ChatReceipt[] {
@@ -227,8 +253,17 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     connection.send(JSON.stringify(frame));
   }
 
-  #broadcast(frame: ServerFrame, without?: string[]) {
-    this.broadcast(JSON.stringify(frame), without);
+  #broadcast(frame: ServerFrame, without?: WebSocket) {
+    const text = JSON.stringify(frame);
+    for (const socket of this.#present.keys()) {
+      if (socket === without) continue;
+      try {
+        socket.send(text);
+      } catch {
+        // A socket that closed under us is out of the room; its close event may not come.
+        this.#present.delete(socket);
+      }
+    }
   }
 }
 

@@ -75,8 +75,9 @@ export function useLiveConversation(options: {
     const acknowledge = () => {
       receiptTimer ??= setTimeout(() => {
         receiptTimer = undefined;
-        send({ type: "delivered", sequence: newest.current });
-        if (document.visibilityState === "visible") send({ type: "read", sequence: newest.current });
+        // Read says delivered too: a page in view sends one frame, not two.
+        const type = document.visibilityState === "visible" ? "read" : "delivered";
+        send({ type, sequence: newest.current });
       }, receiptDelayMillis);
     };
     const take = (incoming: Message[]) => {
