@@ -118,8 +118,8 @@ type Client = {
   receiptTimer?: ReturnType<typeof setTimeout>;
 };
 
-/** As web/components/chat/useLiveConversation.ts in view: half a second after a message, read (which says delivered). */
-const receiptDelayMillis = 500;
+/** As web/components/chat/useLiveConversation.ts in view: a second after a message, read (which says delivered). */
+const receiptDelayMillis = 1_000;
 
 const sentAt = new Map<string, { at: number; room: number; from: number }>();
 const latencies: number[] = [];

@@ -221,6 +221,41 @@ describe("a live conversation", () => {
     coach.close();
   });
 
+  it("numbers messages that arrive together in order, storing, auditing and delivering each once", async () => {
+    const conversation = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
+    const client = await connect(people.sanne, 0, conversation);
+    const coach = await connect(people.anouk, 0, conversation);
+    await client.next("welcome");
+    await coach.next("welcome");
+    // Sent at once from both sides, one of them twice.
+    for (let index = 1; index <= 6; index++) {
+      client.send({ type: "send", clientMessageId: `together-client-${index}`, body: `Klant ${index}` });
+      coach.send({ type: "send", clientMessageId: `together-coach-${index}`, body: `Coach ${index}` });
+    }
+    client.send({ type: "send", clientMessageId: "together-client-1", body: "Klant 1" });
+    client.send({ type: "send", clientMessageId: "together-client-end", body: "Klaar" });
+    await coach.next("message", (frame) => frame.message.body === "Klaar");
+
+    const { results: stored } = await env[tenant.cell as "TENANT_DB_1"]
+      .prepare("SELECT body, seq FROM messages WHERE tenant_id = ? AND conversation_id = ? ORDER BY seq")
+      .bind(tenant.id, conversation)
+      .all<{ body: string; seq: number }>();
+    expect(stored.map((message) => message.seq)).toEqual([...Array(13).keys()].map((index) => index + 1));
+    // Each side's messages keep the order they were sent in.
+    for (const side of ["Klant", "Coach"])
+      expect(
+        stored.filter((message) => message.body.startsWith(side)).map((message) => message.body),
+      ).toEqual([1, 2, 3, 4, 5, 6].map((index) => `${side} ${index}`));
+    const sends = "action = 'messages.message.send' AND json_extract(detail, '$.conversation') = ?";
+    expect(await countRows(tenant, "audit_events", sends, conversation)).toBe(13);
+    const atCoach = coach.frames.flatMap((frame) => (frame.type === "message" ? [frame.message.body] : []));
+    expect(atCoach.filter((body) => body.startsWith("Klant")).sort()).toEqual(
+      [1, 2, 3, 4, 5, 6].map((index) => `Klant ${index}`),
+    );
+    client.close();
+    coach.close();
+  });
+
   it("gives someone who was away what they missed when they come back", async () => {
     const coach = await connect(people.anouk, 3);
     await coach.next("welcome");

@@ -72,7 +72,7 @@ class RoomStore extends D1MessagingStore {
 
   override async markRead(conversationId: string, userId: string, seq: number, at: string): Promise<void> {
     const own = conversationId === this.known.conversationId;
-    // Receipts come twice a second from every open tab; most of them change nothing.
+    // Receipts come once a second from every open tab; most of them change nothing.
     if (own && this.known.holdsRead(userId, seq)) return;
     await super.markRead(conversationId, userId, seq, at);
     if (own) this.known.read(userId, seq);

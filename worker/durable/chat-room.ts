@@ -19,9 +19,9 @@ import { readMember, type RoomAddress } from "../chat/room-address.ts";
 const frameRule: BucketRule = { capacity: 20, refillPerSecond: 5 };
 
 /**
- * Receipts are written and shown together once a second. Every open tab sends two a second, and
- * each one written at once was a write to the cell and a frame to everyone (twice the frames of
- * the messages themselves in a busy room); a second later is soon enough to see "read".
+ * Receipts are written and shown together once a second. Every open tab in a busy room sends one
+ * a second, and each one written at once was a write to the cell and a frame to everyone (more
+ * frames than the messages themselves); a second later is soon enough to see "read".
  */
 const receiptMillis = 1_000;
 

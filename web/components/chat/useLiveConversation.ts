@@ -25,7 +25,8 @@ export type LiveConversation = {
 const typingShownMillis = 6_000;
 const typingSentEveryMillis = 3_000;
 const keepaliveMillis = 30_000;
-const receiptDelayMillis = 500;
+/** The room shows receipts once a second (worker/durable/chat-room.ts); sooner would change nothing. */
+const receiptDelayMillis = 1_000;
 
 /**
  * The browser's side of a live conversation (ADR 0016): a reconnecting socket to
@@ -70,7 +71,7 @@ export function useLiveConversation(options: {
     const send = (frame: ClientFrame) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
     };
-    // Receipts go at most twice a second, for the newest message: a busy room stays within the frame limit.
+    // Receipts go at most once a second, for the newest message: a busy room stays within the frame limit.
     let receiptTimer: ReturnType<typeof setTimeout> | undefined;
     const acknowledge = () => {
       receiptTimer ??= setTimeout(() => {
