@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
+import type { AuditEvent, AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { inCareTeam, type CareTeamStore } from "../care-team/care-team.ts";
 import { chooseFiles, type LinkableFiles } from "../files/links.ts";
 import { newId } from "../ids.ts";
@@ -130,6 +130,28 @@ export type PublishResult =
   | { ok: false; reason: "invalid"; error: BodyError }
   | { ok: false; reason: "invalidFiles"; error: FilesError };
 
+/** The audit line of a sent message, written in the message's own batch. */
+export function sendAudit(
+  sent: {
+    actorId: string;
+    messageId: string;
+    conversation: Pick<Conversation, "id" | "clientUserId">;
+    notified: boolean;
+  },
+  origin: RequestOrigin,
+): AuditEvent {
+  return {
+    action: "messages.message.send",
+    result: "success",
+    actorUserId: sent.actorId,
+    clientUserId: sent.conversation.clientUserId,
+    targetType: "message",
+    targetId: sent.messageId,
+    ...origin,
+    detail: { conversation: sent.conversation.id, notified: sent.notified },
+  };
+}
+
 export const clientMessageIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
@@ -168,16 +190,10 @@ export async function publish(
     notified: input.notify,
     sentAt: now.toISOString(),
     fileIds: chosen.files.map((file) => file.id),
-    audit: {
-      action: "messages.message.send",
-      result: "success",
-      actorUserId: actor.id,
-      clientUserId: found.conversation.clientUserId,
-      targetType: "message",
-      targetId: id,
-      ...origin,
-      detail: { conversation: input.conversationId, notified: input.notify },
-    },
+    audit: sendAudit(
+      { actorId: actor.id, messageId: id, conversation: found.conversation, notified: input.notify },
+      origin,
+    ),
   });
   if (!created) return { ok: true, message, created };
 

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { newId } from "../../core/ids.ts";
+import { sendAudit } from "../../core/messaging/conversation.ts";
 import { D1MessagingStore } from "../cell/messaging-store.ts";
 import { users } from "../cell/schema.ts";
 import { conversations } from "../cell/schema/messaging.ts";
@@ -67,16 +68,10 @@ export async function seedMessages(slug: string, scope: TenantScope): Promise<vo
         sentAt: new Date(start + (index + 1) * 60 * 60_000).toISOString(),
         fileIds: [],
         // The demo's history reads as if it was sent: audited like every message.
-        audit: {
-          action: "messages.message.send",
-          result: "success",
-          actorUserId: senderUserId,
-          clientUserId: clientId,
-          targetType: "message",
-          targetId: messageId,
-          userAgent: "demo data",
-          detail: { conversation: id, notified: false },
-        },
+        audit: sendAudit(
+          { actorId: senderUserId, messageId, conversation: { id, clientUserId: clientId }, notified: false },
+          { ipAddress: null, userAgent: "demo data" },
+        ),
       });
     }
   }

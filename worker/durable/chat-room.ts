@@ -131,7 +131,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     switch (frame.type) {
       case "send": {
         const backend = this.#backendOf();
-        const online = new Set(this.#online().map((one) => one.accountId));
+        const online = new Set([...this.#present.values()].map((one) => one.accountId));
         const everyoneHere = (await backend.participants()).every((one) => online.has(one.userId));
         const outcome = await backend.publish(person, frame.clientMessageId, frame.body, !everyoneHere);
         if (!outcome.ok) return this.#refuse(connection, outcome.reason, frame.clientMessageId);
