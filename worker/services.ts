@@ -45,8 +45,8 @@ import { D1DocumentStore } from "../db/cell/document-store.ts";
 import type { AssignmentDeps } from "../core/assignments/desk.ts";
 import { D1AssignmentStore } from "../db/cell/assignment-store.ts";
 import type { MessagingDeps } from "../core/messaging/conversation.ts";
-import { D1MessagingStore } from "../db/cell/messaging-store.ts";
 import { DurableLiveRooms } from "./chat/live-rooms.ts";
+import { RoomWrittenStore } from "./chat/room-written-store.ts";
 import type { GoalDeps } from "../core/goals/desk.ts";
 import { D1GoalStore } from "../db/cell/goal-store.ts";
 
@@ -218,7 +218,7 @@ export function buildServices(env: Env, config: Config): Services {
     messagingFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return {
-        store: new D1MessagingStore(scope),
+        store: new RoomWrittenStore(scope, env.CHAT_ROOM, tenant.cell),
         live: new DurableLiveRooms(env.CHAT_ROOM, tenant.id),
         careTeams: new D1CareTeamStore(scope),
         files: new D1FileStore(scope),

@@ -88,30 +88,45 @@ export class D1MessagingStore implements MessagingStore {
     return started?.id ?? null;
   }
 
-  async publish(message: NewMessage): Promise<{ message: Message; created: boolean }> {
+  publish(message: NewMessage): Promise<{ message: Message; created: boolean }> {
+    return this.write(message, null);
+  }
+
+  /**
+   * Stores the message as `publish` does, under the number its conversation's chat room gave it
+   * (`seq`), or with `null` under the next number the cell has. The room is the one writer of its
+   * conversation and writes in the order it numbered (ADR 0016); the unique number per
+   * conversation still refuses a number taken twice.
+   */
+  async write(message: NewMessage, seq: number | null): Promise<{ message: Message; created: boolean }> {
     const scope = this.#scope;
     const tenantId = scope.tenantId;
     const sameMessage = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId}
       and ${messages.conversationId} = ${message.conversationId}
       and ${messages.senderUserId} = ${message.senderUserId}
       and ${messages.clientMessageId} = ${message.clientMessageId}`;
-    // The number is taken inside the batch, which D1 runs as one transaction: no two messages of
-    // a conversation can get the same number, and a resent one takes none.
+    // Without a given number it is taken inside the batch, which D1 runs as one transaction: no
+    // two messages of a conversation can get the same number, and a resent one takes none.
     const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
       where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
+    const number = seq === null ? lastSeq : sql`${seq}`;
     const storedNow = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id}`;
     const [, inserted, ...rest] = await scope.batch([
       scope.updateWhere(
         conversations,
         and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
-        { lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: message.sentAt },
+        {
+          lastSeq:
+            seq === null ? sql`${conversations.lastSeq} + 1` : sql`max(${conversations.lastSeq}, ${seq})`,
+          lastMessageAt: message.sentAt,
+        },
       ),
       scope
         .insert(messages, {
           id: message.id,
           conversationId: message.conversationId,
           // drizzle writes an SQL value as an expression; the row type only knows numbers.
-          seq: lastSeq as unknown as number,
+          seq: number as unknown as number,
           senderUserId: message.senderUserId,
           clientMessageId: message.clientMessageId,
           body: message.body,
@@ -135,7 +150,7 @@ export class D1MessagingStore implements MessagingStore {
         ),
       ),
       ...(message.fileIds.length > 0 ? [claimFiles(scope, message.fileIds, sql`exists (${storedNow})`)] : []),
-      this.#readUpTo(message.conversationId, message.senderUserId, lastSeq, message.sentAt),
+      this.#readUpTo(message.conversationId, message.senderUserId, number, message.sentAt),
       scope.deleteWhere(
         messageDrafts,
         and(
@@ -155,6 +170,18 @@ export class D1MessagingStore implements MessagingStore {
     const found = await this.sent(message.conversationId, message.senderUserId, message.clientMessageId);
     if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
     return { message: found, created: row !== undefined };
+  }
+
+  /** Who sent each message of the conversation under which client message id, and its number. */
+  async sentKeys(
+    conversationId: string,
+  ): Promise<{ senderUserId: string; clientMessageId: string; seq: number }[]> {
+    const rows = await this.#scope.list(messages, {
+      where: eq(messages.conversationId, conversationId),
+      orderBy: asc(messages.seq),
+      limit: 1_000_000,
+    });
+    return rows.map(({ senderUserId, clientMessageId, seq }) => ({ senderUserId, clientMessageId, seq }));
   }
 
   async sentFile(conversationId: string, fileId: string): Promise<boolean> {
@@ -398,7 +425,9 @@ export class D1MessagingStore implements MessagingStore {
         ...conversationOf(left),
         clientName: right.displayName,
         participants,
-        unread: left.lastSeq - (own?.readSeq ?? 0),
+        // A read position can run a moment ahead of the cell's newest number while the chat room
+        // writes what it already sent on (ADR 0016).
+        unread: Math.max(0, left.lastSeq - (own?.readSeq ?? 0)),
       };
     });
   }

@@ -1,13 +1,14 @@
-import { evictDurableObject } from "cloudflare:test";
+import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ClientFrame, ServerFrame } from "../../core/chat/protocol.ts";
-import { publish } from "../../core/messaging/conversation.ts";
+import { publish, sendAudit } from "../../core/messaging/conversation.ts";
 import { platformData } from "../../db/platform.ts";
 import { configOf } from "../env.ts";
 import { buildServices } from "../services.ts";
 import { seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
 import { conversationWith, countRows } from "../testing/messaging.ts";
+import type { ChatRoom } from "../durable/chat-room.ts";
 import { roomName } from "./room-address.ts";
 
 const host = "coaching.localhost";
@@ -279,7 +280,7 @@ describe("a live conversation", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await evictDurableObject(room(), { webSockets: "hibernate" });
 
-    // The room kept no messages of its own: only where its conversation lives and the receipts.
+    // Everything the room sent on is in the cell by now; the history after the wake comes from there.
     client.send({ type: "sync", after: 0 });
     const history = await client.next("history");
     expect(history.awakeSince > awakeSince).toBe(true);
@@ -405,6 +406,125 @@ describe("what a room knows of its conversation between reads", () => {
     await expect.poll(notified).toBe(1);
     client.close();
     coach.close();
+  });
+});
+
+describe("the room as the one writer of its conversation", () => {
+  const bodiesIn = async (conversation: string) => {
+    const { results } = await env[tenant.cell as "TENANT_DB_1"]
+      .prepare("SELECT body, seq FROM messages WHERE tenant_id = ? AND conversation_id = ? ORDER BY seq")
+      .bind(tenant.id, conversation)
+      .all<{ body: string; seq: number }>();
+    return results;
+  };
+  const until = async (done: () => Promise<boolean>) => {
+    const deadline = Date.now() + 5_000;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error("not done in time");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  it("writes what it sent on but had not written when it stopped, after its next start", async () => {
+    const conversation = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
+    const client = await connect(people.sanne, 0, conversation);
+    await client.next("welcome");
+    // A message the room numbered and sent on, kept in its log, and then the room stopped.
+    const sentAt = new Date().toISOString();
+    const draft = {
+      id: "message_unwritten_1",
+      conversationId: conversation,
+      senderUserId: people.sanne.id,
+      clientMessageId: "unwritten-1",
+      body: "Nog niet in de cel.",
+      notified: false,
+      sentAt,
+      fileIds: [],
+      audit: sendAudit(
+        {
+          actorId: people.sanne.id,
+          messageId: "message_unwritten_1",
+          conversation: { id: conversation, clientUserId: people.sanne.id },
+          notified: false,
+        },
+        { ipAddress: null, userAgent: "live conversation" },
+      ),
+    };
+    await runInDurableObject(room(conversation), (instance: ChatRoom) => {
+      instance.messageLog.add({
+        seq: 1,
+        draft,
+        message: { ...draft, seq: 1, senderName: "Sanne Visser", editedAt: null, attachments: [] },
+      });
+    });
+    expect(await bodiesIn(conversation)).toEqual([]);
+    await evictDurableObject(room(conversation), { webSockets: "hibernate" });
+
+    client.send({ type: "sync", after: 0 });
+    expect((await client.next("history")).messages.map((message) => message.body)).toEqual([
+      "Nog niet in de cel.",
+    ]);
+    await until(async () => (await bodiesIn(conversation)).length === 1);
+    expect(await bodiesIn(conversation)).toEqual([{ body: "Nog niet in de cel.", seq: 1 }]);
+    // The next message takes the next number, and the log keeps no text of what the cell holds.
+    client.send({ type: "send", clientMessageId: "unwritten-2", body: "Daarna." });
+    expect((await client.next("message")).message.seq).toBe(2);
+    await until(async () => (await bodiesIn(conversation)).length === 2);
+    const unwritten = await runInDurableObject(room(conversation), (instance: ChatRoom) =>
+      instance.messageLog.unwritten(),
+    );
+    expect(unwritten).toEqual([]);
+    client.close();
+  });
+
+  it("numbers messages from a page and the live view at once, each once and without gaps", async () => {
+    const conversation = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
+    const client = await connect(people.sanne, 0, conversation);
+    const coach = await connect(people.anouk, 0, conversation);
+    await client.next("welcome");
+    await coach.next("welcome");
+    const pages: Promise<void>[] = [];
+    for (let index = 1; index <= 5; index++) {
+      client.send({ type: "send", clientMessageId: `both-live-${index}`, body: `Live ${index}` });
+      pages.push(publishThroughPage(people.anouk, "staff", conversation, `Pagina ${index}`));
+    }
+    await Promise.all(pages);
+    await coach.next("message", (frame) => frame.message.body === "Live 5");
+    await until(async () => (await bodiesIn(conversation)).length === 10);
+
+    const stored = await bodiesIn(conversation);
+    expect(stored.map((message) => message.seq)).toEqual([...Array(10).keys()].map((index) => index + 1));
+    expect(stored.map((message) => message.body).sort()).toEqual(
+      [1, 2, 3, 4, 5].flatMap((index) => [`Live ${index}`, `Pagina ${index}`]).sort(),
+    );
+    // The cell's newest number is the room's: the next page message follows on.
+    await publishThroughPage(people.anouk, "staff", conversation, "Pagina 6");
+    expect((await bodiesIn(conversation)).at(-1)).toEqual({ body: "Pagina 6", seq: 11 });
+    client.close();
+    coach.close();
+  });
+
+  it("knows a resent message after the room hibernated, and after it wrote it", async () => {
+    const conversation = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
+    const client = await connect(people.sanne, 0, conversation);
+    await client.next("welcome");
+    const frame: ClientFrame = { type: "send", clientMessageId: "resent-after-wake", body: "Eén keer." };
+    client.send(frame);
+    const first = (await client.next("message")).message;
+    await until(async () => (await bodiesIn(conversation)).length === 1);
+    await evictDurableObject(room(conversation), { webSockets: "hibernate" });
+
+    client.send(frame);
+    const again = (await client.next("message")).message;
+    expect(again).toMatchObject({ id: first.id, seq: 1, body: "Eén keer." });
+    client.send({ type: "send", clientMessageId: "after-resend", body: "Twee." });
+    expect((await client.next("message")).message.seq).toBe(2);
+    await until(async () => (await bodiesIn(conversation)).length === 2);
+    expect(await bodiesIn(conversation)).toEqual([
+      { body: "Eén keer.", seq: 1 },
+      { body: "Twee.", seq: 2 },
+    ]);
+    client.close();
   });
 });
 

@@ -1,6 +1,12 @@
 import type { LiveRoom, Message } from "../../core/messaging/ports.ts";
 import type { ChatRoom } from "../durable/chat-room.ts";
-import { roomName } from "./room-address.ts";
+import { roomName, type RoomAddress } from "./room-address.ts";
+
+/** The chat room of one conversation of a tenant. */
+export const roomOf = (
+  rooms: DurableObjectNamespace<ChatRoom>,
+  address: Pick<RoomAddress, "tenantId" | "conversationId">,
+) => rooms.get(rooms.idFromName(roomName(address)));
 
 /**
  * The messaging core's live room (core/messaging/ports.ts) as the tenant's chat room objects: a
@@ -14,10 +20,7 @@ export class DurableLiveRooms implements LiveRoom {
 
   async announce(conversationId: string, message: Message): Promise<void> {
     try {
-      const room = this.rooms.get(
-        this.rooms.idFromName(roomName({ tenantId: this.tenantId, conversationId })),
-      );
-      await room.announce(message);
+      await roomOf(this.rooms, { tenantId: this.tenantId, conversationId }).announce(message);
     } catch (error) {
       // The message is stored; whoever missed the announcement gets it with the next history.
       console.error("A message was stored but its live announcement failed", error);

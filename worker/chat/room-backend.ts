@@ -1,6 +1,6 @@
 import type { ChatPerson, RefusalReason } from "../../core/chat/protocol.ts";
 import { history, markRead, publish, type MessagingDeps } from "../../core/messaging/conversation.ts";
-import type { Conversation, LiveRoom, Message, Participant } from "../../core/messaging/ports.ts";
+import type { Conversation, LiveRoom, Message, NewMessage, Participant } from "../../core/messaging/ports.ts";
 import { loadTenant, type Tenant } from "../../core/tenants/tenant.ts";
 import { D1MessagingStore } from "../../db/cell/messaging-store.ts";
 import type { TenantScope } from "../../db/cell/scope.ts";
@@ -8,7 +8,9 @@ import { platformData } from "../../db/platform.ts";
 import { configOf, type Env } from "../env.ts";
 import { buildServices } from "../services.ts";
 import { KnownConversation } from "./known-conversation.ts";
+import type { MessageLog } from "./message-log.ts";
 import type { RoomAddress } from "./room-address.ts";
+import { RoomWriter } from "./room-writer.ts";
 
 /** What a chat room does with its conversation: the messaging core's own steps, nothing of its own. */
 export type RoomBackend = {
@@ -26,6 +28,11 @@ export type RoomBackend = {
   markRead(person: ChatPerson, sequence: number): Promise<void>;
   /** A message of this conversation was stored and announced (here, or by a page or the API). */
   stored(message: Message): void;
+  /** A message from a page or the API, numbered by the room and in the cell when this returns. */
+  writeNow(draft: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /** Writes to the cell what the room sent on before; rejects when the cell could not take it. */
+  writeUnwritten(): Promise<void>;
+  readonly hasUnwritten: boolean;
 };
 
 /** The room's lines in the audit log say where they came from: the live conversation. */
@@ -50,14 +57,33 @@ async function tenantOf(env: Env, tenantId: string): Promise<Tenant> {
 /**
  * The messaging store of the tenant's cell, except that the room's own conversation and its
  * participants come from what the room knows (worker/chat/known-conversation.ts): the messaging
- * core asks for them on every step, and the room answers without a round trip.
+ * core asks for them on every step, and the room answers without a round trip. Its messages are
+ * numbered and written by the room (worker/chat/room-writer.ts), and what the room sent on but
+ * has not written yet is part of its history.
  */
 class RoomStore extends D1MessagingStore {
   constructor(
     scope: TenantScope,
     private readonly known: KnownConversation,
+    private readonly writer: RoomWriter,
+    private readonly onWriteFailed: (error: unknown) => void,
   ) {
     super(scope);
+  }
+
+  override publish(draft: NewMessage): Promise<{ message: Message; created: boolean }> {
+    if (draft.conversationId !== this.known.conversationId) return super.publish(draft);
+    return this.writer.publishLive(draft, this.onWriteFailed);
+  }
+
+  override async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    if (conversationId !== this.known.conversationId)
+      return super.messagesAfter(conversationId, afterSeq, limit);
+    // Taken before the read: a message written meanwhile is then in one of the two, or in both.
+    const unwritten = this.writer.unwritten().filter((message) => message.seq > afterSeq);
+    const stored = await super.messagesAfter(conversationId, afterSeq, limit);
+    const bySeq = new Map([...stored, ...unwritten].map((message) => [message.seq, message]));
+    return [...bySeq.values()].sort((one, other) => one.seq - other.seq).slice(0, limit);
   }
 
   override async find(conversationId: string): Promise<Conversation | null> {
@@ -88,17 +114,23 @@ class RoomStore extends D1MessagingStore {
 export function roomBackend(
   env: Env,
   address: RoomAddress,
-  room: { announce(message: Message): Promise<void> },
+  room: {
+    announce(message: Message): Promise<void>;
+    messageLog: MessageLog;
+    /** Writing what was sent on failed; it stays in the log for the next try. */
+    writeFailed(error: unknown): void;
+  },
 ): RoomBackend {
   const { conversationId } = address;
   const live: LiveRoom = { announce: (_conversationId, message) => room.announce(message) };
-  let built: { tenant: Tenant; deps: MessagingDeps; cell: D1MessagingStore } | null = null;
-  const current = async () => {
+  let built: Built | null = null;
+  const current = async (): Promise<Built> => {
     const tenant = await tenantOf(env, address.tenantId);
     if (built?.tenant !== tenant) {
       const services = buildServices(env, configOf(env));
       const scope = services.scopeIn(tenant.cell, tenant.id);
-      const deps = { ...services.messagingFor(tenant), store: new RoomStore(scope, known), live };
+      const store = new RoomStore(scope, known, writer, (error) => room.writeFailed(error));
+      const deps = { ...services.messagingFor(tenant), store, live };
       built = { tenant, deps, cell: new D1MessagingStore(scope) };
     }
     return built;
@@ -112,6 +144,11 @@ export function roomBackend(
     ]);
     return conversation && { conversation, participants };
   });
+  const writer: RoomWriter = new RoomWriter(
+    room.messageLog,
+    known,
+    async (): Promise<D1MessagingStore> => (await current()).cell,
+  );
 
   return {
     participants: async (fresh = false) =>
@@ -133,7 +170,15 @@ export function roomBackend(
       await markRead(await depsNow(), actorOf(person), conversationId, sequence);
     },
     stored: (message) => known.stored(message),
+    writeNow: (draft) => writer.publishNow(draft),
+    writeUnwritten: () => writer.write(),
+    get hasUnwritten() {
+      return writer.hasUnwritten;
+    },
   };
 }
+
+/** The room's messaging core for the tenant's current settings, and the cell it writes to. */
+type Built = { tenant: Tenant; deps: MessagingDeps; cell: D1MessagingStore };
 
 const actorOf = (person: ChatPerson) => ({ id: person.accountId, role: person.role });

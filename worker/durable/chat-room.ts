@@ -10,9 +10,10 @@ import {
   type ServerFrame,
 } from "../../core/chat/protocol.ts";
 import { takeToken, type BucketRule, type BucketState } from "../../core/platform/token-bucket.ts";
-import type { Message, Participant } from "../../core/messaging/ports.ts";
+import type { Message, NewMessage, Participant } from "../../core/messaging/ports.ts";
 import type { Env } from "../env.ts";
 import { roomBackend, type RoomBackend } from "../chat/room-backend.ts";
+import { MessageLog } from "../chat/message-log.ts";
 import { readMember, type RoomAddress } from "../chat/room-address.ts";
 
 /** Frames one connection may send: a burst of 20, then 5 a second (typing, receipts and messages). */
@@ -26,14 +27,24 @@ const frameRule: BucketRule = { capacity: 20, refillPerSecond: 5 };
 const receiptMillis = 1_000;
 
 /**
+ * A room that sent messages on writes them to the cell at once (worker/chat/room-writer.ts); an
+ * alarm this long after the first of them makes sure a room that stopped before writing them
+ * starts again and writes them, and a write that failed is tried again after `retryMillis`.
+ */
+const safetyMillis = 10_000;
+const retryMillis = 2_000;
+
+/**
  * One live conversation (ADR 0016): a partyserver `Server` named "<tenant>:<conversation>" with
  * hibernating websockets. The Worker lets a connection in only after it checked who the person is
  * and that they take part (worker/chat/route.ts); the person arrives in a header the Worker sets
- * and is kept as the connection's state, so it survives hibernation. Messages are stored through
- * the messaging core in the tenant's cell, never here: the room only relays, so history survives
- * eviction and the page shows the same conversation. What the room keeps itself is small: where
- * its conversation lives and how far each participant has received it; in memory, a copy of the
- * conversation and its participants (worker/chat/known-conversation.ts), so a frame costs no read.
+ * and is kept as the connection's state, so it survives hibernation. Messages go through the
+ * messaging core, whichever door they come in by; the room is the one writer of its conversation:
+ * it numbers each message, keeps it in its own log and sends it on, and writes it to the tenant's
+ * cell right after (worker/chat/room-writer.ts), so history survives eviction and the page shows
+ * the same conversation. What else the room keeps is small: where its conversation lives and how
+ * far each participant has received it; in memory, a copy of the conversation and its
+ * participants (worker/chat/known-conversation.ts), so a frame costs no read.
  */
 // partyserver asks for the global `Cloudflare.Env`; the Worker's own `Env` is what the room uses.
 export class ChatRoom extends Server<Env & Cloudflare.Env> {
@@ -58,6 +69,9 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
    * per message, that was the costliest step of a message.
    */
   #present = new Map<WebSocket, ChatPerson>();
+  /** The numbers this room gave, and what it sent on but has not written to the cell yet. */
+  readonly messageLog = new MessageLog(this.ctx.storage.sql);
+  #alarmSet = false;
 
   override async onStart() {
     // Runs after every wake-up: the in-memory state comes back from storage.
@@ -73,15 +87,47 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
       const person = connection.state;
       if (person) this.#present.set(connection, person);
     }
+    if (this.#address && this.#backendOf().hasUnwritten) this.#writeUnwritten();
+  }
+
+  override onAlarm() {
+    this.#alarmSet = false;
+    if (this.#address) this.#writeUnwritten();
+  }
+
+  /**
+   * A message sent through a page or the API (worker/chat/room-written-store.ts): the room numbers
+   * it after everything it sent on, and it is in the cell when this returns.
+   */
+  async write(address: RoomAddress, draft: NewMessage): Promise<{ message: Message; created: boolean }> {
+    await this.#settle(address);
+    return this.#backendOf().writeNow(draft);
+  }
+
+  /** Writing what was sent on failed; the log keeps it, and the alarm tries again. */
+  writeFailed(error: unknown) {
+    console.error("Messages sent on in a live conversation could not be written yet", error);
+    this.#alarmSet = true;
+    this.ctx.storage.setAlarm(Date.now() + retryMillis).catch(() => undefined);
+  }
+
+  #writeUnwritten() {
+    this.#backendOf()
+      .writeUnwritten()
+      .catch((error: unknown) => this.writeFailed(error));
+  }
+
+  /** The room learns where its conversation lives from whoever comes first, a person or a page. */
+  async #settle(address: RoomAddress) {
+    if (this.#address) return;
+    this.#address = address;
+    await this.ctx.storage.put("address", address);
   }
 
   override async onConnect(connection: Connection<ChatPerson>, { request }: ConnectionContext) {
     const member = readMember(request);
     if (!member) return connection.close(1008, "not admitted");
-    if (!this.#address) {
-      this.#address = member.address;
-      await this.ctx.storage.put("address", member.address);
-    }
+    await this.#settle(member.address);
     // The new connection has no state yet, so this is who was here before it.
     const wasOnline = this.#online().some((person) => person.accountId === member.person.accountId);
     connection.setState(member.person);
@@ -135,6 +181,10 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
         const everyoneHere = (await backend.participants()).every((one) => online.has(one.userId));
         const outcome = await backend.publish(person, frame.clientMessageId, frame.body, !everyoneHere);
         if (!outcome.ok) return this.#refuse(connection, outcome.reason, frame.clientMessageId);
+        if (!this.#alarmSet) {
+          this.#alarmSet = true;
+          await this.ctx.storage.setAlarm(Date.now() + safetyMillis);
+        }
         // A resend of a stored message goes back to the sender only; the others have it already.
         if (!outcome.created) this.#send(connection, { type: "message", message: outcome.message });
         return;
