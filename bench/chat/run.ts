@@ -122,7 +122,10 @@ type Client = {
 const receiptDelayMillis = 1_000;
 
 const sentAt = new Map<string, { at: number; room: number; from: number }>();
+let loadStarted = Number.NaN;
 const latencies: number[] = [];
+/** For each latency, the second of the load its message was sent in: where in the minute the slow ones were. */
+const sentInSecond: number[] = [];
 /**
  * Each delivery in two parts, by the message's `sentAt`, which the messaging core stamps when the
  * room begins to store it (same machine, same clock): from the send until then (the way in and
@@ -153,6 +156,7 @@ function open(room: number, index: number, email: string): Promise<Client> {
     const sent = sentAt.get(key);
     if (sent && sent.from !== index && client.received.get(key) === 1) {
       latencies.push(now - sent.at);
+      sentInSecond.push(Math.floor((sent.at - loadStarted) / 1_000));
       const stored = Date.parse(frame.message.sentAt) - performance.timeOrigin;
       untilStored.push(stored - sent.at);
       afterStored.push(now - stored);
@@ -187,7 +191,7 @@ function acknowledge(client: Client) {
   }, receiptDelayMillis);
 }
 let sequence = 0;
-const loadStarted = performance.now();
+loadStarted = performance.now();
 await Promise.all(
   connected.map(async (client) => {
     // Spread over the second, so the load is steady rather than 100 messages at each tick.
@@ -280,6 +284,15 @@ const { storedOnce, storedTwice } = await withLocalPlatform(async (context) => {
 });
 
 clientDelay.disable();
+/** The latencies of each ten seconds of the load (the last window takes the spread's final second). */
+function byTenSeconds() {
+  const windows = Math.ceil(durationSeconds / 10);
+  const windowOf = (second: number) => Math.min(windows - 1, Math.floor(second / 10));
+  return Array.from({ length: windows }, (_, window) => ({
+    from: window * 10,
+    ...percentiles(latencies.filter((_, at) => windowOf(sentInSecond[at]!) === window)),
+  }));
+}
 const percentiles = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (p: number) =>
@@ -301,6 +314,7 @@ const result = {
   latencyMillis: percentiles(latencies),
   untilStoredMillis: percentiles(untilStored),
   afterStoredMillis: percentiles(afterStored),
+  latencyByTenSecondsMillis: byTenSeconds(),
   benchEventLoopDelayMillis: {
     p50: round(clientDelay.percentile(50) / 1e6),
     p99: round(clientDelay.percentile(99) / 1e6),
@@ -322,6 +336,7 @@ console.log(
     `Sent ${result.sent} messages (${result.sentPerSecond} a second); ${result.deliveries} of ${expected} deliveries to the other connections of their rooms, the last ${drainedAfterSeconds} s after the load ended (${result.deliveredLate} more later).`,
     `Delivery latency p50 ${result.latencyMillis.p50} ms, p99 ${result.latencyMillis.p99} ms (target p99 < 50 ms): ${result.latencyMillis.p99 < 50 ? "PASS" : "MISS"}`,
     `  until the room stored it p50 ${result.untilStoredMillis.p50} ms, p99 ${result.untilStoredMillis.p99} ms; from there to arrival p50 ${result.afterStoredMillis.p50} ms, p99 ${result.afterStoredMillis.p99} ms; the bench's own event loop lagged p99 ${result.benchEventLoopDelayMillis.p99} ms (max ${result.benchEventLoopDelayMillis.max} ms)`,
+    `  by ten seconds of the load (p50/p99): ${result.latencyByTenSecondsMillis.map((window) => `${window.from} s ${window.p50}/${window.p99}`).join(", ")}`,
     `Not delivered ${drainedAfterSeconds} s after the load ${lost}, duplicated ${duplicated} (target 0/0): ${lost + duplicated === 0 ? "PASS" : "MISS"}; refused frames ${JSON.stringify(result.refused)}`,
     `Stored in D1: ${storedOnce} distinct messages of ${result.sent} sent, ${storedTwice} stored twice`,
     `After ${idleSeconds} s idle: ${hibernated} of ${rooms} rooms had left memory and started again, ${stillOpen} of ${connected.length} connections still open`,
