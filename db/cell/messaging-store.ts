@@ -25,15 +25,29 @@ import {
   messageEdits,
   messages,
 } from "./schema/messaging.ts";
-import { chunked, maxParameters, type Row, type TenantScope } from "./scope.ts";
+import { chunked, maxParameters, placeholdersOf, valuesOf, type Row, type TenantScope } from "./scope.ts";
 
 const inboxLimit = 500;
 /** Ids per `in (...)`, leaving room for the tenant and the other parameters of the statement. */
 const idsPerQuery = maxParameters - 10;
 
+/** The columns of a new message that `write` stores as they come. */
+const messageRowOf = (message: NewMessage) => ({
+  id: message.id,
+  conversationId: message.conversationId,
+  senderUserId: message.senderUserId,
+  clientMessageId: message.clientMessageId,
+  body: message.body,
+  notified: message.notified,
+  sentAt: message.sentAt,
+});
+type MessageRow = ReturnType<typeof messageRowOf>;
+
 /** Conversations of one tenant's cell; every statement is scoped to the tenant. */
 export class D1MessagingStore implements MessagingStore {
   readonly #scope: TenantScope;
+  /** The batch that stores a message, prepared once per shape (number given or not, how many files). */
+  readonly #writes = new Map<string, (values: Record<string, unknown>) => Promise<unknown[]>>();
 
   constructor(scope: TenantScope) {
     this.#scope = scope;
@@ -99,69 +113,27 @@ export class D1MessagingStore implements MessagingStore {
    * conversation still refuses a number taken twice.
    */
   async write(message: NewMessage, seq: number | null): Promise<{ message: Message; created: boolean }> {
-    const scope = this.#scope;
-    const tenantId = scope.tenantId;
-    const sameMessage = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId}
-      and ${messages.conversationId} = ${message.conversationId}
-      and ${messages.senderUserId} = ${message.senderUserId}
-      and ${messages.clientMessageId} = ${message.clientMessageId}`;
-    // Without a given number it is taken inside the batch, which D1 runs as one transaction: no
-    // two messages of a conversation can get the same number, and a resent one takes none.
-    const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
-      where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
-    const number = seq === null ? lastSeq : sql`${seq}`;
-    const storedNow = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id}`;
-    const [, inserted, ...rest] = await scope.batch([
-      scope.updateWhere(
-        conversations,
-        and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
-        {
-          lastSeq:
-            seq === null ? sql`${conversations.lastSeq} + 1` : sql`max(${conversations.lastSeq}, ${seq})`,
-          lastMessageAt: message.sentAt,
-        },
+    const stored = messageRowOf(message);
+    const audit = auditRow(message.audit, message.sentAt);
+    const shape = `${seq === null ? "next" : "given"}:${message.fileIds.length}`;
+    let run = this.#writes.get(shape);
+    if (!run) {
+      const statements = this.#writeStatements(stored, audit, seq !== null, message.fileIds.length);
+      run = this.#scope.prepareBatch(statements);
+      this.#writes.set(shape, run);
+    }
+    const [, inserted, ...rest] = await run({
+      ...valuesOf(stored, "message."),
+      ...valuesOf(audit, "audit."),
+      seq,
+      participantId: newId("participant"),
+      ...Object.fromEntries(
+        message.fileIds.flatMap((fileId, index) => [
+          [`file${index}`, fileId],
+          [`attachment${index}`, newId("messageAttachment")],
+        ]),
       ),
-      scope
-        .insert(messages, {
-          id: message.id,
-          conversationId: message.conversationId,
-          // drizzle writes an SQL value as an expression; the row type only knows numbers.
-          seq: number as unknown as number,
-          senderUserId: message.senderUserId,
-          clientMessageId: message.clientMessageId,
-          body: message.body,
-          notified: message.notified,
-          sentAt: message.sentAt,
-        })
-        .onConflictDoNothing()
-        .returning(),
-      // A resent message (same client message id) takes no files: only a message stored now does.
-      ...message.fileIds.map((fileId) =>
-        scope.insertWhen(
-          messageAttachments,
-          {
-            id: newId("messageAttachment"),
-            conversationId: message.conversationId,
-            messageId: message.id,
-            fileId,
-            createdAt: message.sentAt,
-          },
-          sql`exists (${storedNow})`,
-        ),
-      ),
-      ...(message.fileIds.length > 0 ? [claimFiles(scope, message.fileIds, sql`exists (${storedNow})`)] : []),
-      this.#readUpTo(message.conversationId, message.senderUserId, number, message.sentAt),
-      scope.deleteWhere(
-        messageDrafts,
-        and(
-          eq(messageDrafts.conversationId, message.conversationId),
-          eq(messageDrafts.userId, message.senderUserId),
-        ) as SQL,
-      ),
-      scope.insertWhen(auditEvents, auditRow(message.audit, message.sentAt), sql`exists (${storedNow})`),
-      // The sender's name, so a new message needs no read after the batch.
-      scope.select(users, { where: eq(users.id, message.senderUserId), limit: 1 }),
-    ]);
+    });
     const [row] = inserted as Row<typeof messages>[];
     const [sender] = rest.at(-1) as Row<typeof users>[];
     // A new message without files is known whole from the batch; with files it is read back with them.
@@ -170,6 +142,85 @@ export class D1MessagingStore implements MessagingStore {
     const found = await this.sent(message.conversationId, message.senderUserId, message.clientMessageId);
     if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
     return { message: found, created: row !== undefined };
+  }
+
+  /**
+   * The batch that stores a message, with placeholders for its values (`write` fills them): the
+   * message, its number, the sender's read position, the draft gone, the audit line, its files.
+   */
+  #writeStatements(
+    row: MessageRow,
+    audit: ReturnType<typeof auditRow>,
+    seqGiven: boolean,
+    fileCount: number,
+  ) {
+    const scope = this.#scope;
+    const tenantId = scope.tenantId;
+    const message = placeholdersOf(row, "message.");
+    const sameMessage = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId}
+      and ${messages.conversationId} = ${message.conversationId}
+      and ${messages.senderUserId} = ${message.senderUserId}
+      and ${messages.clientMessageId} = ${message.clientMessageId}`;
+    // Without a given number it is taken inside the batch, which D1 runs as one transaction: no
+    // two messages of a conversation can get the same number, and a resent one takes none.
+    const lastSeq = sql`(select ${conversations.lastSeq} from ${conversations}
+      where ${conversations.tenantId} = ${tenantId} and ${conversations.id} = ${message.conversationId})`;
+    const seq = sql`${sql.placeholder("seq")}`;
+    const number = seqGiven ? seq : lastSeq;
+    const storedNow = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id}`;
+    const fileIds = Array.from({ length: fileCount }, (_, index) => sql.placeholder(`file${index}`));
+    return [
+      scope.updateWhere(
+        conversations,
+        and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
+        {
+          lastSeq: seqGiven ? sql`max(${conversations.lastSeq}, ${seq})` : sql`${conversations.lastSeq} + 1`,
+          lastMessageAt: message.sentAt,
+        },
+      ),
+      scope
+        .insert(messages, {
+          ...message,
+          // drizzle writes an SQL value as an expression; the row type only knows numbers.
+          seq: number as unknown as number,
+        })
+        .onConflictDoNothing()
+        .returning(),
+      // A resent message (same client message id) takes no files: only a message stored now does.
+      ...fileIds.map((fileId, index) =>
+        scope.insertWhen(
+          messageAttachments,
+          {
+            id: sql.placeholder(`attachment${index}`) as unknown as string,
+            conversationId: message.conversationId,
+            messageId: message.id,
+            fileId: fileId as unknown as string,
+            createdAt: message.sentAt,
+          },
+          sql`exists (${storedNow})`,
+        ),
+      ),
+      ...(fileCount > 0
+        ? [claimFiles(scope, fileIds as unknown as string[], sql`exists (${storedNow})`)]
+        : []),
+      this.#readUpTo(
+        message.conversationId,
+        message.senderUserId,
+        number,
+        message.sentAt,
+        sql.placeholder("participantId") as unknown as string,
+      ),
+      scope.deleteWhere(
+        messageDrafts,
+        and(
+          eq(messageDrafts.conversationId, message.conversationId),
+          eq(messageDrafts.userId, message.senderUserId),
+        ) as SQL,
+      ),
+      scope.insertWhen(auditEvents, placeholdersOf(audit, "audit."), sql`exists (${storedNow})`),
+      // The sender's name, so a new message needs no read after the batch.
+      scope.select(users, { where: eq(users.id, message.senderUserId), limit: 1 }),
+    ];
   }
 
   /** Who sent each message of the conversation under which client message id, and its number. */
@@ -352,10 +403,10 @@ export class D1MessagingStore implements MessagingStore {
   }
 
   /** Inserts the participant or moves their read position forward to `seq`, never back. */
-  #readUpTo(conversationId: string, userId: string, seq: SQL, at: string) {
+  #readUpTo(conversationId: string, userId: string, seq: SQL, at: string, id: string = newId("participant")) {
     return this.#scope
       .insert(conversationParticipants, {
-        id: newId("participant"),
+        id,
         conversationId,
         userId,
         readSeq: seq as unknown as number,

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../core/ids.ts";
-import { sessions, users } from "./schema.ts";
-import { TenantScope } from "./scope.ts";
+import { auditEvents, sessions, users } from "./schema.ts";
+import { placeholdersOf, TenantScope, valuesOf } from "./scope.ts";
 
 const person = (email: string, displayName: string) => ({
   id: newId("user"),
@@ -104,6 +104,42 @@ describe("TenantScope", () => {
     expect(
       await alpha.joinOne(sessions, users, eq(users.id, sessions.userId), eq(sessions.id, "ses_cross")),
     ).toBeUndefined();
+  });
+
+  it("runs a prepared batch again with new values, in the tenant, binding a null as NULL", async () => {
+    const line = (id: string, detail: Record<string, string> | null) => ({
+      id,
+      at: new Date().toISOString(),
+      action: "message.sent",
+      result: "success" as const,
+      actorUserId: sanne.id,
+      detail,
+    });
+    const sample = line("aud_prepared_1", { conversation: "cnv_1" });
+    const run = alpha.prepareBatch([
+      alpha.insert(auditEvents, placeholdersOf(sample, "line.")),
+      alpha.select(auditEvents, { where: eq(auditEvents.id, sql.placeholder("line.id")) }),
+    ]);
+    const [, first] = await run(valuesOf(sample, "line."));
+    const [, second] = await run(valuesOf(line("aud_prepared_2", null), "line."));
+
+    expect(first).toEqual([
+      expect.objectContaining({ id: "aud_prepared_1", detail: { conversation: "cnv_1" } }),
+    ]);
+    expect(second).toEqual([expect.objectContaining({ id: "aud_prepared_2", detail: null })]);
+    const stored = await env.TENANT_DB_1.prepare(
+      "SELECT tenant_id, detail IS NULL AS empty FROM audit_events WHERE id LIKE 'aud_prepared_%' ORDER BY id",
+    ).all();
+    expect(stored.results).toEqual([
+      { tenant_id: "ten_alpha", empty: 0 },
+      { tenant_id: "ten_alpha", empty: 1 },
+    ]);
+    // The same statements for another tenant find nothing of alpha's.
+    const [, seenByBeta] = await beta.prepareBatch([
+      beta.select(auditEvents, { where: eq(auditEvents.id, sql.placeholder("id")) }),
+      beta.select(auditEvents, { where: eq(auditEvents.id, sql.placeholder("id")) }),
+    ])({ id: "aud_prepared_1" });
+    expect(seenByBeta).toEqual([]);
   });
 
   it("refuses to exist without a tenant", () => {
