@@ -216,8 +216,8 @@ export class TenantScope {
 
   /**
    * A batch as `batch` runs it, built once with `sql.placeholder`s and then run many times with
-   * their values: drizzle building the statements cost more than D1 running them, and most of the
-   * memory a busy chat room churned through (ADR 0016). The results come back as `batch` gives
+   * their values: building a message's statements cost drizzle about 0.9 ms and made about half
+   * of the garbage of a busy chat room (ADR 0016). The results come back as `batch` gives
    * them. A placeholder given `null` binds NULL, as a null value in a built statement does (the
    * column's encoder would turn it into the text "null" for a JSON column).
    */
