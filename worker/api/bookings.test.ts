@@ -5,7 +5,7 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { auditEvents, careTeamMembers, notifications } from "../../db/cell/schema.ts";
 import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
-import { at, bookableStaff } from "../testing/booking.ts";
+import { at, bookableStaff, soonAt } from "../testing/booking.ts";
 import { callApi, addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
@@ -199,9 +199,7 @@ describe("cancelBooking and rescheduleBooking", () => {
   });
 
   it("keeps a client from cancelling within the notice window, and lets the staff member do it, audited", async () => {
-    const soon = new Date(Date.now() + 3 * 60 * 60_000);
-    soon.setUTCMinutes(soon.getUTCMinutes() < 30 ? 30 : 60, 0, 0);
-    const id = await bookingAt(soon.toISOString());
+    const id = await bookingAt(soonAt(3));
     const late = await call("client", `/bookings/${id}/cancel`, { method: "POST", body: {} });
     expect(late.status).toBe(409);
     expect((await late.json<{ error: { code: string } }>()).error.code).toBe("too_late");

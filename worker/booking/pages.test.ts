@@ -6,7 +6,7 @@ import type { TenantRecord } from "../../core/tenants/tenant.ts";
 import { auditEvents, bookings, careTeamMembers } from "../../db/cell/schema.ts";
 import { careTeamRow } from "../../db/cell/care-team-store.ts";
 import { platformData } from "../../db/platform.ts";
-import { at, bookableStaff } from "../testing/booking.ts";
+import { at, bookableStaff, soonAt } from "../testing/booking.ts";
 import { addUser, createTenant, post, signIn, visit } from "../testing/fixtures.ts";
 
 const data = platformData(env);
@@ -299,9 +299,7 @@ describe("cancelling and moving", () => {
   });
 
   it("refuses a client's cancel within the notice window with the reason, and warns the staff member who may", async () => {
-    const soon = new Date(Date.now() + 3 * 60 * 60_000);
-    soon.setUTCMinutes(soon.getUTCMinutes() < 30 ? 30 : 60, 0, 0);
-    const id = await booked("client", soon.toISOString());
+    const id = await booked("client", soonAt(3));
     const shown = await (await page("client", `/booking/${id}`)).text();
     expect(shown).toContain("Annuleren of verplaatsen kan tot 24 uur voor het begin.");
     expect(shown).toContain("Neem contact op met coach.");

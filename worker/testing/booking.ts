@@ -87,3 +87,16 @@ export const dateIn = (days: number): LocalDate => addDays(inZone(new Date(), te
 
 /** The instant (ISO) at `time` Amsterdam time, `days` from today. */
 export const at = (days: number, time = "10:00") => instantOf(dateIn(days), time, testZone).toISOString();
+
+/**
+ * An instant on the half hour about `hours` from now, inside the 24-hour cancel notice, whose
+ * appointment (up to 90 minutes) ends on the Amsterdam day it starts: the test calendars' hours
+ * end at midnight, so a time after 22:00 moves to 00:30 the next day.
+ */
+export function soonAt(hours: number): string {
+  const soon = new Date(Date.now() + hours * 60 * 60_000);
+  soon.setUTCMinutes(soon.getUTCMinutes() < 30 ? 30 : 60, 0, 0);
+  const local = inZone(soon, testZone);
+  if (local.time < "22:00") return soon.toISOString();
+  return instantOf(addDays(local.date, 1), "00:30", testZone).toISOString();
+}
