@@ -55,9 +55,8 @@ type Changes<T extends TenantTable> = { [K in keyof Omit<NewRow<T>, "id">]?: Omi
  */
 export class TenantScope {
   readonly #db: DrizzleD1Database;
-  readonly tenantId: string;
-
   readonly #d1: D1Database;
+  readonly tenantId: string;
 
   constructor(database: D1Database, tenantId: string) {
     if (!tenantId) throw new Error("A tenant scope needs a tenant id");
@@ -224,7 +223,8 @@ export class TenantScope {
   prepareBatch(statements: readonly Preparable[]): (values: Record<string, unknown>) => Promise<unknown[]> {
     const prepared = statements.map((statement) => {
       const query = statement.prepare();
-      return { query, params: query.getQuery().params, d1: this.#d1.prepare(query.getQuery().sql) };
+      const { sql: text, params } = query.getQuery();
+      return { query, params, d1: this.#d1.prepare(text) };
     });
     return async (values) => {
       const results = await this.#d1.batch(
