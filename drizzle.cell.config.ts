@@ -2,8 +2,8 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  // The identity, notification and booking tables in schema.ts; each later capability keeps
-  // its tables in a file of its own under schema/.
-  schema: ["./db/cell/schema.ts", "./db/cell/schema/*.ts"],
+  // The kernel's tables (identity, notifications, files) in db/kernel; each capability keeps its
+  // tables in its own db/<capability>/schema.ts.
+  schema: ["./db/kernel/schema.ts", "./db/kernel/files/schema.ts", "./db/*/schema.ts"],
   out: "./migrations/cell",
 });

@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/control/schema.ts",
+  schema: "./db/kernel/control/schema.ts",
   out: "./migrations/control",
 });

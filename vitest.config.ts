@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Tests run inside workerd with the real bindings of wrangler.toml: D1 (control plane and cells),
 // R2, Durable Objects and queue producers. The migrations are read here (Node) and applied in
-// worker/testing/setup.ts.
+// worker/kernel/testing/setup.ts.
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
@@ -26,7 +26,7 @@ export default defineConfig(async () => ({
   ],
   test: {
     include: ["{core,db,worker,web}/**/*.test.{ts,tsx}"],
-    setupFiles: ["./worker/testing/setup.ts"],
+    setupFiles: ["./worker/kernel/testing/setup.ts"],
     // Tests hash real passwords, sign real people in and send files in parts; on a loaded two-core machine that
     // takes longer than vitest's defaults of 5 and 10 s.
     hookTimeout: 60_000,

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { startCpuWindow, type CpuUse } from "./lib/cpu.ts";
 import { runScenario, type LoadOptions, type Scenario, type ScenarioResult } from "./lib/load.ts";
 import { markdown, ratios, targets } from "./lib/report.ts";
-import { demoPassword } from "../db/seed/demo-tenants.ts";
+import { demoPassword } from "../db/kernel/seed/demo-tenants.ts";
 import { signIn } from "./lib/http.ts";
 import { startPortaal } from "./lib/server.ts";
 import { describeCode, describeMachine } from "./lib/provenance.ts";

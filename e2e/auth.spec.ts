@@ -13,7 +13,7 @@ import {
 
 /**
  * Signing in and out, and the password page. Failed guesses count towards the tenant's limits
- * (10 per account, 30 per client address in five minutes, worker/auth/attempt-limiter.ts) and a
+ * (10 per account, 30 per client address in five minutes, worker/kernel/auth/attempt-limiter.ts) and a
  * throttled tenant refuses even the right password, so the tests that guess wrong use accounts
  * no other test signs in with, spread over several tenants, and guess as few times as they can.
  */
@@ -207,7 +207,7 @@ test("a session of one tenant opens nothing at another tenant in the same cell",
   page,
   browser,
 }) => {
-  // coaching and support share the database cell TENANT_DB_1 (db/seed/demo-tenants.ts).
+  // coaching and support share the database cell TENANT_DB_1 (db/kernel/seed/demo-tenants.ts).
   await signIn(page, "coaching");
   const cookie = await sessionCookieOf(page, "coaching");
   expect(await visitWithCookie(browser, cookie, "support")).toEqual({

@@ -43,7 +43,7 @@ for (const slug of ["coaching", "ggz"]) {
   test(`${slug}: signed out, an unknown path is a 404 too, without the menu`, async ({ page }) => {
     const tenant = demoTenant(slug);
     // Only pages behind the sign-in send a visitor to /login; a path no route claims stays a 404
-    // (web/routes/$.tsx), in the tenant's shell, which the root loader gives without a sign-in.
+    // (web/kernel/routes/$.tsx), in the tenant's shell, which the root loader gives without a sign-in.
     const response = await page.goto(tenantUrl(slug, "/bestaat-niet"));
     expect(response?.status()).toBe(404);
     expect(response?.request().redirectedFrom()).toBeNull();

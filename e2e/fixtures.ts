@@ -38,12 +38,12 @@ export const test = base.extend<Options & { browserErrors: string[] }>({
 
 export { expect };
 
-/** The session cookie (worker/cookies.ts). */
+/** The session cookie (web/kernel/cookies.ts). */
 export const sessionCookieName = "__Host-session";
 
 /**
  * The account each tenant's pages are looked at with: a client, since a tenant's start page is the
- * client's own. All demo accounts share the demo password (db/seed/demo-tenants.ts).
+ * client's own. All demo accounts share the demo password (db/kernel/seed/demo-tenants.ts).
  */
 export const clientOf: Record<string, string> = {
   coaching: "sanne.visser@example.nl",

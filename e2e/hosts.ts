@@ -1,4 +1,4 @@
-import { demoPassword, demoTenants, type DemoTenant } from "../db/seed/demo-tenants.ts";
+import { demoPassword, demoTenants, type DemoTenant } from "../db/kernel/seed/demo-tenants.ts";
 
 /** The port of the e2e server (`E2E_PORT`, default 8791): apart from `npm start`'s 8787 so both run side by side. */
 export const port = Number(process.env.E2E_PORT ?? 8791);

@@ -1,4 +1,4 @@
-import { demoOperator } from "../db/seed/demo-tenants.ts";
+import { demoOperator } from "../db/kernel/seed/demo-tenants.ts";
 import { aMomentAgo, expect, openNewestMail, screenshot, submitLogin, test } from "./fixtures.ts";
 import { demoPassword, tenantUrl } from "./hosts.ts";
 

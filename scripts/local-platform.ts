@@ -1,6 +1,6 @@
 import { getPlatformProxy } from "wrangler";
-import { platformData } from "../db/platform.ts";
-import type { SeedContext } from "../db/seed/seed-demo.ts";
+import { platformData } from "../db/kernel/platform.ts";
+import type { SeedContext } from "../db/kernel/seed/seed-demo.ts";
 import type { Env } from "../worker/env.ts";
 import { stateDir } from "./local-state.ts";
 

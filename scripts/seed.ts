@@ -1,4 +1,4 @@
-import { seedDemo } from "../db/seed/seed-demo.ts";
+import { seedDemo } from "../db/kernel/seed/seed-demo.ts";
 import { withLocalPlatform } from "./local-platform.ts";
 
 const tenants = await withLocalPlatform(seedDemo);

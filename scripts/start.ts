@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { demoOperator, demoPassword, demoTenants } from "../db/seed/demo-tenants.ts";
-import { operatorTenantSlug } from "../core/tenants/hosts.ts";
-import { seedDemo } from "../db/seed/seed-demo.ts";
+import { demoOperator, demoPassword, demoTenants } from "../db/kernel/seed/demo-tenants.ts";
+import { operatorTenantSlug } from "../core/kernel/tenants/hosts.ts";
+import { seedDemo } from "../db/kernel/seed/seed-demo.ts";
 import { withLocalPlatform } from "./local-platform.ts";
 import { applyMigrations, run, stateDir } from "./local-state.ts";
 

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import i18next from "i18next";
-import { en } from "../web/i18n/locales/en.ts";
-import { standardPlans } from "../core/tenants/plans.ts";
-import { provisionTenant } from "../core/tenants/provision.ts";
+import { en } from "../web/kernel/i18n/locales/en.ts";
+import { standardPlans } from "../core/kernel/tenants/plans.ts";
+import { provisionTenant } from "../core/kernel/tenants/provision.ts";
 import { withLocalPlatform } from "./local-platform.ts";
 import { applyMigrations } from "./local-state.ts";
 

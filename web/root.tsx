@@ -11,17 +11,17 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { hasPermission } from "../core/auth/permissions.ts";
-import { activeMembership } from "../core/organisations/organisations.ts";
-import { featurePaths, perClientFeatures } from "../core/tenants/features.ts";
-import { defaultLanguage, isLanguage, type Language } from "../core/tenants/languages.ts";
-import { textFor } from "../core/tenants/settings.ts";
-import { AppShell, toolsFor } from "./components/AppShell.tsx";
-import { ErrorPage } from "./components/ErrorPage.tsx";
-import { Translated } from "./components/Translated.tsx";
-import { i18nBundle } from "./i18n/bundle.server.ts";
+import { hasPermission } from "../core/kernel/auth/permissions.ts";
+import { activeMembership } from "../core/kernel/organisations/organisations.ts";
+import { featurePaths, perClientFeatures } from "../core/kernel/tenants/features.ts";
+import { defaultLanguage, isLanguage, type Language } from "../core/kernel/tenants/languages.ts";
+import { textFor } from "../core/kernel/tenants/settings.ts";
+import { AppShell, toolsFor } from "./kernel/components/AppShell.tsx";
+import { ErrorPage } from "./kernel/components/ErrorPage.tsx";
+import { Translated } from "./kernel/components/Translated.tsx";
+import { i18nBundle } from "./kernel/i18n/bundle.server.ts";
 import { useNonce } from "./nonce.tsx";
-import styles from "./styles/app.css?url";
+import styles from "./kernel/styles/app.css?url";
 import "./load-context.ts";
 
 export const links: LinksFunction = () => [
@@ -111,7 +111,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         {brand ? (
-          // Colours are validated hex values (core/tenants/settings.ts), safe to place in CSS.
+          // Colours are validated hex values (core/kernel/tenants/settings.ts), safe to place in CSS.
           <style
             nonce={nonce}
           >{`:root{--brand:${brand.primaryColour};--accent:${brand.accentColour}}`}</style>

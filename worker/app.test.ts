@@ -1,6 +1,13 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTenant, post, seedDemoTenants, signIn, testContext, visit } from "./testing/fixtures.ts";
+import {
+  createTenant,
+  post,
+  seedDemoTenants,
+  signIn,
+  testContext,
+  visit,
+} from "./kernel/testing/fixtures.ts";
 
 const text = async (response: Response) => (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
 

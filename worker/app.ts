@@ -1,19 +1,19 @@
 import { Hono, type Context } from "hono";
 import { csrf } from "hono/csrf";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { apiError } from "./api/errors.ts";
-import { buildApi } from "./api/index.ts";
+import { apiError } from "./kernel/api/errors.ts";
+import { buildApi } from "./kernel/api/index.ts";
 import { calendarFeed } from "./booking/calendar-feed.ts";
-import { chatUpgrade } from "./chat/route.ts";
-import { brandLogo } from "./brand.ts";
+import { chatUpgrade } from "./messaging/chat/route.ts";
+import { brandLogo } from "./kernel/brand.ts";
 import type { AppEnv } from "./context.ts";
 import { configOf } from "./env.ts";
-import { failurePage } from "./failure.ts";
-import { switchLanguage } from "./language.ts";
-import { rateLimit } from "./middleware/rate-limit.ts";
-import { sessionMiddleware } from "./middleware/session.ts";
-import { siteMiddleware } from "./middleware/site.ts";
-import { outboxAttachment, outboxHtml } from "./notifications/outbox-html.ts";
+import { failurePage } from "./kernel/failure.ts";
+import { switchLanguage } from "./kernel/language.ts";
+import { rateLimit } from "./kernel/middleware/rate-limit.ts";
+import { sessionMiddleware } from "./kernel/middleware/session.ts";
+import { siteMiddleware } from "./kernel/middleware/site.ts";
+import { outboxAttachment, outboxHtml } from "./kernel/notifications/outbox-html.ts";
 import { remix } from "./remix.ts";
 import { buildServices } from "./services.ts";
 
@@ -81,7 +81,7 @@ app.get("/dev/outbox/:id/attachments/:index", outboxAttachment);
 // Browsers ask for /favicon.ico on their own; the icon is an SVG.
 app.get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
 app.post("/language", switchLanguage);
-// "Stay signed in" (web/components/IdleWarning.tsx): the request is the activity, which the
+// "Stay signed in" (web/kernel/components/IdleWarning.tsx): the request is the activity, which the
 // session check above records; without a live session there is nothing to keep.
 app.post("/session/keepalive", (c) => c.body(null, c.get("auth") ? 204 : 401));
 app.all("*", remix);

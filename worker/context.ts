@@ -1,8 +1,8 @@
-import type { Account } from "../core/auth/accounts.ts";
-import type { SessionRecord } from "../core/auth/sessions.ts";
-import type { Membership } from "../core/organisations/organisations.ts";
-import type { Language } from "../core/tenants/languages.ts";
-import type { Site } from "../core/tenants/resolve.ts";
+import type { Account } from "../core/kernel/auth/accounts.ts";
+import type { SessionRecord } from "../core/kernel/auth/sessions.ts";
+import type { Membership } from "../core/kernel/organisations/organisations.ts";
+import type { Language } from "../core/kernel/tenants/languages.ts";
+import type { Site } from "../core/kernel/tenants/resolve.ts";
 import type { Env } from "./env.ts";
 import type { Services } from "./services.ts";
 

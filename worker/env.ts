@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { cellsOf, type Cells } from "../db/cells.ts";
-import type { DeliveryMessage } from "../core/notifications/ports.ts";
-import type { ChatRoom } from "./durable/chat-room.ts";
-import type { RateLimiter } from "./durable/rate-limiter.ts";
-import type { StaffCalendar } from "./durable/staff-calendar.ts";
-import type { DeadLetterMessage } from "./notifications/consumer.ts";
+import { cellsOf, type Cells } from "../db/kernel/cells.ts";
+import type { DeliveryMessage } from "../core/kernel/notifications/ports.ts";
+import type { ChatRoom } from "./messaging/chat/chat-room.ts";
+import type { RateLimiter } from "./kernel/rate-limiter.ts";
+import type { StaffCalendar } from "./booking/staff-calendar.ts";
+import type { DeadLetterMessage } from "./kernel/notifications/consumer.ts";
 
 /** Bindings and variables declared in wrangler.toml. Cells are TENANT_DB_<n>, as many as configured. */
 export type Env = {

@@ -1,12 +1,16 @@
-import type { DeliveryMessage } from "../core/notifications/ports.ts";
+import type { DeliveryMessage } from "../core/kernel/notifications/ports.ts";
 import { app } from "./app.ts";
 import type { Env } from "./env.ts";
-import { consumeDeadLetters, consumeDeliveries, type DeadLetterMessage } from "./notifications/consumer.ts";
+import {
+  consumeDeadLetters,
+  consumeDeliveries,
+  type DeadLetterMessage,
+} from "./kernel/notifications/consumer.ts";
 import { runScheduledWork } from "./scheduled.ts";
 
-export { ChatRoom } from "./durable/chat-room.ts";
-export { RateLimiter } from "./durable/rate-limiter.ts";
-export { StaffCalendar } from "./durable/staff-calendar.ts";
+export { ChatRoom } from "./messaging/chat/chat-room.ts";
+export { RateLimiter } from "./kernel/rate-limiter.ts";
+export { StaffCalendar } from "./booking/staff-calendar.ts";
 
 export default {
   fetch: app.fetch,

@@ -1,20 +1,20 @@
-import { reminderDue } from "../core/auth/invitations.ts";
-import { loadTenant, type Tenant } from "../core/tenants/tenant.ts";
-import { D1InvitationStore } from "../db/cell/invitation-store.ts";
+import { reminderDue } from "../core/kernel/auth/invitations.ts";
+import { loadTenant, type Tenant } from "../core/kernel/tenants/tenant.ts";
+import { D1InvitationStore } from "../db/kernel/identity/invitation-store.ts";
 import {
   bookingsAwaitingReminder,
   invitationsAwaitingReminder,
   purgeOutbox,
   reclaimParkedDeliveries,
-} from "../db/cell/maintenance.ts";
+} from "../db/kernel/maintenance.ts";
 import { remindOf } from "../core/booking/reminders.ts";
 import { bookingSettingsSchema } from "../core/booking/settings.ts";
-import { D1BookingStore } from "../db/cell/booking-store.ts";
-import { cellDatabase } from "../db/cells.ts";
-import { platformData, type PlatformData } from "../db/platform.ts";
+import { D1BookingStore } from "../db/booking/store.ts";
+import { cellDatabase } from "../db/kernel/cells.ts";
+import { platformData, type PlatformData } from "../db/kernel/platform.ts";
 import { configOf, type Env } from "./env.ts";
-import { CloudflareDeliveryQueue, notifierFor } from "./notifications/pipeline.ts";
-import { removeFiles } from "./files/cleanup.ts";
+import { CloudflareDeliveryQueue, notifierFor } from "./kernel/notifications/pipeline.ts";
+import { removeFiles } from "./kernel/files/cleanup.ts";
 
 export type ScheduledReport = {
   requeued: number;

@@ -3,11 +3,11 @@ import { and, eq, gte, lt } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { blockedTime, overlaps, type AppointmentLength } from "../../core/booking/availability.ts";
 import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
-import { bookings } from "../../db/cell/schema.ts";
-import { platformData } from "../../db/platform.ts";
-import { DurableStaffCalendars } from "../../worker/durable/staff-calendars.ts";
-import { bookableStaff, bookingAt } from "../../worker/testing/booking.ts";
-import { addUser, createTenant } from "../../worker/testing/fixtures.ts";
+import { bookings } from "../../db/kernel/schema.ts";
+import { platformData } from "../../db/kernel/platform.ts";
+import { DurableStaffCalendars } from "../../worker/booking/staff-calendars.ts";
+import { bookableStaff, bookingAt } from "../../worker/booking/testing.ts";
+import { addUser, createTenant } from "../../worker/kernel/testing/fixtures.ts";
 
 /**
  * Double bookings under a crowd (`npm run bench:booking`, see bench/README.md). Each trial sends

@@ -3,9 +3,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Agent } from "undici";
-import type { ClientFrame, ServerFrame } from "../../core/chat/protocol.ts";
-import { newId } from "../../core/ids.ts";
-import { demoPassword } from "../../db/seed/demo-tenants.ts";
+import type { ClientFrame, ServerFrame } from "../../core/messaging/chat-protocol.ts";
+import { newId } from "../../core/kernel/ids.ts";
+import { demoPassword } from "../../db/kernel/seed/demo-tenants.ts";
 import { signIn } from "../lib/http.ts";
 import { startPortaal } from "../lib/server.ts";
 
@@ -47,9 +47,9 @@ const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 process.env.PORTAAL_STATE = stateDir;
 const { applyMigrations } = await import("../../scripts/local-state.ts");
 const { withLocalPlatform } = await import("../../scripts/local-platform.ts");
-const { seedDemo } = await import("../../db/seed/seed-demo.ts");
-const { D1MessagingStore } = await import("../../db/cell/messaging-store.ts");
-const { D1AccountStore } = await import("../../db/cell/account-store.ts");
+const { seedDemo } = await import("../../db/kernel/seed/seed-demo.ts");
+const { D1MessagingStore } = await import("../../db/messaging/store.ts");
+const { D1AccountStore } = await import("../../db/kernel/identity/account-store.ts");
 const clients = ["sanne.visser@example.nl", "daan.mulder@example.nl", "fatima.elamrani@example.com"];
 const coach = "anouk.devries@koerscoaching.nl";
 await applyMigrations();
@@ -118,7 +118,7 @@ type Client = {
   receiptTimer?: ReturnType<typeof setTimeout>;
 };
 
-/** As web/components/chat/useLiveConversation.ts in view: a second after a message, read (which says delivered). */
+/** As web/messaging/components/useLiveConversation.ts in view: a second after a message, read (which says delivered). */
 const receiptDelayMillis = 1_000;
 
 const sentAt = new Map<string, { at: number; room: number; from: number }>();

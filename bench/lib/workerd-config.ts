@@ -28,7 +28,7 @@ export async function workerdBenchConfig(options: {
     ],
     test: {
       include: [options.include],
-      setupFiles: ["./worker/testing/setup.ts"],
+      setupFiles: ["./worker/kernel/testing/setup.ts"],
       // Thousands of requests through local D1 take a while.
       testTimeout: 600_000,
       deps: {

@@ -1,15 +1,15 @@
 import { env } from "cloudflare:workers";
 import { generate } from "otplib";
 import { expect, it } from "vitest";
-import { hashPassword } from "../../core/auth/password-hash.ts";
-import { hashRecoveryCode } from "../../core/auth/recovery-codes.ts";
-import { newTotpSecret } from "../../core/auth/totp.ts";
-import { newId } from "../../core/ids.ts";
-import { loadTenant } from "../../core/tenants/tenant.ts";
-import { platformData } from "../../db/platform.ts";
+import { hashPassword } from "../../core/kernel/auth/password-hash.ts";
+import { hashRecoveryCode } from "../../core/kernel/auth/recovery-codes.ts";
+import { newTotpSecret } from "../../core/kernel/auth/totp.ts";
+import { newId } from "../../core/kernel/ids.ts";
+import { loadTenant } from "../../core/kernel/tenants/tenant.ts";
+import { platformData } from "../../db/kernel/platform.ts";
 import { configOf } from "../../worker/env.ts";
 import { buildServices } from "../../worker/services.ts";
-import { addUser, createTenant, post } from "../../worker/testing/fixtures.ts";
+import { addUser, createTenant, post } from "../../worker/kernel/testing/fixtures.ts";
 
 /**
  * Sign-in under attack (`npm run bench:login`, see bench/README.md): what one password hash and

@@ -1,18 +1,18 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import type { DeliveryMessage } from "../../core/notifications/ports.ts";
-import { defaultNotificationSettings } from "../../core/notifications/settings.ts";
-import { loadTenant, type Tenant } from "../../core/tenants/tenant.ts";
-import { notificationDeliveries, notifications, outboxMessages } from "../../db/cell/schema.ts";
-import type { TenantScope } from "../../db/cell/scope.ts";
-import { cellDatabase, cellsOf } from "../../db/cells.ts";
-import { platformData } from "../../db/platform.ts";
+import type { DeliveryMessage } from "../../core/kernel/notifications/ports.ts";
+import { defaultNotificationSettings } from "../../core/kernel/notifications/settings.ts";
+import { loadTenant, type Tenant } from "../../core/kernel/tenants/tenant.ts";
+import { notificationDeliveries, notifications, outboxMessages } from "../../db/kernel/schema.ts";
+import type { TenantScope } from "../../db/kernel/scope.ts";
+import { cellDatabase, cellsOf } from "../../db/kernel/cells.ts";
+import { platformData } from "../../db/kernel/platform.ts";
 import type { Env } from "../../worker/env.ts";
 import worker from "../../worker/index.ts";
-import type { DeadLetterMessage } from "../../worker/notifications/consumer.ts";
-import { notifierFor } from "../../worker/notifications/pipeline.ts";
-import { addUser, createTenant } from "../../worker/testing/fixtures.ts";
+import type { DeadLetterMessage } from "../../worker/kernel/notifications/consumer.ts";
+import { notifierFor } from "../../worker/kernel/notifications/pipeline.ts";
+import { addUser, createTenant } from "../../worker/kernel/testing/fixtures.ts";
 import type { QueueConsumerSettings } from "./vitest.config.ts";
 
 /**

@@ -13,7 +13,7 @@ import { putBody } from "./put.ts";
  *  - r2: the parts are made inside the Worker and written with `uploadPart`: local R2 alone;
  *  - drain: Node sends each part over HTTP and the Worker only reads it: the HTTP hop alone;
  *  - stream: Node sends each part and the Worker streams it through a FixedLengthStream into
- *    `uploadPart`, as worker/files/r2-storage.ts does.
+ *    `uploadPart`, as worker/kernel/files/r2-storage.ts does.
  * Then a 250 MB body refused three times each way: answered with the body unread, and after
  * cancelling the body. See bench/README.md, "Uploads".
  */

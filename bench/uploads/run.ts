@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { demoPassword } from "../../db/seed/demo-tenants.ts";
+import { demoPassword } from "../../db/kernel/seed/demo-tenants.ts";
 import { signIn } from "../lib/http.ts";
 import { groupProcesses } from "../lib/processes.ts";
 import { startCpuWindow, type CpuUse } from "../lib/cpu.ts";

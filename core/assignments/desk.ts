@@ -1,8 +1,8 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { Role } from "../auth/permissions.ts";
-import { chooseFiles, type LinkableFiles } from "../files/links.ts";
-import { newId } from "../ids.ts";
-import type { NotifyRequest } from "../notifications/notify.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { Role } from "../kernel/auth/permissions.ts";
+import { chooseFiles, type LinkableFiles } from "../kernel/files/links.ts";
+import { newId } from "../kernel/ids.ts";
+import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import {
   limits,
   type Assignment,
@@ -151,7 +151,7 @@ export async function assignmentsSetBy(deps: AssignmentDeps, staff: Actor): Prom
 
 const total = (item: SetAssignment) => item.counts.open + item.counts.handedIn + item.counts.reviewed;
 
-/** Files go with an assignment or a hand-in only as core/files/links.ts allows. */
+/** Files go with an assignment or a hand-in only as core/kernel/files/links.ts allows. */
 async function filesError(deps: AssignmentDeps, actor: Actor, fileIds: readonly string[]) {
   const choice = await chooseFiles(deps.files, actor.id, fileIds, limits.files);
   return choice.ok ? undefined : choice.error;

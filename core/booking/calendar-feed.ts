@@ -1,9 +1,9 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { Account } from "../auth/accounts.ts";
-import { hasPermission } from "../auth/permissions.ts";
-import { confirmPassword, type ReauthDeps } from "../auth/reauth.ts";
-import { isId } from "../ids.ts";
-import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { Account } from "../kernel/auth/accounts.ts";
+import { hasPermission } from "../kernel/auth/permissions.ts";
+import { confirmPassword, type ReauthDeps } from "../kernel/auth/reauth.ts";
+import { isId } from "../kernel/ids.ts";
+import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../kernel/platform/secret-token.ts";
 import type { BookingEvent } from "./ics.ts";
 
 /**

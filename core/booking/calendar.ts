@@ -1,4 +1,4 @@
-import { newId } from "../ids.ts";
+import { newId } from "../kernel/ids.ts";
 import {
   blockedTime,
   freeSlots,

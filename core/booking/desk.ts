@@ -1,7 +1,7 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { Role } from "../auth/permissions.ts";
-import { inCareTeam, type CareTeamStore, type Coach } from "../care-team/care-team.ts";
-import type { NotifyRequest } from "../notifications/notify.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { Role } from "../kernel/auth/permissions.ts";
+import { inCareTeam, type CareTeamStore, type Coach } from "../kernel/care-team/care-team.ts";
+import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import type { Slot } from "./availability.ts";
 import type { Booking } from "./booking.ts";
 import type { AppointmentType, BookingOutcome, SlotKind, StaffCalendars } from "./calendar.ts";

@@ -1,5 +1,5 @@
 import type { Slot } from "./availability.ts";
-import type { Coach } from "../care-team/care-team.ts";
+import type { Coach } from "../kernel/care-team/care-team.ts";
 import { availability, bookableCoaches, type Actor, type BookableCoach, type DeskDeps } from "./desk.ts";
 import { addDays, inZone, instantOf, weekdayOf, type LocalDate } from "./zoned.ts";
 

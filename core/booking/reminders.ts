@@ -1,4 +1,4 @@
-import type { NotifyRequest } from "../notifications/notify.ts";
+import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import type { Booking } from "./booking.ts";
 
 /** Reminders before appointments, sent by the scheduled job through the notification pipeline. */

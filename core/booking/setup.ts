@@ -1,5 +1,5 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { SettingsStore } from "../tenants/tenant.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { SettingsStore } from "../kernel/tenants/tenant.ts";
 import type { AvailabilityException, BookingRules, WeeklyWindow } from "./availability.ts";
 import type { AppointmentType } from "./calendar.ts";
 import type { BookingSettings } from "./settings.ts";

@@ -1,4 +1,4 @@
-import { newId } from "../ids.ts";
+import { newId } from "../kernel/ids.ts";
 import { blockedTime, freeSlots } from "./availability.ts";
 import type { Booking, WaitlistStatus } from "./booking.ts";
 import { availabilityQuery, type AppointmentType, type CalendarDeps } from "./calendar.ts";

@@ -1,9 +1,15 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { Role } from "../auth/permissions.ts";
-import { inCareTeam, type CareTeamStore } from "../care-team/care-team.ts";
-import { newId } from "../ids.ts";
-import type { NotifyRequest } from "../notifications/notify.ts";
-import { discard, openFile, type FilesDeps, type OpenedFile, type StoredFile } from "../files/uploads.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { Role } from "../kernel/auth/permissions.ts";
+import { inCareTeam, type CareTeamStore } from "../kernel/care-team/care-team.ts";
+import { newId } from "../kernel/ids.ts";
+import type { NotifyRequest } from "../kernel/notifications/notify.ts";
+import {
+  discard,
+  openFile,
+  type FilesDeps,
+  type OpenedFile,
+  type StoredFile,
+} from "../kernel/files/uploads.ts";
 import { linkOf } from "./links.ts";
 
 /**

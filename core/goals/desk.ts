@@ -1,9 +1,9 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { Account } from "../auth/accounts.ts";
-import type { Role } from "../auth/permissions.ts";
-import type { CareTeamStore } from "../care-team/care-team.ts";
-import { newId } from "../ids.ts";
-import type { NotifyRequest } from "../notifications/notify.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { Account } from "../kernel/auth/accounts.ts";
+import type { Role } from "../kernel/auth/permissions.ts";
+import type { CareTeamStore } from "../kernel/care-team/care-team.ts";
+import { newId } from "../kernel/ids.ts";
+import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import type { Goal, GoalComment, GoalStatus, ProgressPoint, SmartFields } from "./goal.ts";
 import { parseComment, parseProgress, parseSmart, type GoalFieldErrors, type SmartValues } from "./forms.ts";
 import type { GoalSettings } from "./settings.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
-import type { SettingsStore } from "../tenants/tenant.ts";
+import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { SettingsStore } from "../kernel/tenants/tenant.ts";
 
 /** A tenant's rules for goals, part of its tenant settings. */
 export const goalSettingsSchema = z.object({

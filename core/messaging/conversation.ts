@@ -1,8 +1,8 @@
-import type { AuditEvent, AuditLog, RequestOrigin } from "../audit/audit.ts";
-import { inCareTeam, type CareTeamStore } from "../care-team/care-team.ts";
-import { chooseFiles, type LinkableFiles } from "../files/links.ts";
-import { newId } from "../ids.ts";
-import type { NotifyRequest } from "../notifications/notify.ts";
+import type { AuditEvent, AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import { inCareTeam, type CareTeamStore } from "../kernel/care-team/care-team.ts";
+import { chooseFiles, type LinkableFiles } from "../kernel/files/links.ts";
+import { newId } from "../kernel/ids.ts";
+import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import type { Actor, Conversation, LiveRoom, Message, MessagingStore, Participant } from "./ports.ts";
 import { messageLimits, type MessagingSettings } from "./settings.ts";
 

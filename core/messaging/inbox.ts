@@ -1,6 +1,6 @@
-import type { RequestOrigin } from "../audit/audit.ts";
-import { chooseFiles } from "../files/links.ts";
-import { newId } from "../ids.ts";
+import type { RequestOrigin } from "../kernel/audit/audit.ts";
+import { chooseFiles } from "../kernel/files/links.ts";
+import { newId } from "../kernel/ids.ts";
 import {
   checkBody,
   publish,

@@ -1,5 +1,5 @@
-import type { AuditEvent } from "../audit/audit.ts";
-import type { Role } from "../auth/permissions.ts";
+import type { AuditEvent } from "../kernel/audit/audit.ts";
+import type { Role } from "../kernel/auth/permissions.ts";
 
 /**
  * The interfaces of messaging. The pages, the API and the live chat room all go through
@@ -82,7 +82,7 @@ export type Reply = {
   sentAt: string;
 };
 
-/** The tenant's conversations; implemented in db/cell/messaging-store.ts. */
+/** The tenant's conversations; implemented in db/messaging/store.ts. */
 export interface MessagingStore {
   find(conversationId: string): Promise<Conversation | null>;
   participants(conversationId: string): Promise<Participant[]>;

@@ -1,4 +1,4 @@
-import type { RequestOrigin } from "../audit/audit.ts";
+import type { RequestOrigin } from "../kernel/audit/audit.ts";
 import {
   accessTo,
   checkBody,

@@ -1,13 +1,13 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantRecord } from "../../core/tenants/tenant.ts";
-import { careTeamMembers } from "../../db/cell/schema.ts";
-import { assignmentFiles, assignments } from "../../db/cell/schema/assignments.ts";
-import { files } from "../../db/cell/schema/files.ts";
-import { platformData } from "../../db/platform.ts";
-import { pdfOf, text, uploadedBy, type Bytes } from "../testing/files.ts";
-import { addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
+import type { TenantRecord } from "../../core/kernel/tenants/tenant.ts";
+import { careTeamMembers } from "../../db/kernel/schema.ts";
+import { assignmentFiles, assignments } from "../../db/assignments/schema.ts";
+import { files } from "../../db/kernel/files/schema.ts";
+import { platformData } from "../../db/kernel/platform.ts";
+import { pdfOf, text, uploadedBy, type Bytes } from "../kernel/testing/files.ts";
+import { addUser, createTenant, signIn, visit } from "../kernel/testing/fixtures.ts";
 
 const data = platformData(env);
 const host = "assignment-files.localhost";

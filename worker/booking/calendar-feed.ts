@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { feedRefreshMinutes, readFeed } from "../../core/booking/calendar-feed.ts";
 import { feedCalendar } from "../../core/booking/ics.ts";
 import type { AppEnv } from "../context.ts";
-import { tenantOrigin } from "../notifications/pipeline.ts";
+import { tenantOrigin } from "../kernel/notifications/pipeline.ts";
 import { calendarWordsFor } from "./event-texts.ts";
 
 /**

@@ -1,12 +1,12 @@
 import type { EventTexts } from "../../core/booking/ics.ts";
-import type { Language } from "../../core/tenants/languages.ts";
-import type { Tenant } from "../../core/tenants/tenant.ts";
-import { i18nBundle } from "../../web/i18n/bundle.server.ts";
-import { createI18n } from "../../web/i18n/i18n.ts";
+import type { Language } from "../../core/kernel/tenants/languages.ts";
+import type { Tenant } from "../../core/kernel/tenants/tenant.ts";
+import { i18nBundle } from "../../web/kernel/i18n/bundle.server.ts";
+import { createI18n } from "../../web/kernel/i18n/i18n.ts";
 
 /**
  * The words of calendar entries in one reader's language, with the tenant's name and terms
- * (web/i18n/locales/calendar-feed.ts): core/booking/ics.ts takes them as they are.
+ * (web/booking/calendar-feed-strings.ts): core/booking/ics.ts takes them as they are.
  */
 export function calendarWordsFor(language: Language, tenant: Pick<Tenant, "name" | "settings">) {
   const { t } = createI18n(i18nBundle(language, tenant.name, tenant.settings.terminology));

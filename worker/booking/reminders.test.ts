@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bookings, notifications } from "../../db/cell/schema.ts";
-import { platformData } from "../../db/platform.ts";
+import { bookings, notifications } from "../../db/kernel/schema.ts";
+import { platformData } from "../../db/kernel/platform.ts";
 import { runScheduledWork } from "../scheduled.ts";
-import { bookableStaff, bookingAt } from "../testing/booking.ts";
-import { addUser, createTenant } from "../testing/fixtures.ts";
+import { bookableStaff, bookingAt } from "./testing.ts";
+import { addUser, createTenant } from "../kernel/testing/fixtures.ts";
 
 const data = platformData(env);
 const hour = 60 * 60_000;

@@ -1,15 +1,15 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantRecord } from "../../core/tenants/tenant.ts";
-import { careTeamRow } from "../../db/cell/care-team-store.ts";
-import { auditEvents, careTeamMembers } from "../../db/cell/schema.ts";
-import { files } from "../../db/cell/schema/files.ts";
-import { conversations, messageAttachments } from "../../db/cell/schema/messaging.ts";
-import { platformData } from "../../db/platform.ts";
-import { pdfOf, png, text, uploadedBy, type Bytes } from "../testing/files.ts";
-import { addUser, createTenant, signIn, visit } from "../testing/fixtures.ts";
-import { conversationWith } from "../testing/messaging.ts";
+import type { TenantRecord } from "../../core/kernel/tenants/tenant.ts";
+import { careTeamRow } from "../../db/kernel/care-team-store.ts";
+import { auditEvents, careTeamMembers } from "../../db/kernel/schema.ts";
+import { files } from "../../db/kernel/files/schema.ts";
+import { conversations, messageAttachments } from "../../db/messaging/schema.ts";
+import { platformData } from "../../db/kernel/platform.ts";
+import { pdfOf, png, text, uploadedBy, type Bytes } from "../kernel/testing/files.ts";
+import { addUser, createTenant, signIn, visit } from "../kernel/testing/fixtures.ts";
+import { conversationWith } from "./testing.ts";
 
 const password = "een lang en sterk wachtwoord";
 const host = "message-files.localhost";

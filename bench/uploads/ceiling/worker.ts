@@ -1,7 +1,7 @@
 /**
  * The three paths bench/uploads/ceiling.ts times: `r2` writes a part made inside the Worker (local
  * R2 alone), `drain` reads the request body and drops it (the HTTP hop alone), `stream` streams the
- * body through a FixedLengthStream into `uploadPart` as worker/files/r2-storage.ts does. And two
+ * body through a FixedLengthStream into `uploadPart` as worker/kernel/files/r2-storage.ts does. And two
  * ways to refuse a body: answering with it unread, or cancelling it first.
  */
 const partSize = 10 * 1024 * 1024;

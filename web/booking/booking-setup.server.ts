@@ -1,0 +1,81 @@
+import { data, type AppLoadContext } from "@remix-run/cloudflare";
+import type { Account } from "../../core/kernel/auth/accounts.ts";
+import type { Permission } from "../../core/kernel/auth/permissions.ts";
+import { bookingSettingsSchema } from "../../core/booking/settings.ts";
+import type { FieldErrors, FormFields, SetupErrorCode } from "../../core/booking/setup-forms.ts";
+import { maxWindowsPerDay, profileLimits } from "../../core/booking/setup-hours.ts";
+import { typeLimits } from "../../core/booking/setup-types.ts";
+import type { SetupActor } from "../../core/booking/setup.ts";
+import type { Language } from "../../core/kernel/tenants/languages.ts";
+import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import type { ShownErrors } from "./components/BookingSetupFields.tsx";
+
+/**
+ * What the booking setup pages share: the guard (the permission, and a tenant that has booking),
+ * the posted form as strings, and dates as the viewer reads them.
+ */
+export function requireBookingSetup(context: AppLoadContext, request: Request, permission: Permission) {
+  const user = requirePermission(context, request, permission);
+  // A tenant whose plan has no booking has no booking pages.
+  if (!user.tenant.features.includes("booking")) throw data(null, { status: 404 });
+  return { ...user, deps: context.services.bookingSetupFor(user.tenant) };
+}
+
+export const actorOf = (account: Account, request: Request): SetupActor => ({
+  userId: account.id,
+  timeZone: account.timeZone,
+  origin: originOf(request),
+});
+
+/** The posted fields; a file where text belongs counts as empty. */
+export async function formFields(request: Request): Promise<FormFields> {
+  const form = await request.formData();
+  return Object.fromEntries(
+    [...form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : ""]),
+  );
+}
+
+const locales: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
+
+/** "maandag 24 december 2026": a calendar date of the staff member's own calendar, as such. */
+export function dateLabel(language: Language) {
+  const format = new Intl.DateTimeFormat(locales[language], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return (date: string) => format.format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The bounds a range error names, so the message says what is allowed. */
+const settingsBounds = (field: keyof typeof bookingSettingsSchema.shape) => ({
+  min: bookingSettingsSchema.shape[field].minValue ?? 0,
+  max: bookingSettingsSchema.shape[field].maxValue ?? 0,
+});
+const bounds: Partial<Record<SetupErrorCode, { min: number; max: number }>> = {
+  noticeRange: profileLimits.minimumNoticeHours,
+  horizonRange: profileLimits.horizonDays,
+  maxPerDayRange: profileLimits.maxPerDay,
+  stepRange: profileLimits.slotStepMinutes,
+  tooManyWindows: { min: 1, max: maxWindowsPerDay },
+  nameTooLong: { min: 1, max: typeLimits.name.max },
+  durationRange: typeLimits.durationMinutes,
+  bufferRange: typeLimits.bufferMinutes,
+  cancelNoticeRange: settingsBounds("cancelNoticeHours"),
+  reminderRange: settingsBounds("reminderHours"),
+  offerHoldRange: settingsBounds("offerHoldMinutes"),
+};
+
+export function shownErrors(errors: FieldErrors): ShownErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, error]) => [
+      field,
+      {
+        key: `bookingSetup.errors.${error.code}`,
+        values: { ...bounds[error.code], ...(error.other ? { other: error.other } : {}) },
+      },
+    ]),
+  );
+}

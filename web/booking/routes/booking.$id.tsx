@@ -1,0 +1,202 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { cancel, confirm } from "../../../core/booking/desk.ts";
+import { requireBooking, requireShownBooking } from "../booking.server.ts";
+import { BookingStatus } from "../components/BookingStatus.tsx";
+import { HoldCountdown } from "../components/HoldCountdown.tsx";
+import bookingStyles from "../components/booking.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
+
+/**
+ * One appointment, for its client and its staff member (anyone else: not found), in the viewer's
+ * zone: confirm a held time, let it go, cancel or move a confirmed one. Within the notice window
+ * a client is told whom to ask; the staff member may still act, and is told it is recorded.
+ */
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { tenant, booking, shown, client, formats } = await requireShownBooking(
+    context,
+    request,
+    params.id ?? "",
+  );
+  const open = shown.status === "confirmed" && !shown.ended;
+  return {
+    booking: shown,
+    zone: formats.zone,
+    client,
+    otherName: client ? booking.staffName : booking.clientName,
+    noticeHours: tenant.settings.booking.cancelNoticeHours,
+    withinNotice: open && booking.withinNotice,
+    // A client within the notice window can do nothing but ask; the staff member can.
+    canChange: open && (!client || !booking.withinNotice),
+  };
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const { actor, deps, origin } = requireBooking(context, request, "portal:use");
+  const id = params.id ?? "";
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "confirm") {
+    const result = await confirm(deps, actor, id, origin);
+    if (result.ok) return redirect(`/booking/${id}?done=confirmed`);
+    if (result.reason === "notFound") throw data(null, { status: 404 });
+    // Pressed twice: the first press confirmed it.
+    if ((await deps.records.find(id))?.status === "confirmed")
+      return redirect(`/booking/${id}?done=confirmed`);
+    return data({ refused: "holdOver" as const, reason: "" }, 409);
+  }
+  if (intent === "cancel" || intent === "release") {
+    const reason = String(form.get("reason") ?? "").slice(0, 500);
+    const result = await cancel(deps, actor, id, reason.trim() || null, origin);
+    if (result.ok) return redirect(`/booking/${id}?done=${intent === "cancel" ? "cancelled" : "released"}`);
+    if (result.reason === "notFound") throw data(null, { status: 404 });
+    const refused = result.reason === "tooLate" ? ("tooLate" as const) : ("notHeld" as const);
+    return data({ refused, reason }, 409);
+  }
+  return data({ refused: "notHeld" as const, reason: "" }, 400);
+}
+
+const doneMessages = ["confirmed", "cancelled", "released", "moved"] as const;
+
+export default function Appointment() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const refusal = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const { booking, client, otherName } = page;
+  const done = doneMessages.find((each) => each === searchParams.get("done"));
+  const holding = booking.status === "held" && booking.holdExpiresAt;
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={client ? "/booking" : "/booking/agenda"}>
+          {client ? t("booking.detail.back") : t("booking.detail.backAgenda")}
+        </Link>
+      </p>
+      <h1>{client && holding ? t("booking.detail.confirmTitle") : t("booking.detail.title")}</h1>
+      {done && !refusal ? (
+        <p className="notice notice--success" role="status">
+          {t(`booking.detail.done.${done}`)}
+        </p>
+      ) : null}
+      {refusal ? (
+        <p className="notice notice--error" role="alert">
+          {t(`booking.refused.${refusal.refused}`, { hours: page.noticeHours, name: otherName })}
+        </p>
+      ) : null}
+
+      <div className="appointment">
+        <h2>{booking.typeName}</h2>
+        <p className="appointment__when">{booking.date}</p>
+        <p className="appointment__when">{`${booking.start} – ${booking.end}`}</p>
+        <p className="zone-note">{t("booking.zone", { zone: page.zone })}</p>
+        <dl className="facts">
+          <dt>{t("booking.detail.with")}</dt>
+          <dd>{otherName}</dd>
+          <dt>{t("booking.detail.where")}</dt>
+          <dd>{t(`booking.locations.${booking.location}`)}</dd>
+          <dt>{t("booking.detail.status")}</dt>
+          <dd>
+            <BookingStatus status={booking.status} />
+          </dd>
+          {booking.status === "cancelled" && booking.reason ? (
+            <>
+              <dt>{t("booking.detail.reason")}</dt>
+              <dd>{booking.reason}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      {holding && client ? (
+        <div className="hold">
+          <p>{t("booking.detail.holdUntil", { time: booking.holdUntil })}</p>
+          <HoldCountdown expiresAt={booking.holdExpiresAt!} />
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="confirm" className="button" disabled={busy}>
+              {t("booking.detail.confirm")}
+            </button>
+            <button type="submit" name="intent" value="release" className="button button--secondary">
+              {t("booking.detail.release")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {holding && !client ? (
+        <div className="hold">
+          <p>{t("booking.detail.waiting", { name: otherName, time: booking.holdUntil })}</p>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="release" className="button button--secondary">
+              {t("booking.detail.release")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {booking.status === "expired" ? <p className="notice">{t("booking.detail.holdLapsed")}</p> : null}
+      {client && (booking.status === "expired" || booking.status === "cancelled") ? (
+        <p>
+          <Link to="/booking/new" className="button">
+            {t("booking.detail.planAgain")}
+          </Link>
+        </p>
+      ) : null}
+      {booking.status === "confirmed" && booking.ended ? <p>{t("booking.detail.ended")}</p> : null}
+
+      {page.withinNotice && client ? (
+        <p className="notice" role="note">
+          {t("booking.detail.tooLateClient", { hours: page.noticeHours, name: otherName })}
+        </p>
+      ) : null}
+      {page.withinNotice && !client ? (
+        <div className="warning" role="note">
+          <p>{t("booking.detail.overrideStaff", { hours: page.noticeHours })}</p>
+          <p>{t("booking.detail.overrideAudited", { name: otherName })}</p>
+        </div>
+      ) : null}
+      {page.canChange ? (
+        <>
+          <p className="actions">
+            <Link to={`/booking/${booking.id}/move`} className="button button--secondary">
+              {t("booking.detail.move")}
+            </Link>
+          </p>
+          <h2 className="section-title">{t("booking.detail.cancelTitle")}</h2>
+          <Form method="post" className="form">
+            <div className="field">
+              <label htmlFor="reason">{t("booking.detail.cancelReason")}</label>
+              <textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                maxLength={500}
+                defaultValue={refusal?.reason ?? ""}
+                aria-describedby="reason-hint"
+              />
+              <div id="reason-hint" className="field__hint">
+                {t("booking.detail.cancelReasonHint", { name: otherName })}
+              </div>
+            </div>
+            <button
+              type="submit"
+              name="intent"
+              value="cancel"
+              className="button button--danger"
+              disabled={busy}
+            >
+              {t("booking.detail.cancel")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

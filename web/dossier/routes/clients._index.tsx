@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "../../kernel/auth.server.ts";
+
+/** The staff member's clients: everyone whose care team they are in, each a way into a dossier. */
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { tenant, account } = requirePermission(context, request, "clients:read-assigned");
+  const clients = await context.services.clientsFor(tenant).careTeams.clientsOf(account.id);
+  return { clients: clients.map(({ userId, displayName }) => ({ userId, displayName })) };
+}
+
+export default function Clients() {
+  const { t } = useTranslation();
+  const { clients } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("dossier.clientsTitle")}</h1>
+      <p className="lead">{t("dossier.clientsIntro")}</p>
+      {clients.length === 0 ? (
+        <p>{t("dossier.clientsEmpty")}</p>
+      ) : (
+        <ul className="tiles">
+          {clients.map((client) => (
+            <li key={client.userId}>
+              <Link className="tile" to={`/clients/${client.userId}`}>
+                <span className="tile__title">{client.displayName}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
+import { hasPermission, type Permission } from "../../core/kernel/auth/permissions.ts";
+import {
+  addGoal,
+  caseload,
+  commentOnGoal,
+  editGoal,
+  listGoals,
+  moveProgress,
+  setGoalStatus,
+  viewGoal,
+  type Actor,
+  type Invalid,
+  type Refusal,
+} from "../../core/goals/desk.ts";
+import { smartValuesOf, smartValuesFrom } from "../../core/goals/forms.ts";
+import type { Goal, GoalComment, ProgressPoint } from "../../core/goals/goal.ts";
+import type { Language } from "../../core/kernel/tenants/languages.ts";
+import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { dateTimeFormat, localeOf } from "../kernel/i18n/format.server.ts";
+
+/**
+ * What the goal pages share on the server. A client's pages (`/goals`) and the staff pages of one
+ * client (`/clients/<client>/goals`) have the same loaders and actions; only the permission, the
+ * client and the addresses differ.
+ */
+
+/** Whose goals a page shows: the signed-in client's own, or one client of a staff member. */
+export type GoalsPlace = { permission: Permission; client: (accountId: string) => string; base: string };
+
+export const ownGoals: GoalsPlace = {
+  permission: "dossier:read-own",
+  client: (accountId) => accountId,
+  base: "/goals",
+};
+
+export const clientGoals = (clientUserId: string): GoalsPlace => ({
+  permission: "clients:read-assigned",
+  client: () => clientUserId,
+  base: `/clients/${encodeURIComponent(clientUserId)}/goals`,
+});
+
+function requireGoals(
+  context: AppLoadContext,
+  request: Request,
+  place: Pick<GoalsPlace, "permission" | "client">,
+) {
+  const user = requirePermission(context, request, place.permission);
+  if (!user.tenant.features.includes("goals")) throw data(null, { status: 404 });
+  const { account } = user;
+  const actor: Actor = { id: account.id, role: account.role, timeZone: account.timeZone };
+  return {
+    actor,
+    clientUserId: place.client(account.id),
+    deps: context.services.goalsFor(user.tenant),
+    origin: originOf(request),
+    formats: goalFormats(context.language, account.timeZone),
+  };
+}
+
+export function goalFormats(language: Language, zone: string) {
+  const moment = dateTimeFormat(language, zone);
+  const day = new Intl.DateTimeFormat(localeOf(language), { dateStyle: "long", timeZone: "UTC" });
+  const short = new Intl.DateTimeFormat(localeOf(language), {
+    day: "numeric",
+    month: "short",
+    timeZone: zone,
+  });
+  return {
+    /** An instant on the viewer's clock. */
+    moment: (instant: string) => moment.format(new Date(instant)),
+    /** "7 dec.", on the viewer's clock: the chart's axis. */
+    short: (instant: string) => short.format(new Date(instant)),
+    /** A calendar date in words. */
+    day: (value: string) => day.format(new Date(`${value}T12:00:00Z`)),
+  };
+}
+
+type Formats = ReturnType<typeof goalFormats>;
+
+const shownGoal = (goal: Goal, formats: Formats) => ({
+  id: goal.id,
+  title: goal.title,
+  specific: goal.specific,
+  measurable: goal.measurable,
+  acceptable: goal.acceptable,
+  realistic: goal.realistic,
+  dueOn: goal.dueOn,
+  due: goal.dueOn ? formats.day(goal.dueOn) : null,
+  progress: goal.progress,
+  status: goal.status,
+  closedAt: goal.closedAt ? formats.moment(goal.closedAt) : null,
+});
+
+export type ShownGoal = ReturnType<typeof shownGoal>;
+
+const shownPoint = (point: ProgressPoint, formats: Formats) => ({
+  id: point.id,
+  progress: point.progress,
+  note: point.note,
+  by: point.byName,
+  at: point.at,
+  when: formats.moment(point.at),
+  axis: formats.short(point.at),
+});
+
+export type ShownPoint = ReturnType<typeof shownPoint>;
+
+const shownComment = (comment: GoalComment, formats: Formats, viewer: string) => ({
+  id: comment.id,
+  author: comment.authorName,
+  mine: comment.authorUserId === viewer,
+  body: comment.body,
+  when: formats.moment(comment.at),
+});
+
+const fieldsOf = (form: FormData) =>
+  Object.fromEntries(
+    [...form.entries()].map(([key, value]) => [key, typeof value === "string" ? value : ""]),
+  );
+
+/** A refusal that is not about what was typed: no such goal, not allowed, or closed meanwhile. */
+function refusedWith(result: Refusal) {
+  if (result.reason === "notFound") throw data(null, { status: 404 });
+  if (result.reason === "forbidden") throw data(null, { status: 403 });
+  return data({ form: "status" as const, refused: "notOpen" as const, errors: {}, values: {} }, 409);
+}
+
+/** A form that came back: its messages per field and what was typed, to show again. */
+const invalid = (form: string, result: Invalid, values: Record<string, string>) =>
+  data({ form, refused: null, errors: result.errors as Record<string, string>, values }, 400);
+
+/** Whether `/goals` shows this person their clients (staff) rather than their own goals. */
+export const seesCaseload = (context: AppLoadContext) =>
+  Boolean(context.auth && hasPermission(context.auth.account.role, "clients:read-assigned"));
+
+/** A staff member's clients with their open goals at a glance, each leading to that client's goals. */
+export async function loadCaseload(context: AppLoadContext, request: Request) {
+  const { actor, deps, origin } = requireGoals(context, request, {
+    permission: "clients:read-assigned",
+    client: (accountId) => accountId,
+  });
+  const clients = await caseload(deps, actor, origin);
+  return { kind: "caseload" as const, clients };
+}
+
+export async function loadGoals(context: AppLoadContext, request: Request, place: GoalsPlace) {
+  const { actor, clientUserId, deps, origin, formats } = requireGoals(context, request, place);
+  const listed = await listGoals(deps, actor, clientUserId, origin);
+  if (!listed.ok) throw data(null, { status: 404 });
+  const goals = listed.goals.map((goal) => shownGoal(goal, formats));
+  return {
+    kind: "goals" as const,
+    base: place.base,
+    client: listed.access.client,
+    ownGoals: actor.role === "client",
+    canEdit: listed.access.canEdit,
+    open: goals.filter((goal) => goal.status === "open"),
+    closed: goals.filter((goal) => goal.status !== "open"),
+  };
+}
+
+/** The list page's one form: a new goal. */
+export async function addGoalFromForm(context: AppLoadContext, request: Request, place: GoalsPlace) {
+  const { actor, clientUserId, deps, origin } = requireGoals(context, request, place);
+  const values = smartValuesOf(fieldsOf(await request.formData()));
+  const result = await addGoal(deps, actor, clientUserId, values, origin);
+  if (result.ok) return redirect(`${place.base}/${result.goal.id}?done=created`);
+  if (result.reason === "invalid") return invalid("create", result, values);
+  return refusedWith(result);
+}
+
+export async function loadGoal(context: AppLoadContext, request: Request, place: GoalsPlace, goalId: string) {
+  const { actor, clientUserId, deps, origin, formats } = requireGoals(context, request, place);
+  const found = await viewGoal(deps, actor, goalId, origin, clientUserId);
+  if (!found) throw data(null, { status: 404 });
+  return {
+    base: place.base,
+    client: found.access.client,
+    ownGoals: actor.role === "client",
+    canEdit: found.access.canEdit,
+    goal: shownGoal(found.goal, formats),
+    smart: smartValuesFrom(found.goal),
+    history: found.history.map((point) => shownPoint(point, formats)),
+    comments: found.comments.map((comment) => shownComment(comment, formats, actor.id)),
+  };
+}
+
+const statusOf = { achieve: "achieved", stop: "stopped", reopen: "open" } as const;
+
+/** The goal page's forms: progress, a comment, the SMART fields, and closing or reopening. */
+export async function changeGoalFromForm(
+  context: AppLoadContext,
+  request: Request,
+  place: GoalsPlace,
+  goalId: string,
+) {
+  const { actor, clientUserId, deps, origin } = requireGoals(context, request, place);
+  // A goal of another client, on this client's address, is not found here.
+  if ((await deps.goals.find(goalId))?.clientUserId !== clientUserId) throw data(null, { status: 404 });
+  const form = fieldsOf(await request.formData());
+  const intent = form.intent ?? "";
+  const done = (what: string) => redirect(`${place.base}/${goalId}?done=${what}`);
+  if (intent === "progress") {
+    const values = { progress: form.progress ?? "", note: form.note ?? "" };
+    const result = await moveProgress(deps, actor, goalId, values, origin);
+    if (result.ok) return done("progress");
+    return result.reason === "invalid" ? invalid(intent, result, values) : refusedWith(result);
+  }
+  if (intent === "comment") {
+    const values = { body: form.body ?? "" };
+    const result = await commentOnGoal(deps, actor, goalId, values.body, origin);
+    if (result.ok) return done("comment");
+    return result.reason === "invalid" ? invalid(intent, result, values) : refusedWith(result);
+  }
+  if (intent === "edit") {
+    const values = smartValuesOf(form);
+    const result = await editGoal(deps, actor, goalId, values, origin);
+    if (result.ok) return done("edited");
+    return result.reason === "invalid" ? invalid(intent, result, values) : refusedWith(result);
+  }
+  if (intent === "achieve" || intent === "stop" || intent === "reopen") {
+    const result = await setGoalStatus(deps, actor, goalId, statusOf[intent], origin);
+    if (result.ok) return done(intent);
+    return refusedWith(result);
+  }
+  throw data(null, { status: 400 });
+}

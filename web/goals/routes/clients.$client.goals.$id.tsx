@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { GoalPage } from "../components/GoalPage.tsx";
+import goalStyles from "../components/goals.css?url";
+import { changeGoalFromForm, clientGoals, loadGoal } from "../goals.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
+
+/** One goal of a client, for the staff of their care team: progress, comments, changes. */
+export const loader = ({ context, request, params }: LoaderFunctionArgs) =>
+  loadGoal(context, request, clientGoals(params.client ?? ""), params.id ?? "");
+
+export const action = ({ context, request, params }: ActionFunctionArgs) =>
+  changeGoalFromForm(context, request, clientGoals(params.client ?? ""), params.id ?? "");
+
+export default GoalPage;

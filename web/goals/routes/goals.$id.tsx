@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { GoalPage } from "../components/GoalPage.tsx";
+import goalStyles from "../components/goals.css?url";
+import { changeGoalFromForm, loadGoal, ownGoals } from "../goals.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
+
+/** One of the client's own goals: progress and its history, comments, changes. */
+export const loader = ({ context, request, params }: LoaderFunctionArgs) =>
+  loadGoal(context, request, ownGoals, params.id ?? "");
+
+export const action = ({ context, request, params }: ActionFunctionArgs) =>
+  changeGoalFromForm(context, request, ownGoals, params.id ?? "");
+
+export default GoalPage;

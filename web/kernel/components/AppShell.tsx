@@ -1,0 +1,174 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { hasPermission, type Permission, type Role } from "../../../core/kernel/auth/permissions.ts";
+import type { FeatureKey } from "../../../core/kernel/tenants/features.ts";
+import type { TenantRootData } from "../../root.tsx";
+
+const tools: { path: string; label: string; permission: Permission; feature?: FeatureKey }[] = [
+  { path: "/platform/tenants", label: "operator.title", permission: "platform:manage-tenants" },
+  {
+    path: "/booking/hours",
+    label: "bookingSetup.hours.title",
+    permission: "agenda:manage-own",
+    feature: "booking",
+  },
+  { path: "/booking/feed", label: "calendarFeed.title", permission: "agenda:manage-own", feature: "booking" },
+  { path: "/admin/users", label: "users.title", permission: "users:manage" },
+  { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
+  { path: "/admin/organisations", label: "organisations.title", permission: "client-organisations:manage" },
+  {
+    path: "/admin/appointment-types",
+    label: "bookingSetup.types.title",
+    permission: "appointment-types:manage",
+    feature: "booking",
+  },
+  { path: "/admin/goals", label: "goals.settings.menu", permission: "tenant:configure", feature: "goals" },
+  {
+    path: "/admin/storage",
+    label: "documents.storage.title",
+    permission: "tenant:configure",
+    feature: "documents",
+  },
+  { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
+  { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
+  { path: "/admin/api-keys", label: "apiKeys.title", permission: "api-keys:manage" },
+];
+
+/** The management pages a role may open in a tenant with these features; the loader sends only these. */
+export const toolsFor = (role: Role, features: readonly FeatureKey[]) =>
+  tools
+    .filter(
+      (tool) => hasPermission(role, tool.permission) && (!tool.feature || features.includes(tool.feature)),
+    )
+    .map(({ path, label }) => ({ path, label }));
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { IdleWarning } from "./IdleWarning.tsx";
+import { NotificationBell } from "./NotificationBell.tsx";
+
+/**
+ * The tenant's frame around every page: brand bar, navigation column (a menu on phones), the
+ * crisis notice when the tenant has one, and the language switch.
+ */
+export function AppShell({ data, children }: { data: TenantRootData; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const returnTo = location.pathname + location.search;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="brand-bar">
+        <Link to="/" className="brand-bar__home">
+          {data.brand.logoUrl ? (
+            <img
+              className="brand-bar__logo"
+              src={data.brand.logoUrl}
+              alt={t("shell.logoAlt")}
+              width={40}
+              height={40}
+            />
+          ) : null}
+          <span className="brand-bar__name">{data.brand.name}</span>
+        </Link>
+        {data.user ? <NotificationBell unread={data.user.unreadNotifications} /> : null}
+        {data.user ? (
+          <button
+            type="button"
+            className="brand-bar__menu"
+            aria-expanded={menuOpen}
+            aria-controls="main-navigation"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? t("shell.closeMenu") : t("shell.menu")}
+          </button>
+        ) : (
+          // Signed out there is no menu; the language can still be chosen before signing in.
+          <LanguageSwitch returnTo={returnTo} />
+        )}
+      </header>
+      {data.crisisNotice ? (
+        <aside className="crisis-notice" aria-labelledby="crisis-title">
+          <h2 id="crisis-title" className="crisis-notice__title">
+            {t("crisis.title")}
+          </h2>
+          <p>{data.crisisNotice}</p>
+        </aside>
+      ) : null}
+      <div className="shell__body">
+        {data.user ? (
+          <nav
+            id="main-navigation"
+            className="navigation"
+            data-open={menuOpen}
+            aria-label={t("shell.mainNavigation")}
+          >
+            {data.user ? (
+              <ul>
+                <li>
+                  <NavLink to="/" end onClick={() => setMenuOpen(false)}>
+                    {t("shell.home")}
+                  </NavLink>
+                </li>
+                {data.user.seesClients ? (
+                  <li>
+                    <NavLink to="/clients" onClick={() => setMenuOpen(false)}>
+                      {t("dossier.clientsTitle")}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {data.navigation.map((item) => (
+                  <li key={item.feature}>
+                    <NavLink to={item.path} onClick={() => setMenuOpen(false)}>
+                      {t(`features.${item.feature}`)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {data.user ? (
+              <div className="navigation__user">
+                <span>{t("auth.signedInAs", { name: data.user.displayName })}</span>
+                {data.user.organisation ? (
+                  <span>{t("shell.actingFor", { name: data.user.organisation })}</span>
+                ) : null}
+                {data.user.canSwitchOrganisation ? (
+                  <NavLink to="/organisation/choose" end onClick={() => setMenuOpen(false)}>
+                    {t("shell.switchOrganisation")}
+                  </NavLink>
+                ) : null}
+                <NavLink to="/account" end onClick={() => setMenuOpen(false)}>
+                  {t("account.title")}
+                </NavLink>
+                <NavLink to="/account/notifications" end onClick={() => setMenuOpen(false)}>
+                  {t("notifications.settings")}
+                </NavLink>
+                {data.tools.map((tool) => (
+                  <NavLink key={tool.path} to={tool.path} end onClick={() => setMenuOpen(false)}>
+                    {t(tool.label)}
+                  </NavLink>
+                ))}
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button--secondary">
+                    {t("auth.logout")}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+            <div className="navigation__language">
+              <span className="navigation__language-label">{t("shell.language")}</span>
+              <LanguageSwitch returnTo={returnTo} />
+            </div>
+          </nav>
+        ) : null}
+        <main id="main" className="content" tabIndex={-1}>
+          {data.user ? <IdleWarning idleMinutes={data.user.idleMinutes} /> : null}
+          {children}
+        </main>
+      </div>
+      <footer className="footer">{t("shell.poweredBy")}</footer>
+    </div>
+  );
+}

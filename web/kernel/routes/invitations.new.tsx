@@ -1,0 +1,166 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrganisationRoleField } from "../components/OrganisationRoleField.tsx";
+import { z } from "zod";
+import { invite } from "../../../core/kernel/auth/invitations.ts";
+import { hasPermission, organisationRoles, roles, type Role } from "../../../core/kernel/auth/permissions.ts";
+import { rolesGrantableIn } from "../../../core/kernel/tenants/operator.ts";
+import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
+import { originOf, requirePermission } from "../auth.server.ts";
+import { invitedPersonSchema, typedPerson } from "../invite.server.ts";
+import { CareTeamField } from "../components/CareTeamField.tsx";
+import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
+import { ErrorSummary } from "../components/NewPasswordFields.tsx";
+
+/** Admins may invite anyone with any role the tenant has; staff invite clients. */
+const rolesFor = (tenant: Tenant, role: Role): readonly Role[] =>
+  hasPermission(role, "users:manage") ? rolesGrantableIn(tenant) : ["client"];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const { account, tenant } = requirePermission(context, request, "clients:invite");
+  const clients = context.services.clientsFor(tenant);
+  const [coaches, organisations] = await Promise.all([
+    clients.careTeams.possibleCoaches(),
+    clients.organisations.list(),
+  ]);
+  return {
+    roles: rolesFor(tenant, account.role),
+    defaultLanguage: tenant.settings.defaultLanguage,
+    me: account.id,
+    coaches,
+    organisations: organisations.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+const inviteSchema = invitedPersonSchema.extend({
+  role: z.enum(roles),
+  organisation: z.string().default(""),
+  organisationRole: z.enum(organisationRoles).default("member"),
+});
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const { tenant, account } = requirePermission(context, request, "clients:invite");
+  const formData = await request.formData();
+  const form = Object.fromEntries(formData);
+  const coachIds = formData.getAll("coach").map(String);
+  const values = {
+    ...typedPerson(form),
+    role: String(form.role ?? "client"),
+    organisation: String(form.organisation ?? ""),
+    organisationRole: String(form.organisationRole ?? "member"),
+    coachIds,
+  };
+  const parsed = inviteSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    return data({ values, errors: { email: fields.email?.[0], displayName: fields.displayName?.[0] } }, 400);
+  }
+  if (!rolesFor(tenant, account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
+  const clients = context.services.clientsFor(tenant);
+  const { organisation: organisationId, organisationRole, ...person } = parsed.data;
+  // The care team and organisation must be the tenant's own; the form offers only those.
+  const [coaches, organisation] = await Promise.all([
+    clients.careTeams.possibleCoaches(),
+    organisationId ? clients.organisations.find(organisationId) : null,
+  ]);
+  if (coachIds.some((id) => !coaches.some((coach) => coach.userId === id))) {
+    return data({ values, errors: { coach: "users.coachUnknown" } }, 400);
+  }
+  if (organisationId && !organisation) {
+    return data({ values, errors: { organisation: "users.organisationUnknown" } }, 400);
+  }
+  const result = await invite(context.services.invitationsFor(tenant).deps, {
+    ...person,
+    // The person chooses their own zone later; until then the tenant's home zone.
+    timeZone: account.timeZone,
+    invitedBy: account.id,
+    origin: originOf(request),
+    placement: {
+      organisation: organisation ? { id: organisation.id, role: organisationRole } : null,
+      coachIds,
+    },
+  });
+  if (!result.ok && result.reason === "roleNotGrantable") throw data(null, { status: 403 });
+  if (!result.ok) return data({ values, errors: { email: "users.emailTaken" } }, 409);
+  return redirect(`/invitations/new?sent=${encodeURIComponent(parsed.data.email)}`);
+}
+
+export default function InvitePerson() {
+  const { t } = useTranslation();
+  const { roles: allowed, defaultLanguage, me, coaches, organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const sent = searchParams.get("sent");
+  return (
+    <section className="narrow">
+      <h1>{t("users.inviteTitle")}</h1>
+      <p className="lead">{t("users.inviteIntro")}</p>
+      {sent && !result ? (
+        <p className="notice notice--success" role="status">
+          {t("users.sent", { email: sent })}
+        </p>
+      ) : null}
+      <ErrorSummary
+        answer={result}
+        messages={Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, code && t(code)]))}
+      />
+      <Form method="post" className="form" noValidate>
+        <InvitePersonFields values={result?.values} errors={errors} defaultLanguage={defaultLanguage} />
+        <div className="field">
+          <label htmlFor="role">{t("users.role")}</label>
+          <select id="role" name="role" defaultValue={result?.values.role ?? "client"}>
+            {allowed.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CareTeamField
+          coaches={coaches}
+          hint={t("users.clientsOnly")}
+          error={errors.coach ? t(errors.coach) : undefined}
+          // Staff inviting a client usually coach them themselves.
+          checked={(id) => (result ? result.values.coachIds.includes(id) : id === me)}
+        />
+        {organisations.length > 0 ? (
+          <fieldset className="field">
+            <legend>{t("users.organisationSection")}</legend>
+            <label htmlFor="organisation">{t("users.organisation")}</label>
+            <select
+              id="organisation"
+              name="organisation"
+              defaultValue={result?.values.organisation ?? ""}
+              aria-invalid={errors.organisation ? true : undefined}
+              aria-describedby={errors.organisation ? "organisation-error" : undefined}
+            >
+              <option value="">{t("users.noOrganisation")}</option>
+              {organisations.map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {organisation.name}
+                </option>
+              ))}
+            </select>
+            {errors.organisation ? (
+              <p id="organisation-error" className="field__error">
+                {t(errors.organisation)}
+              </p>
+            ) : null}
+            <OrganisationRoleField
+              id="organisationRole"
+              name="organisationRole"
+              label={t("users.organisationRole")}
+              defaultValue={result?.values.organisationRole}
+            />
+          </fieldset>
+        ) : null}
+        <button type="submit" className="button" disabled={busy}>
+          {t("users.send")}
+        </button>
+      </Form>
+    </section>
+  );
+}

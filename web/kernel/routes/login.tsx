@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { login } from "../../../core/kernel/auth/login.ts";
+import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
+import { challengeCookie, sessionCookie } from "../cookies.ts";
+import { originOf, requireTenant } from "../auth.server.ts";
+import { Field, FormAlert } from "../components/Field.tsx";
+import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
+
+const loginSchema = z.object({
+  email: z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254),
+  password: z.string().min(1, "auth.passwordRequired").max(1024),
+  code: z.string().trim().max(40).optional(),
+  returnTo: z.string().optional(),
+});
+
+export function loader({ context, request }: LoaderFunctionArgs) {
+  requireTenant(context);
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  if (context.auth) throw redirect(returnTo);
+  return { returnTo };
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const tenant = requireTenant(context);
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email : "";
+  const parsed = loginSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    return data({ email, errors: { email: fields.email?.[0], password: fields.password?.[0] } }, 400);
+  }
+  const identity = context.services.identityFor(tenant);
+  const result = await login(identity, {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ...(parsed.data.code ? { code: parsed.data.code } : {}),
+    ...originOf(request),
+  });
+  const returnTo = safeReturnTo(parsed.data.returnTo);
+  if (!result.ok && result.reason === "second-factor") {
+    return redirect(`/login/two-step?returnTo=${encodeURIComponent(returnTo)}`, {
+      headers: { "Set-Cookie": challengeCookie(result.challenge) },
+    });
+  }
+  if (!result.ok) {
+    const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
+    return data(
+      { email, errors: { form: result.reason === "throttled" ? "auth.throttled" : "auth.invalid", minutes } },
+      result.reason === "throttled" ? 429 : 401,
+    );
+  }
+  const target = result.account.mustChangePassword ? "/account/password" : returnTo;
+  return redirect(target, {
+    headers: { "Set-Cookie": sessionCookie(result.token, identity.timeouts.absoluteHours * 3600) },
+  });
+}
+
+type LoginErrors = { email?: string; password?: string; form?: string; minutes?: number };
+
+export default function Login() {
+  const { t } = useTranslation();
+  const { returnTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: LoginErrors = result?.errors ?? {};
+  const busy = useNavigation().state === "submitting";
+  const [searchParams] = useSearchParams();
+  return (
+    <section className="narrow">
+      <h1>{t("auth.loginTitle")}</h1>
+      {searchParams.get("idle") && !result ? (
+        <p className="notice" role="status">
+          {t("idle.signedOut")}
+        </p>
+      ) : null}
+      {searchParams.get("expired") && !result ? (
+        <p className="notice" role="status">
+          {t("twoStep.expired")}
+        </p>
+      ) : null}
+      {searchParams.get("reset") && !result ? (
+        <p className="notice notice--success" role="status">
+          {t("reset.done")}
+        </p>
+      ) : null}
+      <p className="lead">{t("auth.loginIntro")}</p>
+      {errors.form ? (
+        <FormAlert title={t("auth.errorSummary")} answer={result}>
+          <p>{t(errors.form, { minutes: errors.minutes })}</p>
+        </FormAlert>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          inputMode="email"
+          required
+          defaultValue={result?.email ?? ""}
+          error={errors.email ? t(errors.email) : undefined}
+        />
+        <Field
+          // A refused password is not kept: a new field for every answer.
+          key={JSON.stringify(result ?? null) + String(busy)}
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          required
+          error={errors.password ? t(errors.password) : undefined}
+        />
+        {errors.form === "auth.throttled" ? (
+          <Field
+            name="code"
+            label={t("twoStep.codeWhileThrottled")}
+            hint={t("twoStep.codeWhileThrottledHint")}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+          />
+        ) : null}
+        <button type="submit" className="button" disabled={busy}>
+          {t("auth.submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/password-reset">{t("auth.forgot")}</Link>
+      </p>
+      <PasskeySignIn />
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { finishSignIn } from "../../../core/kernel/auth/login.ts";
+import { completePasskeySignIn, passkeySignInOptions } from "../../../core/kernel/auth/passkeys.ts";
+import { challengeCookie, challengeTokenOf, passkeyCookieName, sessionCookie } from "../cookies.ts";
+import { originOf, relyingPartyOf, requireTenant } from "../auth.server.ts";
+import { parseCredential } from "../passkey-response.server.ts";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
+
+export function loader({ context }: LoaderFunctionArgs) {
+  requireTenant(context);
+  if (context.auth) throw redirect("/");
+  return null;
+}
+
+/**
+ * Sign-in with a passkey, in two posts: the options (the challenge is kept in a cookie of its
+ * own), then the browser's signed answer, which opens a two-step session.
+ */
+export async function action({ context, request }: ActionFunctionArgs) {
+  const tenant = requireTenant(context);
+  const identity = context.services.identityFor(tenant);
+  const rp = relyingPartyOf(request, tenant);
+  const form = await request.formData();
+  if (form.get("intent") === "options") {
+    const { options, token } = await passkeySignInOptions(identity, rp);
+    return data({ options }, { headers: { "Set-Cookie": challengeCookie(token, 300, passkeyCookieName) } });
+  }
+  const response = parseCredential<AuthenticationResponseJSON>(form.get("response"));
+  if (!response) return data({ error: "passkeys.refused" }, 400);
+  const client = originOf(request);
+  const token = challengeTokenOf(request, passkeyCookieName);
+  const result = await completePasskeySignIn(identity, token, response, rp, client);
+  if (!result.ok) return data({ error: "passkeys.refused" }, 401);
+  const session = await finishSignIn(identity, result.account, client, "two-step", { method: "passkey" });
+  const headers = new Headers();
+  headers.append("Set-Cookie", challengeCookie("", 0, passkeyCookieName));
+  headers.append("Set-Cookie", sessionCookie(session, identity.timeouts.absoluteHours * 3600));
+  return redirect(result.account.mustChangePassword ? "/account/password" : "/", { headers });
+}
+
+/** The page a refused passkey answer lands on without script; the button itself lives on the sign-in pages. */
+export default function PasskeySignInPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="narrow">
+      <h1>{t("passkeys.signIn")}</h1>
+      <PasskeySignIn />
+      <p>
+        <Link to="/login">{t("twoStep.startOver")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../context.ts";
+import { rateLimit } from "../middleware/rate-limit.ts";
+import { apiError } from "./errors.ts";
+import { registerAuthRoutes } from "./auth.ts";
+import { registerHealthRoutes } from "./health.ts";
+import { registerTenantRoutes } from "./tenant.ts";
+import { registerUserRoutes } from "./users.ts";
+import { registerBookingRoutes } from "../../booking/api.ts";
+import { registerAssignmentRoutes } from "../../assignments/api.ts";
+import { registerMessageRoutes } from "../../messaging/api.ts";
+import { registerGoalRoutes } from "../../goals/api.ts";
+import { registerSecuritySchemes } from "./access.ts";
+import { registerFileRoutes } from "./files.ts";
+import { registerDocumentRoutes } from "../../documents/api.ts";
+
+/**
+ * `/api/v1`: JSON only. Every operation is declared with its schemas and a stable operationId, and
+ * the OpenAPI 3.1 document is generated from those declarations, so it cannot drift.
+ */
+export function buildApi() {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return c.json(apiError("invalid_request", result.error.issues.map((i) => i.message).join("; ")), 400);
+      }
+    },
+  });
+  api.use("*", rateLimit("api", { capacity: 60, refillPerSecond: 5 }));
+  registerHealthRoutes(api);
+  registerTenantRoutes(api);
+  registerAuthRoutes(api);
+  registerUserRoutes(api);
+  registerBookingRoutes(api);
+  registerFileRoutes(api);
+  registerDocumentRoutes(api);
+  registerAssignmentRoutes(api);
+  registerMessageRoutes(api);
+  registerGoalRoutes(api);
+  registerSecuritySchemes(api);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Portaal API", version: "1.0.0", description: "The tenant's client portal, as JSON." },
+    servers: [{ url: "/api/v1" }],
+  });
+  return api;
+}
