@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { demoPassword } from "../../db/seed/demo-tenants.ts";
+import { demoPassword } from "../../db/kernel/seed/demo-tenants.ts";
 import { getText, signIn } from "../lib/http.ts";
 import { describeCode, describeMachine } from "../lib/provenance.ts";
 import { startPortaal } from "../lib/server.ts";
