@@ -1,6 +1,3 @@
-import type { LoginDeps } from "../core/kernel/auth/login.ts";
-import type { RequestResetDeps } from "../core/kernel/auth/password-reset.ts";
-import type { UserAdminDeps } from "../core/kernel/auth/user-admin.ts";
 import { D1PasswordResetStore } from "../db/kernel/identity/password-reset-store.ts";
 import type { Tenant } from "../core/kernel/tenants/tenant.ts";
 import { D1AccountStore } from "../db/kernel/identity/account-store.ts";
@@ -8,98 +5,39 @@ import { D1AuditLog } from "../db/kernel/audit-log.ts";
 import { D1SessionStore } from "../db/kernel/identity/session-store.ts";
 import { D1SecondFactorStore } from "../db/kernel/identity/second-factor-store.ts";
 import { D1ChallengeStore } from "../db/kernel/identity/challenge-store.ts";
-import type { TotpEnrolmentDeps } from "../core/kernel/auth/totp-enrolment.ts";
-import type { PasskeyDeps } from "../core/kernel/auth/passkeys.ts";
-import type { ApiKeyDeps } from "../core/kernel/auth/api-keys.ts";
 import { D1ApiKeyStore } from "../db/kernel/identity/api-key-store.ts";
 import { D1PasskeyStore } from "../db/kernel/identity/passkey-store.ts";
-import { platformData, type PlatformData } from "../db/kernel/platform.ts";
+import { platformData } from "../db/kernel/platform.ts";
 import { DurableAttemptLimiter } from "./kernel/auth/attempt-limiter.ts";
 import type { Config, Env } from "./env.ts";
-import type { NotifyRequest, NotifyResult } from "../core/kernel/notifications/notify.ts";
 import { D1DeliveryStore } from "../db/kernel/notifications/delivery-store.ts";
 import { D1Inbox } from "../db/kernel/notifications/inbox-store.ts";
 import { D1InvitationStore } from "../db/kernel/identity/invitation-store.ts";
-import type { InviteDeps } from "../core/kernel/auth/invitations.ts";
 import { D1Outbox } from "../db/kernel/notifications/outbox.ts";
 import { CloudflareDeliveryQueue, notifierFor } from "./kernel/notifications/pipeline.ts";
-import type { OrganisationDeps } from "../core/kernel/organisations/organisations.ts";
 import { D1OrganisationStore } from "../db/kernel/organisation-store.ts";
 import { D1CareTeamStore } from "../db/kernel/care-team-store.ts";
 import { rolesGrantableIn } from "../core/kernel/tenants/operator.ts";
-import type { OperatorDeps } from "../core/kernel/tenants/operations.ts";
 import { forgetHosts } from "./kernel/middleware/site.ts";
-import type { DeskDeps } from "../core/booking/desk.ts";
 import { D1BookingRecords } from "../db/booking/records.ts";
 import { D1WaitlistStore } from "../db/booking/waitlist-store.ts";
 import { DurableStaffCalendars } from "./booking/staff-calendars.ts";
-import type { CalendarFeedDeps, FeedEvents } from "../core/booking/calendar-feed.ts";
 import { D1CalendarFeedStore } from "../db/booking/calendar-feed-store.ts";
-import type { BookingSetupDeps } from "../core/booking/setup.ts";
 import { D1BookingSetupStore } from "../db/booking/setup-store.ts";
-import type { FilesDeps } from "../core/kernel/files/uploads.ts";
 import { D1FileStore } from "../db/kernel/files/file-store.ts";
 import { R2Storage } from "./kernel/files/r2-storage.ts";
-import type { DocumentsDeps } from "../core/documents/documents.ts";
 import { D1DocumentStore } from "../db/documents/store.ts";
-import type { AssignmentDeps } from "../core/assignments/desk.ts";
 import { D1AssignmentStore } from "../db/assignments/store.ts";
-import type { MessagingDeps } from "../core/messaging/conversation.ts";
 import { DurableLiveRooms } from "./messaging/chat/live-rooms.ts";
 import { RoomWrittenStore } from "./messaging/chat/room-written-store.ts";
-import type { GoalDeps } from "../core/goals/desk.ts";
 import { D1GoalStore } from "../db/goals/store.ts";
-
-/** Accounts, sessions, API keys, password resets, audit log and guess limits of one tenant. */
-export type Identity = LoginDeps &
-  RequestResetDeps &
-  UserAdminDeps &
-  TotpEnrolmentDeps &
-  PasskeyDeps &
-  ApiKeyDeps & { accounts: D1AccountStore; factors: D1SecondFactorStore; passkeys: D1PasskeyStore };
+import type { PageServices } from "../web/load-context.ts";
+import type { Notifications } from "../web/kernel/services.ts";
 
 /** Everything a request may use, built once per request from the validated configuration. */
-export type Services = PlatformData & {
+export type Services = PageServices & {
   config: Config;
   uploads: R2Bucket;
-  identityFor(tenant: Tenant): Identity;
-  notificationsFor(tenant: Tenant): Notifications;
-  invitationsFor(tenant: Tenant): Invitations;
-  clientsFor(tenant: Tenant): Clients;
-  /** Appointments: the staff calendars and everything around them (core/booking/desk.ts). */
-  bookingFor(tenant: Tenant): DeskDeps;
-  /** Staff members' private calendar feeds (ADR 0013). */
-  calendarFeedsFor(tenant: Tenant): CalendarFeedDeps & { events: FeedEvents };
-  /** What the operator console works with; `operatorTenant` is where its audit lines go. */
-  operationsFor(operatorTenant: Tenant): OperatorDeps;
-  /** Staff hours, appointment types and the tenant's booking rules. */
-  bookingSetupFor(tenant: Tenant): BookingSetupDeps;
-  /** The one upload and download path in R2 (core/kernel/files/uploads.ts). */
-  filesFor(tenant: Tenant): FilesDeps;
-  /** The documents of clients' dossiers (core/documents/documents.ts). */
-  documentsFor(tenant: Tenant): DocumentsDeps;
-  /** Assignments staff set for their clients, hand-ins and feedback (core/assignments/desk.ts). */
-  assignmentsFor(tenant: Tenant): AssignmentDeps;
-  /** Conversations and messages (core/messaging/conversation.ts). */
-  messagingFor(tenant: Tenant): MessagingDeps;
-  /** A client's goals, for the client and their care team (core/goals/desk.ts). */
-  goalsFor(tenant: Tenant): GoalDeps;
-};
-
-/** Who a tenant's clients are to it: their organisations and their care teams. */
-export type Clients = OrganisationDeps & { organisations: D1OrganisationStore; careTeams: D1CareTeamStore };
-
-/** A tenant's invitations: the store and what inviting, resending and revoking need. */
-export type Invitations = { store: D1InvitationStore; deps: InviteDeps };
-
-/** A tenant's notifications: the `notify` entry, each person's inbox, the admin's dead letters. */
-export type Notifications = {
-  notify(request: NotifyRequest): Promise<NotifyResult>;
-  inbox: D1Inbox;
-  deliveries: D1DeliveryStore;
-  queue: CloudflareDeliveryQueue;
-  /** The local outbox, or null where mail really leaves. */
-  outbox: D1Outbox | null;
 };
 
 export function buildServices(env: Env, config: Config): Services {

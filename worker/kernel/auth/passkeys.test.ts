@@ -11,7 +11,8 @@ import {
 import { loadTenant, type Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import { platformData } from "../../../db/kernel/platform.ts";
 import { configOf } from "../../env.ts";
-import { buildServices, type Identity } from "../../services.ts";
+import type { Identity } from "../../../web/kernel/services.ts";
+import { buildServices } from "../../services.ts";
 import { SoftwareAuthenticator } from "../testing/authenticator.ts";
 import { addUser, createTenant, post, seedDemoTenants, visit } from "../testing/fixtures.ts";
 
