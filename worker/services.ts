@@ -45,8 +45,8 @@ import { D1DocumentStore } from "../db/documents/store.ts";
 import type { AssignmentDeps } from "../core/assignments/desk.ts";
 import { D1AssignmentStore } from "../db/assignments/store.ts";
 import type { MessagingDeps } from "../core/messaging/conversation.ts";
-import { DurableLiveRooms } from "./messaging/chat/live-rooms.ts";
-import { RoomWrittenStore } from "./messaging/chat/room-written-store.ts";
+import { messagingOn } from "./messaging/chat/messaging-deps.ts";
+import { announcedWhenWritten, RoomWrittenStore } from "./messaging/chat/room-written-store.ts";
 import type { GoalDeps } from "../core/goals/desk.ts";
 import { D1GoalStore } from "../db/goals/store.ts";
 
@@ -217,16 +217,10 @@ export function buildServices(env: Env, config: Config): Services {
     },
     messagingFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
+      return messagingOn(env, scope, tenant, {
         store: new RoomWrittenStore(scope, env.CHAT_ROOM, tenant.cell),
-        live: new DurableLiveRooms(env.CHAT_ROOM, tenant.id),
-        careTeams: new D1CareTeamStore(scope),
-        files: new D1FileStore(scope),
-        audit: new D1AuditLog(scope),
-        notify: notificationsFor(tenant).notify,
-        settings: tenant.settings.messaging,
-        now: () => new Date(),
-      };
+        live: announcedWhenWritten,
+      });
     },
     goalsFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
