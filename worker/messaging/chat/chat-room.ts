@@ -98,8 +98,8 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   /**
    * A message sent through a page or the API (worker/messaging/chat/room-written-store.ts), in one
    * call: the room numbers it after everything it sent on, writes it to the cell and sends it on
-   * to everyone connected, so it is in the cell and announced when this returns. A resend is
-   * written and announced nowhere again.
+   * to everyone connected, so it is in the cell and announced when this returns. A resend writes
+   * nothing and is not sent on again.
    */
   async publish(address: RoomAddress, draft: NewMessage): Promise<{ message: Message; created: boolean }> {
     await this.#settle(address);
