@@ -28,8 +28,8 @@ import { D1FileStore } from "../db/kernel/files/file-store.ts";
 import { R2Storage } from "./kernel/files/r2-storage.ts";
 import { D1DocumentStore } from "../db/documents/store.ts";
 import { D1AssignmentStore } from "../db/assignments/store.ts";
-import { DurableLiveRooms } from "./messaging/chat/live-rooms.ts";
-import { RoomWrittenStore } from "./messaging/chat/room-written-store.ts";
+import { messagingOn } from "./messaging/chat/messaging-deps.ts";
+import { announcedWhenWritten, RoomWrittenStore } from "./messaging/chat/room-written-store.ts";
 import { D1GoalStore } from "../db/goals/store.ts";
 import type { PageServices } from "../web/load-context.ts";
 import type { Notifications } from "../web/kernel/services.ts";
@@ -155,16 +155,10 @@ export function buildServices(env: Env, config: Config): Services {
     },
     messagingFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
+      return messagingOn(env, scope, tenant, {
         store: new RoomWrittenStore(scope, env.CHAT_ROOM, tenant.cell),
-        live: new DurableLiveRooms(env.CHAT_ROOM, tenant.id),
-        careTeams: new D1CareTeamStore(scope),
-        files: new D1FileStore(scope),
-        audit: new D1AuditLog(scope),
-        notify: notificationsFor(tenant).notify,
-        settings: tenant.settings.messaging,
-        now: () => new Date(),
-      };
+        live: announcedWhenWritten,
+      });
     },
     goalsFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);

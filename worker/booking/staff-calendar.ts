@@ -7,7 +7,6 @@ import {
   rescheduleBooking,
   type BookingRequest,
   type RescheduleRequest,
-  type CalendarDeps,
   type SlotKind,
 } from "../../core/booking/calendar.ts";
 import {
@@ -15,15 +14,9 @@ import {
   leaveWaitlist,
   offerFreedTime,
   type JoinRequest,
-  type WaitlistDeps,
 } from "../../core/booking/waitlist.ts";
-import { loadTenant } from "../../core/kernel/tenants/tenant.ts";
-import { D1AuditLog } from "../../db/kernel/audit-log.ts";
-import { D1BookingStore } from "../../db/booking/store.ts";
-import { D1WaitlistStore } from "../../db/booking/waitlist-store.ts";
-import { platformData } from "../../db/kernel/platform.ts";
 import type { Env } from "../env.ts";
-import { notifierFor } from "../kernel/notifications/pipeline.ts";
+import { calendarParts, type CalendarParts } from "./staff-calendar-parts.ts";
 
 /** Whose calendar an object is: the tenant, the cell its data lives in, the staff member. */
 export type CalendarOwner = { tenantId: string; cell: string; staffUserId: string };
@@ -43,36 +36,30 @@ export class StaffCalendar extends DurableObject<Env> {
     return turn;
   }
 
-  async #deps(owner: CalendarOwner): Promise<CalendarDeps> {
+  async #deps(owner: CalendarOwner): Promise<CalendarParts> {
     // The alarm has no caller: the object remembers whose calendar it keeps.
     const known = await this.ctx.storage.get<CalendarOwner>("owner");
     if (known && (known.tenantId !== owner.tenantId || known.staffUserId !== owner.staffUserId))
       throw new Error("This calendar belongs to another staff member");
     if (known?.cell !== owner.cell) await this.ctx.storage.put("owner", owner);
-    const scope = platformData(this.env).scopeIn(owner.cell, owner.tenantId);
-    return { store: new D1BookingStore(scope), now: () => new Date() };
+    return calendarParts(this.env, owner);
   }
 
   /**
    * Freed time goes to the first one waiting for that day: a hold for them, a notification that
    * does not wait for the digest, an audit line. Runs after every step that can free time.
    */
-  async #offerFreedTime(owner: CalendarOwner, deps: CalendarDeps) {
-    const data = platformData(this.env);
-    const scope = data.scopeIn(owner.cell, owner.tenantId);
+  async #offerFreedTime(owner: CalendarOwner, deps: CalendarParts) {
     // Most freed time has nobody waiting for it: then the tenant need not be loaded at all.
-    if (!(await new D1WaitlistStore(scope).anyOpen(owner.staffUserId, deps.now()))) return;
-    const record = await data.control.tenantById(owner.tenantId);
-    const tenant = record && (await loadTenant(record, data));
-    if (!tenant || tenant.status !== "active") return;
+    if (!(await deps.waitlist.anyOpen(owner.staffUserId, deps.now()))) return;
+    const tenant = await deps.activeTenant();
+    if (!tenant) return;
     const offers = await offerFreedTime(
-      this.#waitlistDeps(deps, owner, tenant.settings.booking.offerHoldMinutes),
+      { ...deps, offerHoldMinutes: tenant.settings.offerHoldMinutes },
       owner.staffUserId,
     );
-    const notify = notifierFor(this.env, scope, tenant);
-    const audit = new D1AuditLog(scope);
     for (const { entry, booking } of offers) {
-      await audit.record({
+      await deps.audit.record({
         action: "booking.waitlist-offered",
         result: "success",
         clientUserId: entry.clientUserId,
@@ -80,7 +67,7 @@ export class StaffCalendar extends DurableObject<Env> {
         targetId: booking.id,
         detail: { staffUserId: booking.staffUserId, startsAt: booking.startsAt, waitlistEntry: entry.id },
       });
-      await notify({
+      await tenant.notify({
         kind: "waitlist-offer",
         recipients: [entry.clientUserId],
         actorId: owner.staffUserId,
@@ -89,13 +76,8 @@ export class StaffCalendar extends DurableObject<Env> {
     }
   }
 
-  #waitlistDeps(deps: CalendarDeps, owner: CalendarOwner, offerHoldMinutes: number): WaitlistDeps {
-    const scope = platformData(this.env).scopeIn(owner.cell, owner.tenantId);
-    return { ...deps, waitlist: new D1WaitlistStore(scope), offerHoldMinutes };
-  }
-
   /** The alarm rings when the earliest open hold runs out. */
-  async #setAlarm(deps: CalendarDeps, staffUserId: string) {
+  async #setAlarm(deps: CalendarParts, staffUserId: string) {
     const next = await deps.store.nextHoldExpiry(staffUserId);
     if (next) await this.ctx.storage.setAlarm(new Date(next).getTime());
     else await this.ctx.storage.deleteAlarm();
@@ -165,14 +147,14 @@ export class StaffCalendar extends DurableObject<Env> {
   /** A client waits for a full day; the offer hold's length does not matter to joining. */
   joinWaitlist(owner: CalendarOwner, request: Omit<JoinRequest, "staffUserId">) {
     return this.#inTurn(async () => {
-      const deps = this.#waitlistDeps(await this.#deps(owner), owner, 0);
+      const deps = { ...(await this.#deps(owner)), offerHoldMinutes: 0 };
       return joinWaitlist(deps, { ...request, staffUserId: owner.staffUserId });
     });
   }
 
   leaveWaitlist(owner: CalendarOwner, clientUserId: string, entryId: string) {
     return this.#inTurn(async () => {
-      const deps = this.#waitlistDeps(await this.#deps(owner), owner, 0);
+      const deps = { ...(await this.#deps(owner)), offerHoldMinutes: 0 };
       return leaveWaitlist(deps, clientUserId, entryId);
     });
   }

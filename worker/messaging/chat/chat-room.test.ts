@@ -1,6 +1,6 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ClientFrame, ServerFrame } from "../../../core/messaging/chat-protocol.ts";
 import { publish, sendAudit } from "../../../core/messaging/conversation.ts";
 import { platformData } from "../../../db/kernel/platform.ts";
@@ -8,7 +8,7 @@ import { configOf } from "../../env.ts";
 import { buildServices } from "../../services.ts";
 import { seedDemoTenants, signIn, visit } from "../../kernel/testing/fixtures.ts";
 import { conversationWith, countRows } from "../testing.ts";
-import type { ChatRoom } from "./chat-room.ts";
+import { ChatRoom } from "./chat-room.ts";
 import { roomName } from "./room-address.ts";
 
 const host = "coaching.localhost";
@@ -502,6 +502,28 @@ describe("the room as the one writer of its conversation", () => {
     expect((await bodiesIn(conversation)).at(-1)).toEqual({ body: "Pagina 6", seq: 11 });
     client.close();
     coach.close();
+  });
+
+  it("takes a message from a page in one call that numbers, writes and sends it on", async () => {
+    const conversation = await conversationWith(tenant, people.sanne.id, [people.sanne.id, people.anouk.id]);
+    const client = await connect(people.sanne, 0, conversation);
+    await client.next("welcome");
+    // Every call that reaches the room goes through one of the methods its class declares.
+    const methods = ChatRoom.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const spies = Object.getOwnPropertyNames(methods)
+      .filter((name) => name !== "constructor")
+      .map((name) => ({ name, spy: vi.spyOn(methods, name) }));
+    let calls: string[];
+    try {
+      await publishThroughPage(people.anouk, "staff", conversation, "In één keer");
+      calls = spies.flatMap(({ name, spy }) => spy.mock.calls.map(() => name));
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(calls).toEqual(["publish"]);
+    expect(await bodiesIn(conversation)).toEqual([{ body: "In één keer", seq: 1 }]);
+    expect((await client.next("message")).message).toMatchObject({ seq: 1, body: "In één keer" });
+    client.close();
   });
 
   it("knows a resent message after the room hibernated, and after it wrote it", async () => {

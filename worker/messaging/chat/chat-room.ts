@@ -96,16 +96,20 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   }
 
   /**
-   * A message sent through a page or the API (worker/messaging/chat/room-written-store.ts): the room numbers
-   * it after everything it sent on, and it is in the cell when this returns.
+   * A message sent through a page or the API (worker/messaging/chat/room-written-store.ts), in one
+   * call: the room numbers it after everything it sent on, writes it to the cell and sends it on
+   * to everyone connected, so it is in the cell and announced when this returns. A resend writes
+   * nothing and is not sent on again.
    */
-  async write(address: RoomAddress, draft: NewMessage): Promise<{ message: Message; created: boolean }> {
+  async publish(address: RoomAddress, draft: NewMessage): Promise<{ message: Message; created: boolean }> {
     await this.#settle(address);
-    return this.#backendOf().writeNow(draft);
+    const stored = await this.#backendOf().writeNow(draft);
+    if (stored.created) this.#announce(stored.message);
+    return stored;
   }
 
   /** Writing what was sent on failed; the log keeps it, and the alarm tries again. */
-  writeFailed(error: unknown) {
+  #writeFailed(error: unknown) {
     console.error("Messages sent on in a live conversation could not be written yet", error);
     this.#alarmSet = true;
     this.ctx.storage.setAlarm(Date.now() + retryMillis).catch(() => undefined);
@@ -114,7 +118,7 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
   #writeUnwritten() {
     this.#backendOf()
       .writeUnwritten()
-      .catch((error: unknown) => this.writeFailed(error));
+      .catch((error: unknown) => this.#writeFailed(error));
   }
 
   /** The room learns where its conversation lives from whoever comes first, a person or a page. */
@@ -223,8 +227,8 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
     this.onClose(connection);
   }
 
-  /** A message stored through a page or the API (or by this room): everyone connected gets it. */
-  async announce(message: Message) {
+  /** A message stored through a page or the API, or by this room: everyone connected gets it. */
+  #announce(message: Message) {
     this.#backend?.stored(message);
     this.#broadcast({ type: "message", message });
   }
@@ -291,7 +295,11 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
 
   #backendOf(): RoomBackend {
     if (!this.#address) throw new Error("A chat room was used before anyone connected to it");
-    this.#backend ??= roomBackend(this.env, this.#address, this);
+    this.#backend ??= roomBackend(this.env, this.#address, {
+      announce: (message) => this.#announce(message),
+      messageLog: this.messageLog,
+      writeFailed: (error) => this.#writeFailed(error),
+    });
     return this.#backend;
   }
 

@@ -1,4 +1,5 @@
 import type { ChatPerson } from "../../../core/messaging/chat-protocol.ts";
+import type { ChatRoom } from "./chat-room.ts";
 
 /** Which conversation a room is, and in which tenant and cell its messages live. */
 export type RoomAddress = { tenantId: string; cell: string; conversationId: string };
@@ -12,6 +13,12 @@ const memberHeader = "x-portaal-chat-member";
 /** One room per conversation; the tenant is part of the name, so equal ids in two tenants never meet. */
 export const roomName = (address: Pick<RoomAddress, "tenantId" | "conversationId">) =>
   `${address.tenantId}:${address.conversationId}`;
+
+/** The chat room of one conversation of a tenant. */
+export const roomOf = (
+  rooms: DurableObjectNamespace<ChatRoom>,
+  address: Pick<RoomAddress, "tenantId" | "conversationId">,
+) => rooms.get(rooms.idFromName(roomName(address)));
 
 /**
  * The request the room gets for an admitted person: a fresh one, carrying nothing of the browser's

@@ -1,21 +1,15 @@
 import type { ChatPerson, RefusalReason } from "../../../core/messaging/chat-protocol.ts";
 import { history, markRead, publish, type MessagingDeps } from "../../../core/messaging/conversation.ts";
-import type {
-  Conversation,
-  LiveRoom,
-  Message,
-  NewMessage,
-  Participant,
-} from "../../../core/messaging/ports.ts";
+import type { LiveRoom, Message, NewMessage, Participant } from "../../../core/messaging/ports.ts";
 import { loadTenant, type Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import { D1MessagingStore } from "../../../db/messaging/store.ts";
-import type { TenantScope } from "../../../db/kernel/scope.ts";
 import { platformData } from "../../../db/kernel/platform.ts";
-import { configOf, type Env } from "../../env.ts";
-import { buildServices } from "../../services.ts";
+import type { Env } from "../../env.ts";
 import { KnownConversation } from "./known-conversation.ts";
 import type { MessageLog } from "./message-log.ts";
+import { messagingOn } from "./messaging-deps.ts";
 import type { RoomAddress } from "./room-address.ts";
+import { RoomStore } from "./room-store.ts";
 import { RoomWriter } from "./room-writer.ts";
 
 /** What a chat room does with its conversation: the messaging core's own steps, nothing of its own. */
@@ -61,83 +55,32 @@ async function tenantOf(env: Env, tenantId: string): Promise<Tenant> {
 }
 
 /**
- * The messaging store of the tenant's cell, except that the room's own conversation and its
- * participants come from what the room knows (worker/messaging/chat/known-conversation.ts): the messaging
- * core asks for them on every step, and the room answers without a round trip. Its messages are
- * numbered and written by the room (worker/messaging/chat/room-writer.ts), and what the room sent on but
- * has not written yet is part of its history.
- */
-class RoomStore extends D1MessagingStore {
-  constructor(
-    scope: TenantScope,
-    private readonly known: KnownConversation,
-    private readonly writer: RoomWriter,
-    private readonly onWriteFailed: (error: unknown) => void,
-  ) {
-    super(scope);
-  }
-
-  override publish(draft: NewMessage): Promise<{ message: Message; created: boolean }> {
-    if (draft.conversationId !== this.known.conversationId) return super.publish(draft);
-    return this.writer.publishLive(draft, this.onWriteFailed);
-  }
-
-  override async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
-    if (conversationId !== this.known.conversationId)
-      return super.messagesAfter(conversationId, afterSeq, limit);
-    // Taken before the read: a message written meanwhile is then in one of the two, or in both.
-    const unwritten = this.writer.unwritten().filter((message) => message.seq > afterSeq);
-    const stored = await super.messagesAfter(conversationId, afterSeq, limit);
-    const bySeq = new Map([...stored, ...unwritten].map((message) => [message.seq, message]));
-    return [...bySeq.values()].sort((one, other) => one.seq - other.seq).slice(0, limit);
-  }
-
-  override async find(conversationId: string): Promise<Conversation | null> {
-    if (conversationId !== this.known.conversationId) return super.find(conversationId);
-    return (await this.known.current())?.conversation ?? null;
-  }
-
-  override async participants(conversationId: string): Promise<Participant[]> {
-    if (conversationId !== this.known.conversationId) return super.participants(conversationId);
-    return (await this.known.current())?.participants ?? [];
-  }
-
-  override async markRead(conversationId: string, userId: string, seq: number, at: string): Promise<void> {
-    const own = conversationId === this.known.conversationId;
-    // Receipts come once a second from every open tab; most of them change nothing.
-    if (own && this.known.holdsRead(userId, seq)) return;
-    await super.markRead(conversationId, userId, seq, at);
-    if (own) this.known.read(userId, seq);
-  }
-}
-
-/**
- * The messaging core for one room: the same deps as a page of the tenant gets (worker/services.ts),
- * except that the live announcement of a message sent here is the room's own broadcast and the
- * conversation is read through what the room knows. Built once per wake-up of the room; the deps
- * are built again when the tenant's settings are.
+ * The messaging core for one room: the same deps as a page of the tenant gets
+ * (worker/messaging/chat/messaging-deps.ts), except that the live announcement of a message sent
+ * here is the room's own broadcast and the conversation is read through what the room knows.
+ * Built once per wake-up of the room; the deps are built again when the tenant's settings are.
  */
 export function roomBackend(
   env: Env,
   address: RoomAddress,
   room: {
-    announce(message: Message): Promise<void>;
+    /** Sends a stored message on to everyone connected. */
+    announce(message: Message): void;
     messageLog: MessageLog;
     /** Writing what was sent on failed; it stays in the log for the next try. */
     writeFailed(error: unknown): void;
   },
 ): RoomBackend {
   const { conversationId } = address;
-  const live: LiveRoom = { announce: (_conversationId, message) => room.announce(message) };
+  const live: LiveRoom = { announce: async (_conversationId, message) => room.announce(message) };
   let built: Built | null = null;
   const current = async (): Promise<Built> => {
     const tenant = await tenantOf(env, address.tenantId);
     if (built?.tenant !== tenant) {
-      const services = buildServices(env, configOf(env));
-      const scope = services.scopeIn(tenant.cell, tenant.id);
-      const store = new RoomStore(scope, known, writer, (error) => room.writeFailed(error));
-      const deps = { ...services.messagingFor(tenant), store, live };
-      built = { tenant, deps, cell: new D1MessagingStore(scope) };
+      const scope = platformData(env).scopeIn(tenant.cell, tenant.id);
+      const cell = new D1MessagingStore(scope);
+      const store = new RoomStore(cell, known, writer, (error) => room.writeFailed(error));
+      built = { tenant, deps: messagingOn(env, scope, tenant, { store, live }), cell };
     }
     return built;
   };

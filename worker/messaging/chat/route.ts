@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { conversationFor } from "../../../core/messaging/conversation.ts";
 import type { AppEnv } from "../../context.ts";
 import { takeFromBucket } from "../../kernel/middleware/rate-limit.ts";
-import { admissionRequest, roomName } from "./room-address.ts";
+import { admissionRequest, roomOf } from "./room-address.ts";
 
 /**
  * `GET /chat/:conversationId` with `Upgrade: websocket`: the way into a live conversation
@@ -31,9 +31,8 @@ export async function chatUpgrade(c: Context<AppEnv>) {
   if (found.access === "existence") return c.text("Forbidden", 403);
 
   const after = Number(c.req.query("after") ?? 0);
-  const rooms = c.env.CHAT_ROOM;
   const address = { tenantId: tenant.id, cell: tenant.cell, conversationId };
-  const answer = await rooms.get(rooms.idFromName(roomName(address))).fetch(
+  const answer = await roomOf(c.env.CHAT_ROOM, address).fetch(
     admissionRequest({
       address,
       person: { accountId: auth.account.id, displayName: auth.account.displayName, role: auth.account.role },
