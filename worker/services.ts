@@ -29,7 +29,7 @@ import { R2Storage } from "./kernel/files/r2-storage.ts";
 import { D1DocumentStore } from "../db/documents/store.ts";
 import { D1AssignmentStore } from "../db/assignments/store.ts";
 import { messagingOn } from "./messaging/chat/messaging-deps.ts";
-import { announcedWhenWritten, RoomWrittenStore } from "./messaging/chat/room-written-store.ts";
+import { announcedWhenWritten, roomWrittenStore } from "./messaging/chat/room-written-store.ts";
 import { D1GoalStore } from "../db/goals/store.ts";
 import type { PageServices } from "../web/load-context.ts";
 import type { Notifications } from "../web/kernel/services.ts";
@@ -156,7 +156,7 @@ export function buildServices(env: Env, config: Config): Services {
     messagingFor(tenant) {
       const scope = data.scopeIn(tenant.cell, tenant.id);
       return messagingOn(env, scope, tenant, {
-        store: new RoomWrittenStore(scope, env.CHAT_ROOM, tenant.cell),
+        store: roomWrittenStore(scope, env.CHAT_ROOM, tenant.cell),
         live: announcedWhenWritten,
       });
     },

@@ -9,7 +9,7 @@ import { KnownConversation } from "./known-conversation.ts";
 import type { MessageLog } from "./message-log.ts";
 import { messagingOn } from "./messaging-deps.ts";
 import type { RoomAddress } from "./room-address.ts";
-import { RoomStore } from "./room-store.ts";
+import { roomStore } from "./room-store.ts";
 import { RoomWriter } from "./room-writer.ts";
 
 /** What a chat room does with its conversation: the messaging core's own steps, nothing of its own. */
@@ -79,7 +79,7 @@ export function roomBackend(
     if (built?.tenant !== tenant) {
       const scope = platformData(env).scopeIn(tenant.cell, tenant.id);
       const cell = new D1MessagingStore(scope);
-      const store = new RoomStore(cell, known, writer, (error) => room.writeFailed(error));
+      const store = roomStore(cell, known, writer, (error) => room.writeFailed(error));
       built = { tenant, deps: messagingOn(env, scope, tenant, { store, live }), cell };
     }
     return built;
