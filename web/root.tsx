@@ -16,7 +16,8 @@ import { activeMembership } from "../core/kernel/organisations/organisations.ts"
 import { featurePaths, perClientFeatures } from "../core/kernel/tenants/features.ts";
 import { defaultLanguage, isLanguage, type Language } from "../core/kernel/tenants/languages.ts";
 import { textFor } from "../core/kernel/tenants/settings.ts";
-import { AppShell, toolsFor } from "./kernel/components/AppShell.tsx";
+import { AppShell } from "./kernel/components/AppShell.tsx";
+import { toolsFor } from "./capabilities.ts";
 import { ErrorPage } from "./kernel/components/ErrorPage.tsx";
 import { Translated } from "./kernel/components/Translated.tsx";
 import { i18nBundle } from "./kernel/i18n/bundle.server.ts";

@@ -1,26 +1,15 @@
 import { type RouteConfig } from "@remix-run/route-config";
 import { flatRoutes } from "@remix-run/fs-routes";
+import { webParts } from "./capabilities.ts";
 
 /**
- * The kernel's pages and each capability's: every folder keeps its own `routes/` with flat-route
- * file names, and its tests and styles beside them.
+ * The kernel's pages and each registered capability's: every folder keeps its own `routes/` with
+ * flat-route file names, and its tests and styles beside them.
  */
-const routeFolders = [
-  "kernel",
-  "dossier",
-  "documents",
-  "assignments",
-  "goals",
-  "booking",
-  "messaging",
-  "organisations",
-  "operator",
-];
-
 const ignoredRouteFiles = ["**/*.test.ts", "**/*.test.tsx", "**/*.css"];
 
 export default (
   await Promise.all(
-    routeFolders.map((folder) => flatRoutes({ rootDirectory: `${folder}/routes`, ignoredRouteFiles })),
+    webParts.map((part) => flatRoutes({ rootDirectory: `${part.routes}/routes`, ignoredRouteFiles })),
   )
 ).flat() satisfies RouteConfig;

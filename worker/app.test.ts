@@ -54,9 +54,9 @@ describe("tenant resolution", () => {
       }),
     );
     expect(coaching).toContain('href="/assignments"');
-    expect(coaching).not.toContain('href="/questionnaires"'); // switched off by the tenant
+    expect(coaching).not.toContain('href="/organisation"'); // not in the plan
     const thuiszorg = await text(await visitAs("thuiszorg.localhost", "gerda.hendriks@example.nl"));
-    expect(thuiszorg).toContain("Contactverzoeken");
+    expect(thuiszorg).toContain('href="/documents"');
     expect(thuiszorg).not.toContain('href="/assignments"');
   });
 
@@ -119,7 +119,7 @@ describe("language", () => {
     );
     expect(english).toContain('lang="en"');
     expect(english).toContain("Welcome to Koers Coaching");
-    expect(english).toContain("Talk with other coachees.");
+    expect(english).toContain("Work on your goals and follow your progress.");
   });
 
   it("switches language by form post and returns to the page", async () => {

@@ -2,11 +2,11 @@ import { reminderDue } from "../core/kernel/auth/invitations.ts";
 import { loadTenant, type Tenant } from "../core/kernel/tenants/tenant.ts";
 import { D1InvitationStore } from "../db/kernel/identity/invitation-store.ts";
 import {
-  bookingsAwaitingReminder,
   invitationsAwaitingReminder,
   purgeOutbox,
   reclaimParkedDeliveries,
 } from "../db/kernel/maintenance.ts";
+import { bookingsAwaitingReminder } from "../db/booking/maintenance.ts";
 import { remindOf } from "../core/booking/reminders.ts";
 import { bookingSettingsSchema } from "../core/booking/settings.ts";
 import { D1BookingStore } from "../db/booking/store.ts";

@@ -3,7 +3,7 @@ import { and, eq, gte, lt } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { blockedTime, overlaps, type AppointmentLength } from "../../core/booking/availability.ts";
 import { addDays, inZone, instantOf } from "../../core/booking/zoned.ts";
-import { bookings } from "../../db/kernel/schema.ts";
+import { bookings } from "../../db/booking/schema.ts";
 import { platformData } from "../../db/kernel/platform.ts";
 import { DurableStaffCalendars } from "../../worker/booking/staff-calendars.ts";
 import { bookableStaff, bookingAt } from "../../worker/booking/testing.ts";

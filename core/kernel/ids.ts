@@ -1,9 +1,13 @@
-/**
+import { capabilities } from "../capabilities.ts";
+import { mergeDeclared } from "./capability.ts";
+
+/*
  * Prefixed, time-sortable identifiers: `ten_01J...`. The prefix tells a reader (and a log line)
  * what kind of object an id belongs to; the first ten characters sort by creation time so that
  * indexes stay append-friendly, the remaining sixteen are 80 random bits.
  */
-const prefixes = {
+/** The kernel's kinds of object; each capability declares its own (core/<capability>/capability.ts). */
+const kernelPrefixes = {
   tenant: "ten",
   user: "usr",
   plan: "pln",
@@ -27,30 +31,17 @@ const prefixes = {
   organisationMember: "orm",
   careTeamMember: "ctm",
   apiKey: "key",
-  booking: "bkg",
-  bookingProfile: "bpr",
-  availabilityWindow: "avw",
-  availabilityException: "avx",
-  appointmentType: "apt",
-  waitlistEntry: "wle",
-  calendarFeed: "cfd",
   file: "fil",
   filePart: "fpt",
-  document: "doc",
-  assignment: "asg",
-  assignmentCopy: "asc",
-  assignmentEntry: "ase",
-  assignmentFile: "asf",
-  conversation: "cnv",
-  participant: "cnp",
-  message: "msg",
-  messageEdit: "mse",
-  messageDraft: "mdr",
-  messageAttachment: "att",
-  goal: "gol",
-  goalProgress: "gpr",
-  goalComment: "gcm",
 } as const;
+
+const prefixes = mergeDeclared("id kind", [
+  kernelPrefixes,
+  ...capabilities.map((capability) => capability.ids),
+]);
+
+/** Every prefix once: two kinds with one prefix could not be told apart in a log line. */
+export const idPrefixes: readonly string[] = Object.values(prefixes);
 
 export type IdKind = keyof typeof prefixes;
 export type Id<K extends IdKind> = `${(typeof prefixes)[K]}_${string}`;

@@ -5,7 +5,8 @@ import type {
   CalendarFeedStore,
   FeedOwner,
 } from "../../core/booking/calendar-feed.ts";
-import { calendarFeeds, users } from "../kernel/schema.ts";
+import { users } from "../kernel/schema.ts";
+import { calendarFeeds } from "./schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 const toFeed = ({

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Booking } from "../../core/booking/booking.ts";
 import type { AppointmentType } from "../../core/booking/calendar.ts";
 import type { BookingRecords, BookingView } from "../../core/booking/desk.ts";
-import { appointmentTypes, bookingProfiles, bookings, users } from "../kernel/schema.ts";
+import { users } from "../kernel/schema.ts";
+import { appointmentTypes, bookingProfiles, bookings } from "./schema.ts";
 import { chunked, type TenantScope } from "../kernel/scope.ts";
 
 /** Bookings as people see them: with the names of the type and of the two people. */

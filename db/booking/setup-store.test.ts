@@ -4,7 +4,7 @@ import { freeSlots } from "../../core/booking/availability.ts";
 import type { BookingProfile } from "../../core/booking/setup.ts";
 import { D1BookingSetupStore } from "./setup-store.ts";
 import { D1BookingStore } from "./store.ts";
-import { appointmentTypes } from "../kernel/schema.ts";
+import { appointmentTypes } from "./schema.ts";
 import { TenantScope } from "../kernel/scope.ts";
 
 const alphaScope = new TenantScope(env.TENANT_DB_1, "ten_setup_alpha");

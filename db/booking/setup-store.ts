@@ -10,12 +10,7 @@ import type {
 } from "../../core/booking/setup.ts";
 import type { Weekday } from "../../core/booking/zoned.ts";
 import { newId } from "../../core/kernel/ids.ts";
-import {
-  appointmentTypes,
-  availabilityExceptions,
-  availabilityWindows,
-  bookingProfiles,
-} from "../kernel/schema.ts";
+import { appointmentTypes, availabilityExceptions, availabilityWindows, bookingProfiles } from "./schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 /**

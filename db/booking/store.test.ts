@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bookingAt } from "../../worker/booking/testing.ts";
 import { D1BookingStore } from "./store.ts";
-import { bookings } from "../kernel/schema.ts";
+import { bookings } from "./schema.ts";
 import { TenantScope } from "../kernel/scope.ts";
 
 const alphaScope = new TenantScope(env.TENANT_DB_1, "ten_alpha");

@@ -14,7 +14,7 @@ import {
   availabilityWindows,
   bookingProfiles,
   bookings,
-} from "../kernel/schema.ts";
+} from "./schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 export class D1BookingStore implements BookingStore, ReminderStore {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { WaitlistEntry, WaitlistStore } from "../../core/booking/waitlist.ts";
-import { waitlistEntries } from "../kernel/schema.ts";
+import { waitlistEntries } from "./schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 export class D1WaitlistStore implements WaitlistStore {

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { DeliveryMessage } from "../../core/kernel/notifications/ports.ts";
-import { bookings, invitations, notificationDeliveries as deliveries, outboxMessages } from "./schema.ts";
+import { invitations, notificationDeliveries as deliveries, outboxMessages } from "./schema.ts";
 
 const minutes = (count: number) => count * 60_000;
 
@@ -66,29 +66,5 @@ export async function invitationsAwaitingReminder(
         lte(invitations.createdAt, new Date(now.getTime() - 3 * 24 * 60 * minutes(1)).toISOString()),
       ),
     )
-    .limit(1000);
-}
-
-/**
- * Confirmed bookings of any tenant in the cell that start within the longest reminder time a
- * tenant can choose and have had no reminder yet; each tenant's own time is applied after.
- */
-export async function bookingsAwaitingReminder(
-  database: D1Database,
-  now: Date,
-  withinHours: number,
-): Promise<{ tenantId: string; bookingId: string; startsAt: string }[]> {
-  return drizzle(database)
-    .select({ tenantId: bookings.tenantId, bookingId: bookings.id, startsAt: bookings.startsAt })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.status, "confirmed"),
-        isNull(bookings.remindedAt),
-        gt(bookings.startsAt, now.toISOString()),
-        lte(bookings.startsAt, new Date(now.getTime() + withinHours * minutes(60)).toISOString()),
-      ),
-    )
-    .orderBy(asc(bookings.startsAt))
     .limit(1000);
 }

@@ -5,13 +5,13 @@ import { freeSlots } from "../../core/booking/availability.ts";
 import { addDays, inZone, instantOf, weekdayOf } from "../../core/booking/zoned.ts";
 import type { TenantRecord } from "../../core/kernel/tenants/tenant.ts";
 import { D1BookingStore } from "../../db/booking/store.ts";
+import { auditEvents } from "../../db/kernel/schema.ts";
 import {
   appointmentTypes,
-  auditEvents,
   availabilityExceptions,
   availabilityWindows,
   bookingProfiles,
-} from "../../db/kernel/schema.ts";
+} from "../../db/booking/schema.ts";
 import { platformData } from "../../db/kernel/platform.ts";
 import { demoPassword } from "../../db/kernel/seed/demo-tenants.ts";
 import { addUser, post, seedDemoTenants, signIn, visit } from "../../worker/kernel/testing/fixtures.ts";

@@ -6,13 +6,8 @@ import { addDays, inZone, instantOf, weekdayOf } from "../../core/booking/zoned.
 import type { TenantRecord } from "../../core/kernel/tenants/tenant.ts";
 import { D1BookingSetupStore } from "../../db/booking/setup-store.ts";
 import { D1BookingStore } from "../../db/booking/store.ts";
-import {
-  appointmentTypes,
-  auditEvents,
-  availabilityWindows,
-  bookingProfiles,
-  users,
-} from "../../db/kernel/schema.ts";
+import { auditEvents, users } from "../../db/kernel/schema.ts";
+import { appointmentTypes, availabilityWindows, bookingProfiles } from "../../db/booking/schema.ts";
 import { platformData } from "../../db/kernel/platform.ts";
 import { demoBookingProfile, demoTenants } from "../../db/kernel/seed/demo-tenants.ts";
 import { addUser, post, seedDemoTenants, signIn, visit } from "../../worker/kernel/testing/fixtures.ts";

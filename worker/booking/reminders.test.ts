@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bookings, notifications } from "../../db/kernel/schema.ts";
+import { notifications } from "../../db/kernel/schema.ts";
+import { bookings } from "../../db/booking/schema.ts";
 import { platformData } from "../../db/kernel/platform.ts";
 import { runScheduledWork } from "../scheduled.ts";
 import { bookableStaff, bookingAt } from "./testing.ts";

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BookingOutcome } from "../../core/booking/calendar.ts";
 import type { TenantRecord } from "../../core/kernel/tenants/tenant.ts";
-import { bookings } from "../../db/kernel/schema.ts";
+import { bookings } from "../../db/booking/schema.ts";
 import { platformData } from "../../db/kernel/platform.ts";
 import { at, bookableStaff } from "./testing.ts";
 import { addUser, createTenant } from "../kernel/testing/fixtures.ts";

@@ -1,7 +1,7 @@
 import { newId } from "../../core/kernel/ids.ts";
 import type { Booking } from "../../core/booking/booking.ts";
 import { blockedTime, type AppointmentLength } from "../../core/booking/availability.ts";
-import { appointmentTypes, availabilityWindows, bookingProfiles } from "../../db/kernel/schema.ts";
+import { appointmentTypes, availabilityWindows, bookingProfiles } from "../../db/booking/schema.ts";
 import type { TenantScope } from "../../db/kernel/scope.ts";
 import { addDays, inZone, instantOf, type LocalDate } from "../../core/booking/zoned.ts";
 

@@ -9,13 +9,8 @@ import type { TenantRecord } from "../../core/kernel/tenants/tenant.ts";
 import { D1AuditLog } from "../../db/kernel/audit-log.ts";
 import { D1BookingRecords } from "../../db/booking/records.ts";
 import { D1CareTeamStore } from "../../db/kernel/care-team-store.ts";
-import {
-  availabilityExceptions,
-  bookings,
-  careTeamMembers,
-  notifications,
-  waitlistEntries,
-} from "../../db/kernel/schema.ts";
+import { careTeamMembers, notifications } from "../../db/kernel/schema.ts";
+import { availabilityExceptions, bookings, waitlistEntries } from "../../db/booking/schema.ts";
 import { D1WaitlistStore } from "../../db/booking/waitlist-store.ts";
 import { careTeamRow } from "../../db/kernel/care-team-store.ts";
 import { platformData } from "../../db/kernel/platform.ts";

@@ -1,79 +1,43 @@
+import { capabilities, type RegisteredCapability } from "../../capabilities.ts";
+import { mergeDeclared } from "../capability.ts";
+import type { OrganisationRole, Role } from "./roles.ts";
+
 /**
  * Who may do what. Permissions are typed strings; every loader, action and API handler asks for
- * the one it needs (web/kernel/auth.server.ts, worker/api) and the answer comes from this table only.
+ * the one it needs (web/kernel/auth.server.ts, worker/api) and the answer comes from this table only:
+ * the kernel's rows and each registered capability's (core/<capability>/capability.ts).
  * The table is written out for people in docs/roles.md.
  */
-/** `operator` runs Portaal; it exists only in the operator tenant (core/kernel/tenants/operator.ts, ADR 0010). */
-export const roles = ["admin", "staff", "client", "operator"] as const;
-export type Role = (typeof roles)[number];
+export { isOrganisationRole, organisationRoles, roles, type OrganisationRole, type Role } from "./roles.ts";
 
-/**
- * A client who belongs to a client organisation (a practice, a company) also has a role there.
- * member+ has all a member has, and more.
- */
-export const organisationRoles = ["admin", "member-plus", "member"] as const;
-export type OrganisationRole = (typeof organisationRoles)[number];
-export const isOrganisationRole = (value: string): value is OrganisationRole =>
-  (organisationRoles as readonly string[]).includes(value);
+const kernelGrants = {
+  "portal:use": ["client", "staff", "admin"],
+  "account:manage-own": ["client", "staff", "admin", "operator"],
+  "dossier:read-own": ["client"],
+  "clients:read-assigned": ["staff", "admin"],
+  "users:manage": ["admin"],
+  "tenant:configure": ["admin"],
+  "audit:read": ["admin", "operator"],
+  "deliveries:manage": ["admin"],
+  "clients:invite": ["staff", "admin"],
+  // Granted by a role in a client organisation, not by the tenant role (below).
+  "organisation:read": [],
+  "organisation:colleagues-work": [],
+  "organisation:manage": [],
+  "organisation:invoices": [],
+  "platform:manage-tenants": ["operator"],
+  "api-keys:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
 
-export const permissions = [
-  "portal:use",
-  "account:manage-own",
-  "dossier:read-own",
-  "clients:read-assigned",
-  "users:manage",
-  "tenant:configure",
-  "audit:read",
-  "deliveries:manage",
-  "clients:invite",
-  "client-organisations:manage",
-  "organisation:read",
-  "organisation:colleagues-work",
-  "organisation:manage",
-  "organisation:invoices",
-  "platform:manage-tenants",
-  "api-keys:manage",
-  "appointments:book",
-  "agenda:manage-own",
-  "appointment-types:manage",
-  "assignments:hand-in",
-  "assignments:set",
-] as const;
-export type Permission = (typeof permissions)[number];
+type PermissionsOf<C> = C extends { permissions: infer Grants } ? keyof Grants & string : never;
+export type Permission = keyof typeof kernelGrants | PermissionsOf<RegisteredCapability>;
 
-const grants: Record<Role, readonly Permission[]> = {
-  client: [
-    "portal:use",
-    "account:manage-own",
-    "dossier:read-own",
-    "appointments:book",
-    "assignments:hand-in",
-  ],
-  staff: [
-    "portal:use",
-    "account:manage-own",
-    "clients:read-assigned",
-    "clients:invite",
-    "agenda:manage-own",
-    "assignments:set",
-  ],
-  admin: [
-    "portal:use",
-    "account:manage-own",
-    "clients:read-assigned",
-    "users:manage",
-    "tenant:configure",
-    "audit:read",
-    "deliveries:manage",
-    "clients:invite",
-    "client-organisations:manage",
-    "api-keys:manage",
-    "agenda:manage-own",
-    "appointment-types:manage",
-    "assignments:set",
-  ],
-  operator: ["account:manage-own", "audit:read", "platform:manage-tenants"],
-};
+const grants: Record<Permission, readonly Role[]> = mergeDeclared("permission", [
+  kernelGrants,
+  ...capabilities.map((capability) => capability.permissions),
+]);
+
+export const permissions = Object.keys(grants) as Permission[];
 
 const memberGrants: readonly Permission[] = ["organisation:read"];
 const memberPlusGrants: readonly Permission[] = [...memberGrants, "organisation:colleagues-work"];
@@ -92,7 +56,7 @@ export function hasPermission(
   permission: Permission,
   organisationRole: OrganisationRole | null = null,
 ): boolean {
-  if (grants[role].includes(permission)) return true;
+  if (grants[permission].includes(role)) return true;
   return (
     organisationRole !== null &&
     role === "client" &&

@@ -1,93 +1,18 @@
+import { capabilities, type RegisteredCapability } from "../../capabilities.ts";
+import { mergeDeclared } from "../capability.ts";
 import type { FeatureKey } from "../tenants/features.ts";
+import type { Channel, ChannelChoice, KindRules } from "./channels.ts";
 
-/**
- * Everything Portaal tells people about. A kind decides where it shows and how it travels:
- * - `inApp`: an item under the bell (account mail such as a password reset has none);
- * - `optional`: the person may turn its mail/SMS off, and its mails carry an unsubscribe link;
- * - `urgent`: sent at once, never held for a digest or for the night;
- * - `feature`: only offered in tenants that have the capability.
- */
-export type KindDefinition = {
-  inApp: boolean;
-  optional: boolean;
-  urgent: boolean;
+/** Everything Portaal tells people about: the kernel's kinds and each registered capability's. */
+export type KindDefinition = KindRules & {
+  /** Only offered in tenants that have the capability. */
   feature?: FeatureKey;
-  /** What a person gets when neither they nor their tenant chose otherwise. */
-  defaults: ChannelChoice;
-  /** The link carries a secret made when the mail is sent (invitations): never stored in clear. */
-  secretLink?: boolean;
 };
 
-export type Channel = "mail" | "sms";
-export type ChannelChoice = Record<Channel, boolean>;
+export type { Channel, ChannelChoice };
 
-export const notificationKinds = {
-  message: {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "messages",
-    defaults: { mail: true, sms: false },
-  },
-  document: {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "documents",
-    defaults: { mail: true, sms: false },
-  },
-  assignment: {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "assignments",
-    defaults: { mail: true, sms: false },
-  },
-  // A client or their care team changed, moved or commented on a goal.
-  goal: {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "goals",
-    defaults: { mail: true, sms: false },
-  },
-  questionnaire: {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "questionnaires",
-    defaults: { mail: true, sms: false },
-  },
-  booking: {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "booking",
-    defaults: { mail: true, sms: false },
-  },
-  // Before an appointment (cron, core/booking/reminders.ts).
-  "booking-reminder": {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "booking",
-    defaults: { mail: true, sms: false },
-  },
-  // Time freed up on a day a client waits for; the offer runs out soon, so it never waits.
-  "waitlist-offer": {
-    inApp: true,
-    optional: true,
-    urgent: true,
-    feature: "booking",
-    defaults: { mail: true, sms: false },
-  },
-  "ticket-reply": {
-    inApp: true,
-    optional: true,
-    urgent: false,
-    feature: "tickets",
-    defaults: { mail: true, sms: false },
-  },
+/** The kernel's kinds: about one's account, whatever the tenant's features. */
+const kernelKinds = {
   // A sign-in from a browser this account has not used before: the owner should know at once.
   "new-sign-in": { inApp: true, optional: true, urgent: true, defaults: { mail: true, sms: false } },
   // Account mail: always sent at once, whatever the hour; the person has no account to choose with yet.
@@ -114,9 +39,26 @@ export const notificationKinds = {
     secretLink: true,
     defaults: { mail: true, sms: false },
   },
-} as const satisfies Record<string, KindDefinition>;
+} as const satisfies Record<string, KindRules>;
 
-export type NotificationKind = keyof typeof notificationKinds;
+/** Each capability's kinds belong to its feature: a tenant without it neither gets nor chooses them. */
+const capabilityKinds = capabilities.map((capability) =>
+  Object.fromEntries(
+    Object.entries(capability.notificationKinds).map(([kind, rules]) => [
+      kind,
+      { ...rules, feature: capability.feature?.key },
+    ]),
+  ),
+);
+
+type KindsOf<C> = C extends { notificationKinds: infer Kinds } ? keyof Kinds & string : never;
+export type NotificationKind = keyof typeof kernelKinds | KindsOf<RegisteredCapability>;
+
+/** The capabilities' kinds first: the preference page lists them in this order. */
+export const notificationKinds = mergeDeclared("notification kind", [
+  ...capabilityKinds,
+  kernelKinds as Record<string, KindDefinition>,
+]) as Record<NotificationKind, KindDefinition>;
 
 export const kindNames = Object.keys(notificationKinds) as NotificationKind[];
 

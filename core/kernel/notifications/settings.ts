@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { knownKeysOnly } from "../tenants/known-keys.ts";
 import { kindNames, type ChannelChoice, type NotificationKind } from "./kinds.ts";
 
 const clockTime = z
@@ -8,7 +9,7 @@ const clockTime = z
 /** A tenant's notification settings, part of its tenant settings. */
 export const notificationSettingsSchema = z.object({
   /** What a person gets per kind until they choose themselves. */
-  defaults: z.partialRecord(z.enum(kindNames), z.object({ mail: z.boolean(), sms: z.boolean() })),
+  defaults: knownKeysOnly(kindNames, z.object({ mail: z.boolean(), sms: z.boolean() })),
   /** Non-urgent notifications wait this long so that several go out as one mail. */
   digestMinutes: z.number().int().min(0).max(60),
   /** Nothing non-urgent is sent between these times in the recipient's own time zone. */

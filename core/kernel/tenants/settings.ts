@@ -1,27 +1,18 @@
 import { z } from "zod";
+import { capabilities, type RegisteredCapability } from "../../capabilities.ts";
 import { defaultPasswordPolicy, type PasswordPolicy } from "../auth/password-policy.ts";
 import { roles, type Role } from "../auth/permissions.ts";
 import { contrastRatio, hexColour, minimumTextContrast } from "./colour.ts";
 import { featureKeys, type FeatureToggles } from "./features.ts";
+import { knownKeysOnly } from "./known-keys.ts";
 import { languages, type Language } from "./languages.ts";
-import {
-  bookingSettingsSchema,
-  defaultBookingSettings,
-  type BookingSettings,
-} from "../../booking/settings.ts";
 import { termKeys, type TerminologyOverrides } from "./terminology.ts";
 import { defaultFilesSettings, filesSettingsSchema, type FilesSettings } from "../files/rules.ts";
-import { defaultGoalSettings, goalSettingsSchema, type GoalSettings } from "../../goals/settings.ts";
 import {
   defaultNotificationSettings,
   notificationSettingsSchema,
   type NotificationSettings,
 } from "../notifications/settings.ts";
-import {
-  defaultMessagingSettings,
-  messagingSettingsSchema,
-  type MessagingSettings,
-} from "../../messaging/settings.ts";
 
 const colour = z
   .string()
@@ -32,7 +23,20 @@ const colour = z
 
 const perLanguageText = z.partialRecord(z.enum(languages), z.string().trim().max(2000));
 
-export const tenantSettingsSchema = z.object({
+/** Each capability's part of the settings, under its name. */
+type CapabilitySettings = {
+  [C in RegisteredCapability as C extends { settings: object } ? C["name"] : never]: C extends {
+    settings: { schema: infer Schema extends z.ZodType };
+  }
+    ? z.infer<Schema>
+    : never;
+};
+
+const withSettings = capabilities.flatMap((capability) =>
+  "settings" in capability ? [{ name: capability.name, ...capability.settings }] : [],
+);
+
+const kernelSettingsSchema = z.object({
   defaultLanguage: z.enum(languages),
   primaryColour: colour,
   accentColour: colour,
@@ -42,7 +46,8 @@ export const tenantSettingsSchema = z.object({
     z.enum(languages),
     z.partialRecord(z.enum(termKeys), z.string().trim().min(1).max(40)),
   ),
-  features: z.partialRecord(z.enum(featureKeys), z.boolean()),
+  // Stored toggles may still name a feature whose capability is not registered: ignored, not refused.
+  features: knownKeysOnly(featureKeys, z.boolean()),
   /** Shown on every page when set (seed 001: where to go in a crisis). */
   crisisNotice: perLanguageText,
   welcome: perLanguageText,
@@ -66,13 +71,18 @@ export const tenantSettingsSchema = z.object({
   notifications: notificationSettingsSchema,
   /** Roles that must sign in with a second factor (an authenticator app or a passkey). */
   secondFactor: z.object({ required: z.array(z.enum(roles)) }),
-  booking: bookingSettingsSchema,
   files: filesSettingsSchema,
-  messaging: messagingSettingsSchema,
-  goals: goalSettingsSchema,
 });
 
-export type TenantSettings = {
+const capabilitySettingsShape = Object.fromEntries(
+  withSettings.map(({ name, schema }) => [name, schema]),
+) as Record<string, unknown> as {
+  [Name in keyof CapabilitySettings]: z.ZodType<CapabilitySettings[Name]>;
+};
+
+export const tenantSettingsSchema = kernelSettingsSchema.extend(capabilitySettingsShape);
+
+type KernelSettings = {
   defaultLanguage: Language;
   primaryColour: string;
   accentColour: string;
@@ -87,13 +97,12 @@ export type TenantSettings = {
   sessionAbsoluteHours: number;
   notifications: NotificationSettings;
   secondFactor: { required: Role[] };
-  booking: BookingSettings;
   files: FilesSettings;
-  messaging: MessagingSettings;
-  goals: GoalSettings;
 };
 
-export const defaultTenantSettings: TenantSettings = {
+export type TenantSettings = KernelSettings & CapabilitySettings;
+
+const defaultKernelSettings: KernelSettings = {
   defaultLanguage: "nl",
   primaryColour: "#1f5f8b",
   accentColour: "#2e6b4f",
@@ -109,11 +118,13 @@ export const defaultTenantSettings: TenantSettings = {
   notifications: defaultNotificationSettings,
   // Staff and admins see many clients' data: a stolen password alone must not open it.
   secondFactor: { required: ["admin", "staff"] },
-  booking: defaultBookingSettings,
   files: defaultFilesSettings,
-  messaging: defaultMessagingSettings,
-  goals: defaultGoalSettings,
 };
+
+export const defaultTenantSettings = {
+  ...defaultKernelSettings,
+  ...Object.fromEntries(withSettings.map(({ name, defaults }) => [name, defaults])),
+} as TenantSettings;
 
 /** Picks the text for the viewer's language, falling back to the other language. */
 export function textFor(texts: Partial<Record<Language, string>>, language: Language): string | null {

@@ -89,7 +89,6 @@ export const demoTenants: DemoTenant[] = [
         nl: { client: "coachee", clients: "coachees" },
         en: { client: "coachee", clients: "coachees" },
       },
-      features: { questionnaires: false, treatmentPlan: false },
       welcome: {
         nl: "Fijn dat je er bent. Hier werk je samen met je coach aan je opdrachten en doelen.",
         en: "Good to see you. This is where you work with your coach on your assignments and goals.",
@@ -144,7 +143,6 @@ export const demoTenants: DemoTenant[] = [
           assignments: "homework tasks",
         },
       },
-      features: { forum: false, library: false },
       // A treatment plan's goals: the practitioner keeps them, the client reads and comments (seed 001).
       goals: { clientsMayEdit: false },
       crisisNotice: {
@@ -248,7 +246,6 @@ export const demoTenants: DemoTenant[] = [
           tickets: "questions",
         },
       },
-      features: { tickets: false },
     },
     users: [
       { email: "bas.willems@zorgpartnerflex.nl", displayName: "Bas Willems", role: "admin" },
@@ -306,7 +303,7 @@ export const demoTenants: DemoTenant[] = [
           organisations: "practices",
         },
       },
-      features: { messages: false, projects: false },
+      features: { messages: false },
     },
     users: [
       { email: "rick.janssen@helderzorgsoftware.nl", displayName: "Rick Janssen", role: "admin" },

@@ -6,22 +6,16 @@ import { provisionTenant, type ProvisionContext } from "../../../core/kernel/ten
 import { ensureOperatorTenant, operatorTenantSettings } from "../../../core/kernel/tenants/operator.ts";
 import { defaultTenantSettings } from "../../../core/kernel/tenants/settings.ts";
 import type { TenantRecord } from "../../../core/kernel/tenants/tenant.ts";
-import { D1BookingSetupStore } from "../../booking/setup-store.ts";
-import { seedAssignments } from "../../assignments/demo.ts";
 import { careTeamRow } from "../care-team-store.ts";
-import { seedDocuments } from "../../documents/demo.ts";
-import { seedGoals } from "../../goals/demo.ts";
-import { seedMessages } from "../../messaging/demo.ts";
 import { D1OrganisationStore } from "../organisation-store.ts";
 import { careTeamMembers, users } from "../schema.ts";
 import type { TenantScope } from "../scope.ts";
+import { demoSeeders } from "../../capabilities.ts";
 import {
-  demoBookingProfile,
   demoOperator,
   demoPassword,
   demoSecondFactor,
   demoTenants,
-  demoWeeklyHours,
   type DemoTenant,
   type DemoUser,
 } from "./demo-tenants.ts";
@@ -109,11 +103,7 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
     const scope = context.scopeIn(tenant.cell, tenant.id);
     await upsertUsers(scope, demo.users, passwordHash);
     await seedClientRelations(demo, scope);
-    await seedBooking(demo, scope);
-    await seedAssignments(demo.slug, scope);
-    await seedMessages(demo.slug, scope);
-    await seedDocuments(demo.slug, scope, context.uploads);
-    await seedGoals(demo.slug, scope);
+    for (const seed of demoSeeders) await seed(demo, scope, context.uploads);
     seeded.push(tenant);
   }
   seeded.push(await seedOperator(context, passwordHash));
@@ -145,29 +135,5 @@ async function seedClientRelations(demo: DemoTenant, scope: TenantScope): Promis
     if (!existing) await organisations.create({ id, name, createdAt: now.toISOString() });
     for (const [email, role] of Object.entries(members))
       await organisations.place(id, idOf(email), role, now);
-  }
-}
-
-/**
- * Weekday hours for every demo staff member who has none yet, and the tenant's appointment
- * types by name: what a staff member or admin changed since stays as they left it.
- */
-async function seedBooking(demo: DemoTenant, scope: TenantScope): Promise<void> {
-  const store = new D1BookingSetupStore(scope);
-  const now = new Date();
-  const staff = await scope.list(users, {
-    where: inArray(
-      users.email,
-      demo.users.filter((user) => user.role === "staff").map((user) => user.email),
-    ),
-  });
-  for (const person of staff) {
-    if ((await store.availabilityOf(person.id)).profile) continue;
-    await store.saveWeek(person.id, demoBookingProfile, demoWeeklyHours, now);
-  }
-  const existing = await store.appointmentTypes();
-  for (const type of demo.appointmentTypes) {
-    if (existing.some((known) => known.name === type.name && known.staffUserId === null)) continue;
-    await store.createAppointmentType(newId("appointmentType"), { ...type, staffUserId: null }, now);
   }
 }

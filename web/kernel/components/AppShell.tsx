@@ -1,47 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { hasPermission, type Permission, type Role } from "../../../core/kernel/auth/permissions.ts";
-import type { FeatureKey } from "../../../core/kernel/tenants/features.ts";
 import type { TenantRootData } from "../../root.tsx";
-
-const tools: { path: string; label: string; permission: Permission; feature?: FeatureKey }[] = [
-  { path: "/platform/tenants", label: "operator.title", permission: "platform:manage-tenants" },
-  {
-    path: "/booking/hours",
-    label: "bookingSetup.hours.title",
-    permission: "agenda:manage-own",
-    feature: "booking",
-  },
-  { path: "/booking/feed", label: "calendarFeed.title", permission: "agenda:manage-own", feature: "booking" },
-  { path: "/admin/users", label: "users.title", permission: "users:manage" },
-  { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
-  { path: "/admin/organisations", label: "organisations.title", permission: "client-organisations:manage" },
-  {
-    path: "/admin/appointment-types",
-    label: "bookingSetup.types.title",
-    permission: "appointment-types:manage",
-    feature: "booking",
-  },
-  { path: "/admin/goals", label: "goals.settings.menu", permission: "tenant:configure", feature: "goals" },
-  {
-    path: "/admin/storage",
-    label: "documents.storage.title",
-    permission: "tenant:configure",
-    feature: "documents",
-  },
-  { path: "/admin/notifications", label: "notifications.deadLetters.title", permission: "deliveries:manage" },
-  { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
-  { path: "/admin/api-keys", label: "apiKeys.title", permission: "api-keys:manage" },
-];
-
-/** The management pages a role may open in a tenant with these features; the loader sends only these. */
-export const toolsFor = (role: Role, features: readonly FeatureKey[]) =>
-  tools
-    .filter(
-      (tool) => hasPermission(role, tool.permission) && (!tool.feature || features.includes(tool.feature)),
-    )
-    .map(({ path, label }) => ({ path, label }));
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { IdleWarning } from "./IdleWarning.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";

@@ -6,19 +6,17 @@ import type { TFunction } from "i18next";
 import type { FeatureKey } from "../../../core/kernel/tenants/features.ts";
 import { homeSummary, type HomeSummary } from "../home.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
-import { isOperatorTenant } from "../../../core/kernel/tenants/operator.ts";
 import { requirePermission } from "../auth.server.ts";
-import { requireOperator } from "../../operator/operator.server.ts";
+import { webCapabilities } from "../../capabilities.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../../root.tsx";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return { coaches: [], summary: null, replies: [] };
-  // The operator tenant has one page: the console.
-  if (isOperatorTenant(context.site.tenant)) {
-    requireOperator(context, request);
-    throw redirect("/platform/tenants");
-  }
+  // A capability may take over a tenant's start page (the operator tenant's is its console).
+  const { tenant: site } = context.site;
+  const takenOver = webCapabilities.find((part) => part.startPage?.of(site));
+  if (takenOver?.startPage) throw redirect(takenOver.startPage.path);
   // A tenant's start page is the person's own: behind the sign-in, naming who they work with and
   // what is open for them in each part.
   const { tenant, account } = requirePermission(context, request, "portal:use");

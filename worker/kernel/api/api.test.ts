@@ -31,7 +31,7 @@ describe("/api/v1", () => {
       name: "Praktijk Lichtpunt",
       language: "en",
       terminology: { coach: "practitioner" },
-      features: expect.arrayContaining(["questionnaires", "treatmentPlan"]),
+      features: expect.arrayContaining(["goals", "booking"]),
     });
   });
 

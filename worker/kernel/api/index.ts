@@ -6,13 +6,9 @@ import { registerAuthRoutes } from "./auth.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
 import { registerUserRoutes } from "./users.ts";
-import { registerBookingRoutes } from "../../booking/api.ts";
-import { registerAssignmentRoutes } from "../../assignments/api.ts";
-import { registerMessageRoutes } from "../../messaging/api.ts";
-import { registerGoalRoutes } from "../../goals/api.ts";
 import { registerSecuritySchemes } from "./access.ts";
 import { registerFileRoutes } from "./files.ts";
-import { registerDocumentRoutes } from "../../documents/api.ts";
+import { capabilityApis } from "../../capabilities.ts";
 
 /**
  * `/api/v1`: JSON only. Every operation is declared with its schemas and a stable operationId, and
@@ -31,12 +27,8 @@ export function buildApi() {
   registerTenantRoutes(api);
   registerAuthRoutes(api);
   registerUserRoutes(api);
-  registerBookingRoutes(api);
   registerFileRoutes(api);
-  registerDocumentRoutes(api);
-  registerAssignmentRoutes(api);
-  registerMessageRoutes(api);
-  registerGoalRoutes(api);
+  for (const register of capabilityApis) register(api);
   registerSecuritySchemes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -93,12 +93,12 @@ describe("notify", () => {
   });
 
   it("sends nothing for a capability the tenant does not have", async () => {
-    // The test plan has messages and documents, not tickets.
+    // The test plan has messages and documents, not goals.
     const result = await notify({
-      kind: "ticket-reply",
+      kind: "goal",
       recipients: [client],
       actorId: coach,
-      link: "/tickets/1",
+      link: "/goals",
     });
     expect(result).toEqual({ notificationIds: [], deliveryIds: [] });
   });

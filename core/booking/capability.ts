@@ -1,0 +1,30 @@
+import { declareCapability } from "../kernel/capability.ts";
+import { bookingSettingsSchema, defaultBookingSettings } from "./settings.ts";
+
+/** Appointments with staff, their hours, the waiting list and calendar files (ADR 0012, 0013). */
+export const booking = declareCapability({
+  name: "booking",
+  feature: { key: "booking", path: "/booking", plans: ["begeleiding"] },
+  ids: {
+    booking: "bkg",
+    bookingProfile: "bpr",
+    availabilityWindow: "avw",
+    availabilityException: "avx",
+    appointmentType: "apt",
+    waitlistEntry: "wle",
+    calendarFeed: "cfd",
+  },
+  notificationKinds: {
+    booking: { inApp: true, optional: true, urgent: false, defaults: { mail: true, sms: false } },
+    // Before an appointment (cron, core/booking/reminders.ts).
+    "booking-reminder": { inApp: true, optional: true, urgent: false, defaults: { mail: true, sms: false } },
+    // Time freed up on a day a client waits for; the offer runs out soon, so it never waits.
+    "waitlist-offer": { inApp: true, optional: true, urgent: true, defaults: { mail: true, sms: false } },
+  },
+  settings: { schema: bookingSettingsSchema, defaults: defaultBookingSettings },
+  permissions: {
+    "appointments:book": ["client"],
+    "agenda:manage-own": ["staff", "admin"],
+    "appointment-types:manage": ["admin"],
+  },
+});

@@ -1,0 +1,120 @@
+import { hasPermission, type Permission, type Role } from "../core/kernel/auth/permissions.ts";
+import { isOperatorTenant } from "../core/kernel/tenants/operator.ts";
+import type { FeatureKey } from "../core/kernel/tenants/features.ts";
+import type { TenantRecord } from "../core/kernel/tenants/tenant.ts";
+
+/** A management page below the person's name in the navigation, for those with its permission. */
+export type Tool = { path: string; label: string; permission: Permission; feature?: FeatureKey };
+
+/**
+ * What a capability brings to the web app: its pages (the flat routes of `web/<routes>/routes/`),
+ * the feature whose navigation entry and start-page tile lead to them (path in
+ * `core/<capability>/capability.ts`), its management pages, and the start page of the tenants it
+ * takes over entirely.
+ */
+export type WebCapability = {
+  routes: string;
+  feature?: FeatureKey;
+  tools?: readonly Tool[];
+  startPage?: { of: (tenant: Pick<TenantRecord, "slug">) => boolean; path: string };
+};
+
+/** The kernel's own pages and management pages. */
+export const kernelWeb: WebCapability = {
+  routes: "kernel",
+  tools: [
+    { path: "/admin/users", label: "users.title", permission: "users:manage" },
+    { path: "/invitations/new", label: "users.invite", permission: "clients:invite" },
+    {
+      path: "/admin/notifications",
+      label: "notifications.deadLetters.title",
+      permission: "deliveries:manage",
+    },
+    { path: "/admin/audit", label: "audit.title", permission: "audit:read" },
+    { path: "/admin/api-keys", label: "apiKeys.title", permission: "api-keys:manage" },
+  ],
+};
+
+/** The registered capabilities' web parts, one line each; their tools are listed in this order. */
+export const webCapabilities: readonly WebCapability[] = [
+  { routes: "dossier" },
+  {
+    routes: "documents",
+    feature: "documents",
+    tools: [
+      {
+        path: "/admin/storage",
+        label: "documents.storage.title",
+        permission: "tenant:configure",
+        feature: "documents",
+      },
+    ],
+  },
+  { routes: "assignments", feature: "assignments" },
+  {
+    routes: "goals",
+    feature: "goals",
+    tools: [
+      {
+        path: "/admin/goals",
+        label: "goals.settings.menu",
+        permission: "tenant:configure",
+        feature: "goals",
+      },
+    ],
+  },
+  {
+    routes: "booking",
+    feature: "booking",
+    tools: [
+      {
+        path: "/booking/hours",
+        label: "bookingSetup.hours.title",
+        permission: "agenda:manage-own",
+        feature: "booking",
+      },
+      {
+        path: "/booking/feed",
+        label: "calendarFeed.title",
+        permission: "agenda:manage-own",
+        feature: "booking",
+      },
+      {
+        path: "/admin/appointment-types",
+        label: "bookingSetup.types.title",
+        permission: "appointment-types:manage",
+        feature: "booking",
+      },
+    ],
+  },
+  { routes: "messaging", feature: "messages" },
+  {
+    routes: "organisations",
+    feature: "organisation",
+    tools: [
+      {
+        path: "/admin/organisations",
+        label: "organisations.title",
+        permission: "client-organisations:manage",
+      },
+    ],
+  },
+  {
+    routes: "operator",
+    tools: [{ path: "/platform/tenants", label: "operator.title", permission: "platform:manage-tenants" }],
+    // The operator tenant has one page: the console.
+    startPage: { of: isOperatorTenant, path: "/platform/tenants" },
+  },
+];
+
+/** Every part of the web app: the kernel first, then the capabilities. */
+export const webParts: readonly WebCapability[] = [kernelWeb, ...webCapabilities];
+
+/** The management pages a role may open in a tenant with these features; the loader sends only these. */
+export const toolsFor = (role: Role, features: readonly FeatureKey[]) =>
+  webParts
+    .flatMap((part) => part.tools ?? [])
+    .filter(
+      (tool) => hasPermission(role, tool.permission) && (!tool.feature || features.includes(tool.feature)),
+    )
+    .map(({ path, label }) => ({ path, label }));
