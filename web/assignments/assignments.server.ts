@@ -1,21 +1,24 @@
-import { data, type AppLoadContext } from "@remix-run/cloudflare";
+import type { AppLoadContext } from "@remix-run/cloudflare";
 import type { AssignmentEntry, Attachment } from "../../core/assignments/assignment.ts";
 import type { Actor, CopyWithThread } from "../../core/assignments/desk.ts";
 import { renderMarkdown } from "../../core/assignments/markdown.ts";
 import { fileKinds, type FileKindKey } from "../../core/kernel/files/rules.ts";
-import type { Permission } from "../../core/kernel/auth/permissions.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import type { Access } from "../../core/kernel/auth/access.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
 import { fileSize } from "../kernel/components/files/file-size.ts";
 import { dateTimeFormat, localeOf } from "../kernel/i18n/format.server.ts";
 
 /**
- * What the assignment pages share on the server: the guard (permission, then the tenant's
- * assignments feature), the signed-in person as actor, and dates on the viewer's own clock.
+ * What the assignment pages share on the server: the guard (the access a page declares, which
+ * names the assignments feature), the signed-in person as actor, and dates on the viewer's own clock.
  */
-export function requireAssignments(context: AppLoadContext, request: Request, permission: Permission) {
-  const user = requirePermission(context, request, permission);
-  if (!user.tenant.features.includes("assignments")) throw data(null, { status: 404 });
+export function requireAssignments(
+  context: AppLoadContext,
+  request: Request,
+  access: Access & { feature: "assignments" },
+) {
+  const user = guard({ context, request }, access);
   const actor: Actor = { id: user.account.id, role: user.account.role };
   const format = dateTimeFormat(context.language, user.account.timeZone);
   return {

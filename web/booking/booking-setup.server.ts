@@ -1,23 +1,26 @@
-import { data, type AppLoadContext } from "@remix-run/cloudflare";
+import type { AppLoadContext } from "@remix-run/cloudflare";
 import type { Account } from "../../core/kernel/auth/accounts.ts";
-import type { Permission } from "../../core/kernel/auth/permissions.ts";
+import type { Access } from "../../core/kernel/auth/access.ts";
 import { bookingSettingsSchema } from "../../core/booking/settings.ts";
 import type { FieldErrors, FormFields, SetupErrorCode } from "../../core/booking/setup-forms.ts";
 import { maxWindowsPerDay, profileLimits } from "../../core/booking/setup-hours.ts";
 import { typeLimits } from "../../core/booking/setup-types.ts";
 import type { SetupActor } from "../../core/booking/setup.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 import type { ShownErrors } from "./components/BookingSetupFields.tsx";
 
 /**
- * What the booking setup pages share: the guard (the permission, and a tenant that has booking),
+ * What the booking setup pages share: the guard (the access a page declares, which names the
+ * booking feature),
  * the posted form as strings, and dates as the viewer reads them.
  */
-export function requireBookingSetup(context: AppLoadContext, request: Request, permission: Permission) {
-  const user = requirePermission(context, request, permission);
-  // A tenant whose plan has no booking has no booking pages.
-  if (!user.tenant.features.includes("booking")) throw data(null, { status: 404 });
+export function requireBookingSetup(
+  context: AppLoadContext,
+  request: Request,
+  access: Access & { feature: "booking" },
+) {
+  const user = guard({ context, request }, access);
   return { ...user, deps: context.services.bookingSetupFor(user.tenant) };
 }
 

@@ -1,21 +1,22 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
-import type { Permission } from "../../core/kernel/auth/permissions.ts";
+import type { Access } from "../../core/kernel/auth/access.ts";
 import type { Slot } from "../../core/booking/availability.ts";
 import { viewBooking, type Actor, type BookingView } from "../../core/booking/desk.ts";
 import type { FreeMonth, Month } from "../../core/booking/planner.ts";
 import type { LocalDate } from "../../core/booking/zoned.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 import { localeOf } from "../kernel/i18n/format.server.ts";
 
 /**
- * What the booking pages share on the server: the guard (permission, then the tenant's booking
- * feature), the booking desk for the signed-in person, and times written out in the viewer's
+ * What the booking pages share on the server: the guard (the access a page declares, which names
+ * the booking feature), the booking desk for the signed-in person, and times written out in the viewer's
  * language and own time zone.
  */
-export function requireBooking(context: AppLoadContext, request: Request, permission: Permission) {
-  const user = requirePermission(context, request, permission);
-  if (!user.tenant.features.includes("booking")) throw data(null, { status: 404 });
+export type BookingAccess = Access & { feature: "booking" };
+
+export function requireBooking(context: AppLoadContext, request: Request, access: BookingAccess) {
+  const user = guard({ context, request }, access);
   const actor: Actor = { id: user.account.id, role: user.account.role };
   return {
     ...user,
@@ -30,15 +31,20 @@ export function requireBooking(context: AppLoadContext, request: Request, permis
  * The appointment a page is about (`/booking/<id>/...`), audited as seen by its client or staff
  * member and shown in their zone; anyone else gets 404.
  */
-export async function requireShownBooking(context: AppLoadContext, request: Request, id: string) {
-  const guard = requireBooking(context, request, "portal:use");
-  const booking = await viewBooking(guard.deps, guard.actor, id, guard.origin);
+export async function requireShownBooking(
+  context: AppLoadContext,
+  request: Request,
+  access: BookingAccess,
+  id: string,
+) {
+  const user = requireBooking(context, request, access);
+  const booking = await viewBooking(user.deps, user.actor, id, user.origin);
   if (!booking) throw data(null, { status: 404 });
   return {
-    ...guard,
+    ...user,
     booking,
-    shown: shownBooking(booking, guard.formats, guard.deps.now()),
-    client: guard.account.role === "client",
+    shown: shownBooking(booking, user.formats, user.deps.now()),
+    client: user.account.role === "client",
   };
 }
 

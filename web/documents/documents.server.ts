@@ -1,21 +1,24 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import { addDocument, deleteDocument, documentsOf, type Filter } from "../../core/documents/documents.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
+import type { Access } from "../../core/kernel/auth/access.ts";
 import { localeOf } from "../kernel/i18n/format.server.ts";
 
 /**
- * What the documents pages share on the server: the guard (signed in, the tenant's documents
- * feature, the client's own dossier or one of the staff member's clients), the list written out
+ * What the documents pages share on the server: the guard (the access a page declares, which
+ * names the documents feature; the client's own dossier or one of the staff member's clients), the list written out
  * in the viewer's language and time zone, and the form actions (links, delete, restore).
  */
-export async function documentsPage(context: AppLoadContext, request: Request, clientParam: string | null) {
+export type DocumentsAccess = Access & { feature: "documents" };
+
+export async function documentsPage(
+  context: AppLoadContext,
+  request: Request,
+  access: DocumentsAccess,
+  clientParam: string | null,
+) {
   // A client's own documents, or those of a client the staff member works with.
-  const user = requirePermission(
-    context,
-    request,
-    clientParam === null ? "dossier:read-own" : "clients:read-assigned",
-  );
-  if (!user.tenant.features.includes("documents")) throw data(null, { status: 404 });
+  const user = guard({ context, request }, access);
   const { account } = user;
   if ((account.role === "client") !== (clientParam === null)) throw data(null, { status: 404 });
   const clientUserId = clientParam ?? account.id;
@@ -70,8 +73,13 @@ export async function documentsPage(context: AppLoadContext, request: Request, c
 export type DocumentsView = Awaited<ReturnType<typeof documentsPage>>["view"];
 
 /** The page's forms: a link item, or deleting / restoring one's own document. */
-export async function documentsAction(context: AppLoadContext, request: Request, clientParam: string | null) {
-  const { actor, deps, origin, clientUserId } = await documentsPage(context, request, clientParam);
+export async function documentsAction(
+  context: AppLoadContext,
+  request: Request,
+  access: DocumentsAccess,
+  clientParam: string | null,
+) {
+  const { actor, deps, origin, clientUserId } = await documentsPage(context, request, access, clientParam);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "delete" || intent === "restore") {

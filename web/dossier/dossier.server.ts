@@ -1,6 +1,6 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import { assignedClient, openDossier } from "../../core/kernel/care-team/dossier.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 
 /**
  * The guard of every staff page about one client (`/clients/<client>/...`): a staff member or
@@ -13,7 +13,7 @@ export async function requireAssignedClient(
   clientUserId: string,
   { audited = false } = {},
 ) {
-  const user = requirePermission(context, request, "clients:read-assigned");
+  const user = guard({ context, request }, { permission: "clients:read-assigned" });
   const clients = context.services.clientsFor(user.tenant);
   const client = audited
     ? await openDossier(clients, user.account.id, clientUserId, originOf(request))

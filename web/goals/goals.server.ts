@@ -1,5 +1,6 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
-import { hasPermission, type Permission } from "../../core/kernel/auth/permissions.ts";
+import type { Access } from "../../core/kernel/auth/access.ts";
+import { hasPermission } from "../../core/kernel/auth/permissions.ts";
 import {
   addGoal,
   caseload,
@@ -16,26 +17,28 @@ import {
 import { smartValuesOf, smartValuesFrom } from "../../core/goals/forms.ts";
 import type { Goal, GoalComment, ProgressPoint } from "../../core/goals/goal.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 import { dateTimeFormat, localeOf } from "../kernel/i18n/format.server.ts";
 
 /**
  * What the goal pages share on the server. A client's pages (`/goals`) and the staff pages of one
- * client (`/clients/<client>/goals`) have the same loaders and actions; only the permission, the
- * client and the addresses differ.
+ * client (`/clients/<client>/goals`) have the same loaders and actions; only the access the page
+ * declares, the client and the addresses differ.
  */
 
 /** Whose goals a page shows: the signed-in client's own, or one client of a staff member. */
-export type GoalsPlace = { permission: Permission; client: (accountId: string) => string; base: string };
+export type GoalsPlace = { access: GoalsAccess; client: (accountId: string) => string; base: string };
 
-export const ownGoals: GoalsPlace = {
-  permission: "dossier:read-own",
+export type GoalsAccess = Access & { feature: "goals" };
+
+export const ownGoals = (access: GoalsAccess): GoalsPlace => ({
+  access,
   client: (accountId) => accountId,
   base: "/goals",
-};
+});
 
-export const clientGoals = (clientUserId: string): GoalsPlace => ({
-  permission: "clients:read-assigned",
+export const clientGoals = (access: GoalsAccess, clientUserId: string): GoalsPlace => ({
+  access,
   client: () => clientUserId,
   base: `/clients/${encodeURIComponent(clientUserId)}/goals`,
 });
@@ -43,10 +46,9 @@ export const clientGoals = (clientUserId: string): GoalsPlace => ({
 function requireGoals(
   context: AppLoadContext,
   request: Request,
-  place: Pick<GoalsPlace, "permission" | "client">,
+  place: Pick<GoalsPlace, "access" | "client">,
 ) {
-  const user = requirePermission(context, request, place.permission);
-  if (!user.tenant.features.includes("goals")) throw data(null, { status: 404 });
+  const user = guard({ context, request }, place.access);
   const { account } = user;
   const actor: Actor = { id: account.id, role: account.role, timeZone: account.timeZone };
   return {
@@ -137,7 +139,7 @@ export const seesCaseload = (context: AppLoadContext) =>
 /** A staff member's clients with their open goals at a glance, each leading to that client's goals. */
 export async function loadCaseload(context: AppLoadContext, request: Request) {
   const { actor, deps, origin } = requireGoals(context, request, {
-    permission: "clients:read-assigned",
+    access: { permission: "clients:read-assigned", feature: "goals" },
     client: (accountId) => accountId,
   });
   const clients = await caseload(deps, actor, origin);

@@ -1,24 +1,18 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/cloudflare";
 import type { RequestOrigin } from "../../core/kernel/audit/audit.ts";
-import { hasPermission, type Permission } from "../../core/kernel/auth/permissions.ts";
+import { checkAccess, type Access, type AccessRefusal } from "../../core/kernel/auth/access.ts";
 import { activeMembership } from "../../core/kernel/organisations/organisations.ts";
 import type { Tenant } from "../../core/kernel/tenants/tenant.ts";
 import type { RelyingParty } from "../../core/kernel/auth/passkeys.ts";
 
-/**
- * The guards every loader and action starts with. A page of a tenant needs the tenant; a page
- * behind the login needs a signed-in person; an action needs the permission it exercises.
- */
+/** A page of a tenant needs the tenant: on any other host it does not exist. */
 export function requireTenant(context: AppLoadContext): Tenant {
   if (context.site.kind !== "tenant") throw data(null, { status: 404 });
   return context.site.tenant;
 }
 
-/** The pages a person who must still set up a second factor may open. */
-const secondFactorSetupPaths = ["/account/two-step", "/account/passkeys", "/account/password"];
-
 /** Where a member of several client organisations chooses the one they act for. */
-export const chooseOrganisationPath = "/organisation/choose";
+const chooseOrganisationPath = "/organisation/choose";
 
 /** The path and query of this request, to come back to after a detour (sign-in, a choice). */
 const returnToOf = (request: Request) => {
@@ -26,37 +20,45 @@ const returnToOf = (request: Request) => {
   return url.pathname === "/" ? "" : `?returnTo=${encodeURIComponent(url.pathname + url.search)}`;
 };
 
-export function requireUser(context: AppLoadContext, request: Request) {
-  const tenant = requireTenant(context);
-  if (!context.auth) throw redirect(`/login${returnToOf(request)}`);
-  const { account, session, memberships } = context.auth;
-  const path = new URL(request.url).pathname;
-  // A temporary password (letter flow) must be replaced before anything else.
-  if (account.mustChangePassword && path !== "/account/password") {
-    throw redirect("/account/password");
+/** Where a page sends a person it refuses, or the status it answers instead. */
+const refusalResponse = (refusal: AccessRefusal, request: Request) => {
+  switch (refusal) {
+    case "feature":
+      return data(null, { status: 404 });
+    case "signed-out":
+      return redirect(`/login${returnToOf(request)}`);
+    case "password-change":
+      return redirect("/account/password");
+    case "second-factor":
+      return redirect("/account/two-step");
+    case "organisation-choice":
+      return redirect(`${chooseOrganisationPath}${returnToOf(request)}`);
+    case "permission":
+      return data(null, { status: 403 });
   }
-  // Where the tenant requires a second factor for this role, a password-only session can do one
-  // thing: set one up.
-  const needsSecondFactor = tenant.settings.secondFactor.required.includes(account.role);
-  if (needsSecondFactor && session.strength !== "two-step" && !secondFactorSetupPaths.includes(path)) {
-    throw redirect("/account/two-step");
-  }
-  // A member of a client organisation acts for one of them; until they have chosen, that is the
-  // one thing they do (their own account's pages stay open).
-  const organisation = activeMembership(memberships, session.organisationId);
-  const choosing = path === chooseOrganisationPath || path.startsWith("/account");
-  if (memberships.length > 0 && !organisation && !choosing) {
-    throw redirect(`${chooseOrganisationPath}${returnToOf(request)}`);
-  }
-  return { tenant, account, session, memberships, organisation };
-}
+};
 
-export function requirePermission(context: AppLoadContext, request: Request, permission: Permission) {
-  const user = requireUser(context, request);
-  if (!hasPermission(user.account.role, permission, user.organisation?.role ?? null)) {
-    throw data(null, { status: 403 });
-  }
-  return user;
+/**
+ * The guard every loader and action behind the sign-in starts with, given the access its route
+ * module declares (`export const access = { ... } satisfies Access`). It returns the signed-in
+ * person with the client organisation the session acts for.
+ */
+export function guard({ context, request }: { context: AppLoadContext; request: Request }, access: Access) {
+  const tenant = requireTenant(context);
+  const auth = context.auth;
+  const organisation = auth ? activeMembership(auth.memberships, auth.session.organisationId) : null;
+  const person = auth && {
+    account: auth.account,
+    session: auth.session,
+    // A member of a client organisation acts for one of them; until they have chosen, that is
+    // the one thing they do.
+    organisation:
+      auth.memberships.length > 0 && !organisation ? ("unchosen" as const) : (organisation?.role ?? null),
+  };
+  const verdict = checkAccess({ tenant, person }, access);
+  if (!verdict.ok) throw refusalResponse(verdict.refusal, request);
+  const { account, session, memberships } = auth!;
+  return { tenant, account, session, memberships, organisation };
 }
 
 /** Where the request came from, for the audit log: the client address Cloudflare saw, and the browser. */

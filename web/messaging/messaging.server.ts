@@ -1,15 +1,19 @@
-import { data, type AppLoadContext } from "@remix-run/cloudflare";
+import type { AppLoadContext } from "@remix-run/cloudflare";
+import type { Access } from "../../core/kernel/auth/access.ts";
 import type { Actor } from "../../core/messaging/ports.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 import { dateTimeFormat } from "../kernel/i18n/format.server.ts";
 
 /**
- * What the message pages share on the server: the guard (signed in, then the tenant's messages
- * feature), the messaging deps for the signed-in person, and times on the viewer's own clock.
+ * What the message pages share on the server: the guard (the access a page declares, which names
+ * the messages feature), the messaging deps for the signed-in person, and times on the viewer's own clock.
  */
-export function requireMessaging(context: AppLoadContext, request: Request) {
-  const user = requirePermission(context, request, "portal:use");
-  if (!user.tenant.features.includes("messages")) throw data(null, { status: 404 });
+export function requireMessaging(
+  context: AppLoadContext,
+  request: Request,
+  access: Access & { feature: "messages" },
+) {
+  const user = guard({ context, request }, access);
   const actor: Actor = { id: user.account.id, role: user.account.role };
   const when = dateTimeFormat(context.language, user.account.timeZone);
   return {

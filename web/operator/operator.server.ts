@@ -2,7 +2,7 @@ import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import type { Acting, OperatorDeps } from "../../core/kernel/tenants/operations.ts";
 import { isOperatorTenant } from "../../core/kernel/tenants/operator.ts";
 import type { ProvisionError } from "../../core/kernel/tenants/provision.ts";
-import { originOf, requirePermission } from "../kernel/auth.server.ts";
+import { guard, originOf } from "../kernel/auth.server.ts";
 
 /**
  * The guard of every console page: the console exists only on the operator tenant's host (404
@@ -12,11 +12,11 @@ import { originOf, requirePermission } from "../kernel/auth.server.ts";
 export function requireOperator(
   context: AppLoadContext,
   request: Request,
-): ReturnType<typeof requirePermission> & { deps: OperatorDeps; acting: Acting } {
+): ReturnType<typeof guard> & { deps: OperatorDeps; acting: Acting } {
   if (context.site.kind !== "tenant" || !isOperatorTenant(context.site.tenant)) {
     throw data(null, { status: 404 });
   }
-  const user = requirePermission(context, request, "platform:manage-tenants");
+  const user = guard({ context, request }, { permission: "platform:manage-tenants" });
   return {
     ...user,
     deps: context.services.operationsFor(user.tenant),

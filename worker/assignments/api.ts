@@ -4,8 +4,8 @@ import { assignmentStatuses, limits, type ClientAssignment } from "../../core/as
 import { assignmentsOfClient, assignmentsSetBy, handIn, type Actor } from "../../core/assignments/desk.ts";
 import { renderMarkdown } from "../../core/assignments/markdown.ts";
 import type { AppEnv } from "../context.ts";
-import { workRoute, type PersonCaller } from "../kernel/api/access.ts";
-import { apiError, errorSchema, json } from "../kernel/api/errors.ts";
+import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
+import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
 
 const instant = z.iso.datetime().openapi({ example: "2026-12-03T09:00:00.000Z" });
 
@@ -42,65 +42,61 @@ const common = {
   429: json(errorSchema, "Too many requests; see Retry-After"),
 };
 
-const listAssignmentsRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/assignments",
-  operationId: "listAssignments",
-  summary: "One's assignments",
-  description:
-    "A client gets their own assignments, new (unopened) ones first; staff get the assignments they set, those with hand-ins awaiting feedback first, counted over the clients of their care teams.",
-  responses: {
-    200: json(
-      z
-        .object({ assignments: z.array(clientAssignmentSchema), set: z.array(setAssignmentSchema) })
-        .openapi("Assignments"),
-      "For a client `assignments`, for staff `set`; the other list is empty",
-    ),
-    ...common,
+const listAssignmentsRoute = personRoute(
+  { permission: "portal:use", feature: "assignments" },
+  {
+    method: "get",
+    path: "/assignments",
+    operationId: "listAssignments",
+    summary: "One's assignments",
+    description:
+      "A client gets their own assignments, new (unopened) ones first; staff get the assignments they set, those with hand-ins awaiting feedback first, counted over the clients of their care teams.",
+    responses: {
+      200: json(
+        z
+          .object({ assignments: z.array(clientAssignmentSchema), set: z.array(setAssignmentSchema) })
+          .openapi("Assignments"),
+        "For a client `assignments`, for staff `set`; the other list is empty",
+      ),
+      ...common,
+    },
   },
-});
+);
 
-const submitAssignmentRoute = workRoute("assignments:hand-in", {
-  method: "post",
-  path: "/assignments/{id}/submit",
-  operationId: "submitAssignment",
-  summary: "Hand in a response to one's assignment",
-  description:
-    "A response, files, or both. Allowed while the assignment is open, and again after feedback; while a hand-in awaits feedback it answers 409. The staff member who set it is notified.",
-  request: {
-    params: z.object({ id: z.string().min(1).max(40) }),
-    body: {
-      content: {
-        "application/json": {
-          schema: z.object({
-            response: z.string().max(limits.response).default(""),
-            fileIds: z.array(z.string().min(1).max(40)).max(limits.files).default([]).openapi({
-              description: "Files uploaded before through the upload operations, to hand in with it",
+const submitAssignmentRoute = personRoute(
+  { permission: "assignments:hand-in", feature: "assignments" },
+  {
+    method: "post",
+    path: "/assignments/{id}/submit",
+    operationId: "submitAssignment",
+    summary: "Hand in a response to one's assignment",
+    description:
+      "A response, files, or both. Allowed while the assignment is open, and again after feedback; while a hand-in awaits feedback it answers 409. The staff member who set it is notified.",
+    request: {
+      params: z.object({ id: z.string().min(1).max(40) }),
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              response: z.string().max(limits.response).default(""),
+              fileIds: z.array(z.string().min(1).max(40)).max(limits.files).default([]).openapi({
+                description: "Files uploaded before through the upload operations, to hand in with it",
+              }),
             }),
-          }),
+          },
         },
       },
     },
+    responses: {
+      200: json(z.object({ assignment: clientAssignmentSchema }), "Handed in"),
+      400: json(errorSchema, "Empty or too long response, or files that are not one's own new uploads"),
+      409: json(errorSchema, "Handed in already, awaiting feedback"),
+      ...common,
+    },
   },
-  responses: {
-    200: json(z.object({ assignment: clientAssignmentSchema }), "Handed in"),
-    400: json(errorSchema, "Empty or too long response, or files that are not one's own new uploads"),
-    409: json(errorSchema, "Handed in already, awaiting feedback"),
-    ...common,
-  },
-});
+);
 
 export function registerAssignmentRoutes(api: OpenAPIHono<AppEnv>) {
-  // A tenant without assignments has none of these operations.
-  const withoutFeature = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    const site = c.get("site");
-    if (site.kind === "tenant" && !site.tenant.features.includes("assignments"))
-      return c.json(apiError("not_found", "Not found"), 404);
-    await next();
-  };
-  api.use("/assignments", withoutFeature);
-  api.use("/assignments/*", withoutFeature);
-
   api.openapi(listAssignmentsRoute, async (c) => {
     const { deps, actor, origin } = desk(c);
     if (actor.role === "client") {
@@ -122,22 +118,16 @@ export function registerAssignmentRoutes(api: OpenAPIHono<AppEnv>) {
     const id = c.req.valid("param").id;
     const outcome = await handIn(deps, actor, id, c.req.valid("json"), origin);
     if (!outcome.ok) {
-      if (outcome.reason === "notFound")
-        return c.json(apiError("not_found", "No such assignment of yours"), 404);
+      if (outcome.reason === "notFound") return refuse(c, "notFound", "No such assignment of yours");
       if (outcome.reason === "invalidFiles")
-        return c.json(
-          apiError("invalid_files", "Hand in only files you uploaded and have not used yet"),
-          400,
-        );
+        return refuse(c, "invalidFiles", "Hand in only files you uploaded and have not used yet");
       if (outcome.reason === "invalid")
-        return c.json(
-          apiError(
-            "invalid_request",
-            outcome.error === "required" ? "Write a response" : `At most ${limits.response} characters`,
-          ),
-          400,
+        return refuse(
+          c,
+          "invalid",
+          outcome.error === "required" ? "Write a response" : `At most ${limits.response} characters`,
         );
-      return c.json(apiError("handed_in", "Handed in already; wait for feedback"), 409);
+      return refuse(c, "wrongStatus", "Handed in already; wait for feedback");
     }
     const [assignment, copy] = await Promise.all([deps.store.find(id), deps.store.copyOf(id, actor.id)]);
     if (!assignment || !copy) throw new Error(`Assignment ${id} was just handed in and cannot be read`);

@@ -15,8 +15,8 @@ import {
 } from "../../core/booking/desk.ts";
 import type { BookingOutcome } from "../../core/booking/calendar.ts";
 import type { AppEnv } from "../context.ts";
-import { workRoute, type PersonCaller } from "../kernel/api/access.ts";
-import { apiError, errorSchema, json } from "../kernel/api/errors.ts";
+import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
+import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
 
 const instant = z.iso.datetime().openapi({ example: "2026-12-03T09:00:00.000Z" });
 const slotSchema = z.object({ startsAt: instant, endsAt: instant }).openapi("Slot");
@@ -38,11 +38,8 @@ const bookingSchema = z
   })
   .openapi("Booking");
 
-const refusalSchema = z
-  .object({
-    error: z.object({ code: z.string(), message: z.string() }),
-    nextFreeSlots: z.array(slotSchema).optional(),
-  })
+const refusalSchema = errorSchema
+  .extend({ nextFreeSlots: z.array(slotSchema).optional() })
   .openapi("BookingRefused");
 
 const idempotencyKey = z
@@ -69,137 +66,145 @@ const refusals = (conflict: string) => ({
 
 const bookingId = z.object({ id: z.string().min(1).max(40) });
 
-const listAvailabilityRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/bookings/availability",
-  operationId: "listAvailability",
-  summary: "The free slots of a staff member for one appointment type",
-  description:
-    "Clients see the staff of their own care team, staff their own calendar. Times are UTC; show them in the viewer's zone. At most 62 days per call.",
-  request: {
-    query: z.object({
-      staffUserId: z.string().min(1).max(40),
-      appointmentTypeId: z.string().min(1).max(40),
-      from: instant,
-      until: instant,
-    }),
+const listAvailabilityRoute = personRoute(
+  { permission: "portal:use", feature: "booking" },
+  {
+    method: "get",
+    path: "/bookings/availability",
+    operationId: "listAvailability",
+    summary: "The free slots of a staff member for one appointment type",
+    description:
+      "Clients see the staff of their own care team, staff their own calendar. Times are UTC; show them in the viewer's zone. At most 62 days per call.",
+    request: {
+      query: z.object({
+        staffUserId: z.string().min(1).max(40),
+        appointmentTypeId: z.string().min(1).max(40),
+        from: instant,
+        until: instant,
+      }),
+    },
+    responses: {
+      200: json(z.object({ slots: z.array(slotSchema) }).openapi("Availability"), "Free slots in time order"),
+      400: json(errorSchema, "Invalid range"),
+      ...common,
+    },
   },
-  responses: {
-    200: json(z.object({ slots: z.array(slotSchema) }).openapi("Availability"), "Free slots in time order"),
-    400: json(errorSchema, "Invalid range"),
-    ...common,
-  },
-});
+);
 
-const createBookingRoute = workRoute("appointments:book", {
-  method: "post",
-  path: "/bookings",
-  operationId: "createBooking",
-  summary: "Book a free slot with a staff member of one's care team",
-  description:
-    "Send an `Idempotency-Key` header; a retry with the same key returns the same booking (200) instead of a second one. With `hold: true` the slot is held for ten minutes and confirmed in the portal. A slot someone else just took answers 409 with the next free slots.",
-  request: {
-    headers: z.object({ "idempotency-key": idempotencyKey }),
-    body: {
-      content: {
-        "application/json": {
-          schema: z.object({
-            staffUserId: z.string().min(1).max(40),
-            appointmentTypeId: z.string().min(1).max(40),
-            startsAt: instant,
-            hold: z.boolean().default(false),
-          }),
+const createBookingRoute = personRoute(
+  { permission: "appointments:book", feature: "booking" },
+  {
+    method: "post",
+    path: "/bookings",
+    operationId: "createBooking",
+    summary: "Book a free slot with a staff member of one's care team",
+    description:
+      "Send an `Idempotency-Key` header; a retry with the same key returns the same booking (200) instead of a second one. With `hold: true` the slot is held for ten minutes and confirmed in the portal. A slot someone else just took answers 409 with the next free slots.",
+    request: {
+      headers: z.object({ "idempotency-key": idempotencyKey }),
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              staffUserId: z.string().min(1).max(40),
+              appointmentTypeId: z.string().min(1).max(40),
+              startsAt: instant,
+              hold: z.boolean().default(false),
+            }),
+          },
         },
       },
     },
-  },
-  responses: {
-    201: json(z.object({ booking: bookingSchema }), "Booked (or held)"),
-    200: json(z.object({ booking: bookingSchema }), "The booking this key made before"),
-    ...refusals("The time was taken; the next free slots are listed"),
-  },
-});
-
-const cancelBookingRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/bookings/{id}/cancel",
-  operationId: "cancelBooking",
-  summary: "Cancel one's own appointment",
-  description:
-    "Clients cannot within the tenant's notice window (409 too_late); the staff member can, and it is audited. The time is free again at once.",
-  request: {
-    params: bookingId,
-    body: {
-      content: { "application/json": { schema: z.object({ reason: z.string().max(500).optional() }) } },
-      required: false,
+    responses: {
+      201: json(z.object({ booking: bookingSchema }), "Booked (or held)"),
+      200: json(z.object({ booking: bookingSchema }), "The booking this key made before"),
+      ...refusals("The time was taken; the next free slots are listed"),
     },
   },
-  responses: {
-    200: json(z.object({ booking: bookingSchema }), "Cancelled"),
-    ...refusals("Already cancelled or past, or within the notice window"),
-  },
-});
+);
 
-const rescheduleBookingRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/bookings/{id}/reschedule",
-  operationId: "rescheduleBooking",
-  summary: "Move one's own appointment to another free start",
-  description:
-    "The new time is taken and the old one freed in one step; nothing changes when the new time is not free. The notice window applies as for cancelling. Send an `Idempotency-Key` header.",
-  request: {
-    params: bookingId,
-    headers: z.object({ "idempotency-key": idempotencyKey }),
-    body: {
-      content: {
-        "application/json": {
-          schema: z.object({ startsAt: instant, reason: z.string().max(500).optional() }),
+const cancelBookingRoute = personRoute(
+  { permission: "portal:use", feature: "booking" },
+  {
+    method: "post",
+    path: "/bookings/{id}/cancel",
+    operationId: "cancelBooking",
+    summary: "Cancel one's own appointment",
+    description:
+      "Clients cannot within the tenant's notice window (409 too_late); the staff member can, and it is audited. The time is free again at once.",
+    request: {
+      params: bookingId,
+      body: {
+        content: { "application/json": { schema: z.object({ reason: z.string().max(500).optional() }) } },
+        required: false,
+      },
+    },
+    responses: {
+      200: json(z.object({ booking: bookingSchema }), "Cancelled"),
+      ...refusals("Already cancelled or past, or within the notice window"),
+    },
+  },
+);
+
+const rescheduleBookingRoute = personRoute(
+  { permission: "portal:use", feature: "booking" },
+  {
+    method: "post",
+    path: "/bookings/{id}/reschedule",
+    operationId: "rescheduleBooking",
+    summary: "Move one's own appointment to another free start",
+    description:
+      "The new time is taken and the old one freed in one step; nothing changes when the new time is not free. The notice window applies as for cancelling. Send an `Idempotency-Key` header.",
+    request: {
+      params: bookingId,
+      headers: z.object({ "idempotency-key": idempotencyKey }),
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({ startsAt: instant, reason: z.string().max(500).optional() }),
+          },
         },
       },
     },
+    responses: {
+      200: json(z.object({ booking: bookingSchema }), "The booking at its new time"),
+      ...refusals("Taken, cancelled already, or within the notice window"),
+    },
   },
-  responses: {
-    200: json(z.object({ booking: bookingSchema }), "The booking at its new time"),
-    ...refusals("Taken, cancelled already, or within the notice window"),
-  },
-});
+);
 
-const listMyBookingsRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/bookings/mine",
-  operationId: "listMyBookings",
-  summary: "One's own appointments",
-  description:
-    "A client's appointments (upcoming soonest first, then past and cancelled); staff get their agenda between `from` and `until` (default: the coming 30 days).",
-  request: { query: z.object({ from: instant.optional(), until: instant.optional() }) },
-  responses: {
-    200: json(
-      z.object({ upcoming: z.array(bookingSchema), past: z.array(bookingSchema) }).openapi("MyBookings"),
-      "Appointments",
-    ),
-    ...common,
+const listMyBookingsRoute = personRoute(
+  { permission: "portal:use", feature: "booking" },
+  {
+    method: "get",
+    path: "/bookings/mine",
+    operationId: "listMyBookings",
+    summary: "One's own appointments",
+    description:
+      "A client's appointments (upcoming soonest first, then past and cancelled); staff get their agenda between `from` and `until` (default: the coming 30 days).",
+    request: { query: z.object({ from: instant.optional(), until: instant.optional() }) },
+    responses: {
+      200: json(
+        z.object({ upcoming: z.array(bookingSchema), past: z.array(bookingSchema) }).openapi("MyBookings"),
+        "Appointments",
+      ),
+      ...common,
+    },
   },
-});
+);
 
 const day = 24 * 60 * 60_000;
 
 export function registerBookingRoutes(api: OpenAPIHono<AppEnv>) {
-  // A tenant without booking has none of these operations.
-  api.use("/bookings/*", async (c, next) => {
-    const site = c.get("site");
-    if (site.kind === "tenant" && !site.tenant.features.includes("booking"))
-      return c.json(apiError("not_found", "Not found"), 404);
-    await next();
-  });
   api.openapi(listAvailabilityRoute, async (c) => {
     const { deps, actor } = desk(c);
     const query = c.req.valid("query");
     const from = new Date(query.from);
     const until = new Date(query.until);
     if (until <= from || until.getTime() - from.getTime() > 62 * day)
-      return c.json(apiError("invalid_request", "until comes after from, at most 62 days later"), 400);
+      return refuse(c, "invalid", "until comes after from, at most 62 days later");
     const slots = await availability(deps, actor, { ...query, from, until });
-    if (!slots) return c.json(apiError("not_found", "No such staff member or type"), 404);
+    if (!slots) return refuse(c, "notFound", "No such staff member or type");
     return c.json({ slots }, 200);
   });
 
@@ -291,17 +296,18 @@ function shown(booking: BookingView) {
   };
 }
 
-const refusalReasons = {
-  notFound: [404, "not_found", "No such staff member, type or booking of yours"],
-  invalid: [400, "invalid_request", "This idempotency key belongs to another request"],
-  notHeld: [409, "not_active", "This appointment is not held or confirmed any more"],
-  tooLate: [409, "too_late", "Too close to the start to cancel or move; contact your practitioner"],
-  taken: [409, "taken", "Someone just booked this time; choose one of the next free slots"],
-  unavailable: [422, "unavailable", "This is not a bookable time; choose one of the free slots"],
-} as const;
+type Refusal = Extract<BookingOutcome | ChangeResult, { ok: false }>["reason"];
+
+const refusalMessages: Record<Refusal, string> = {
+  notFound: "No such staff member, type or booking of yours",
+  invalid: "This idempotency key belongs to another request",
+  notHeld: "This appointment is not held or confirmed any more",
+  tooLate: "Too close to the start to cancel or move; contact your practitioner",
+  taken: "Someone just booked this time; choose one of the next free slots",
+  unavailable: "This is not a bookable time; choose one of the free slots",
+};
 
 function refused(c: Context, outcome: Extract<BookingOutcome | ChangeResult, { ok: false }>) {
-  const [status, code, message] = refusalReasons[outcome.reason];
   const nextFreeSlots = "nextFreeSlots" in outcome ? outcome.nextFreeSlots : undefined;
-  return c.json({ ...apiError(code, message), nextFreeSlots }, status);
+  return refuse(c, outcome.reason, refusalMessages[outcome.reason], { nextFreeSlots });
 }

@@ -1,6 +1,5 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import {
   addDocument,
   deleteDocument,
@@ -11,8 +10,8 @@ import {
 } from "../../core/documents/documents.ts";
 import type { AppEnv } from "../context.ts";
 import { fileResponse } from "../../web/kernel/files/serve.server.ts";
-import { workRoute, type PersonCaller } from "../kernel/api/access.ts";
-import { apiError, errorSchema, json } from "../kernel/api/errors.ts";
+import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
+import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
 
 const documentSchema = z
   .object({
@@ -38,83 +37,95 @@ const common = {
   429: json(errorSchema, "Too many requests; see Retry-After"),
 };
 
-const listDocumentsRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/documents",
-  operationId: "listDocuments",
-  summary: "The documents of a client's dossier",
-  description:
-    "A client sees their own; staff give `client`, one of the clients assigned to them. `filter`: mine (what the caller's side added) or theirs.",
-  request: {
-    query: z.object({
-      client: z.string().min(1).max(40).optional(),
-      filter: z.enum(["all", "mine", "theirs"]).default("all"),
-    }),
+const listDocumentsRoute = personRoute(
+  { permission: "portal:use", feature: "documents" },
+  {
+    method: "get",
+    path: "/documents",
+    operationId: "listDocuments",
+    summary: "The documents of a client's dossier",
+    description:
+      "A client sees their own; staff give `client`, one of the clients assigned to them. `filter`: mine (what the caller's side added) or theirs.",
+    request: {
+      query: z.object({
+        client: z.string().min(1).max(40).optional(),
+        filter: z.enum(["all", "mine", "theirs"]).default("all"),
+      }),
+    },
+    responses: { 200: json(z.object({ documents: z.array(documentSchema) }), "Newest first"), ...common },
   },
-  responses: { 200: json(z.object({ documents: z.array(documentSchema) }), "Newest first"), ...common },
-});
+);
 
-const uploadDocumentRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/documents",
-  operationId: "uploadDocument",
-  summary: "Add a document: an uploaded file or a link",
-  description:
-    "Upload the file first (createUpload, uploadPart, completeUpload) and give its id here, or give an https `url`. The description defaults to the file name. With `notify` the other side is told (the client's care team, or the client).",
-  request: {
-    body: {
-      content: {
-        "application/json": {
-          schema: z.object({
-            client: z.string().min(1).max(40).optional(),
-            fileId: z.string().min(1).max(40).optional(),
-            url: z.string().max(2000).optional(),
-            description: z.string().max(2000).optional(),
-            notify: z.boolean().default(false),
-          }),
+const uploadDocumentRoute = personRoute(
+  { permission: "portal:use", feature: "documents" },
+  {
+    method: "post",
+    path: "/documents",
+    operationId: "uploadDocument",
+    summary: "Add a document: an uploaded file or a link",
+    description:
+      "Upload the file first (createUpload, uploadPart, completeUpload) and give its id here, or give an https `url`. The description defaults to the file name. With `notify` the other side is told (the client's care team, or the client).",
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              client: z.string().min(1).max(40).optional(),
+              fileId: z.string().min(1).max(40).optional(),
+              url: z.string().max(2000).optional(),
+              description: z.string().max(2000).optional(),
+              notify: z.boolean().default(false),
+            }),
+          },
         },
       },
     },
+    responses: {
+      201: json(z.object({ document: documentSchema }), "Added"),
+      400: json(errorSchema, "nothing, url_invalid or description_too_long"),
+      ...common,
+    },
   },
-  responses: {
-    201: json(z.object({ document: documentSchema }), "Added"),
-    400: json(errorSchema, "nothing, url_invalid or description_too_long"),
-    ...common,
-  },
-});
+);
 
 const documentId = z.object({ id: z.string().min(1).max(40) });
 
-const downloadDocumentRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/documents/{id}/download",
-  operationId: "downloadDocument",
-  summary: "The file of a document, streamed",
-  description:
-    "`view=inline` shows PDFs and images in the browser under a sandboxing Content-Security-Policy; everything else, and everything without it, is an attachment with its file name. Checked and audited on every request.",
-  request: { params: documentId, query: z.object({ view: z.enum(["inline", "attachment"]).optional() }) },
-  responses: {
-    200: { description: "The file", content: { "application/octet-stream": { schema: z.string() } } },
-    ...common,
+const downloadDocumentRoute = personRoute(
+  { permission: "portal:use", feature: "documents" },
+  {
+    method: "get",
+    path: "/documents/{id}/download",
+    operationId: "downloadDocument",
+    summary: "The file of a document, streamed",
+    description:
+      "`view=inline` shows PDFs and images in the browser under a sandboxing Content-Security-Policy; everything else, and everything without it, is an attachment with its file name. Checked and audited on every request.",
+    request: { params: documentId, query: z.object({ view: z.enum(["inline", "attachment"]).optional() }) },
+    responses: {
+      200: { description: "The file", content: { "application/octet-stream": { schema: z.string() } } },
+      ...common,
+    },
   },
-});
+);
 
-const deleteDocumentRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/documents/{id}/{change}",
-  operationId: "deleteDocument",
-  summary: "The author deletes a document, or restores it",
-  description: `A deleted document can be restored for 30 days; then it and its file are removed for good.`,
-  request: { params: documentId.extend({ change: z.enum(["delete", "restore"]) }) },
-  responses: { 204: { description: "Done" }, ...common },
-});
+const deleteDocumentRoute = personRoute(
+  { permission: "portal:use", feature: "documents" },
+  {
+    method: "post",
+    path: "/documents/{id}/{change}",
+    operationId: "deleteDocument",
+    summary: "The author deletes a document, or restores it",
+    description: `A deleted document can be restored for 30 days; then it and its file are removed for good.`,
+    request: { params: documentId.extend({ change: z.enum(["delete", "restore"]) }) },
+    responses: { 204: { description: "Done" }, ...common },
+  },
+);
 
-const addRefusals: Record<AddRefusal, [400 | 404, string]> = {
-  not_found: [404, "No such client of yours"],
-  file_not_found: [404, "No such finished upload of yours"],
-  url_invalid: [400, "A link is a full https address"],
-  description_too_long: [400, "The description is at most 500 characters"],
-  nothing: [400, "Give either a file or a link"],
+const addRefusals: Record<AddRefusal, string> = {
+  not_found: "No such client of yours",
+  file_not_found: "No such finished upload of yours",
+  url_invalid: "A link is a full https address",
+  description_too_long: "The description is at most 500 characters",
+  nothing: "Give either a file or a link",
 };
 
 function documentsIn(c: Context<AppEnv & { Variables: { caller: PersonCaller } }>) {
@@ -144,22 +155,12 @@ const shown = (document: DocumentView) => ({
 });
 
 export function registerDocumentRoutes(api: OpenAPIHono<AppEnv>) {
-  // A tenant without documents has none of these operations.
-  const needsDocuments = createMiddleware<AppEnv>(async (c, next) => {
-    const site = c.get("site");
-    if (site.kind === "tenant" && !site.tenant.features.includes("documents"))
-      return c.json(apiError("not_found", "Not found"), 404);
-    await next();
-  });
-  api.use("/documents", needsDocuments);
-  api.use("/documents/*", needsDocuments);
-
   api.openapi(listDocumentsRoute, async (c) => {
     const { deps, actor, origin } = documentsIn(c);
     const query = c.req.valid("query");
     const client = actor.role === "client" ? actor.id : (query.client ?? "");
     const found = await documentsOf(deps, actor, client, query.filter, origin);
-    if (!found) return c.json(apiError("not_found", "No such client of yours"), 404);
+    if (!found) return refuse(c, "notFound", "No such client of yours");
     return c.json({ documents: found.map(shown) }, 200);
   });
 
@@ -169,8 +170,7 @@ export function registerDocumentRoutes(api: OpenAPIHono<AppEnv>) {
     const clientUserId = actor.role === "client" ? actor.id : (body.client ?? "");
     const result = await addDocument(deps, actor, { ...body, clientUserId }, origin);
     if (!result.ok) {
-      const [status, message] = addRefusals[result.reason];
-      return c.json(apiError(result.reason, message), status);
+      return refuse(c, result.reason, addRefusals[result.reason]);
     }
     return c.json({ document: shown(result.document) }, 201);
   });
@@ -179,7 +179,7 @@ export function registerDocumentRoutes(api: OpenAPIHono<AppEnv>) {
     const { deps, actor, origin } = documentsIn(c);
     const inline = c.req.valid("query").view === "inline";
     const opened = await openDocument(deps, actor, c.req.valid("param").id, inline, origin);
-    if (!opened) return c.json(apiError("not_found", "No such document of yours"), 404);
+    if (!opened) return refuse(c, "notFound", "No such document of yours");
     return fileResponse(opened.file, opened.body, opened.inline) as never;
   });
 
@@ -187,7 +187,7 @@ export function registerDocumentRoutes(api: OpenAPIHono<AppEnv>) {
     const { deps, actor, origin } = documentsIn(c);
     const { id, change } = c.req.valid("param");
     if (!(await deleteDocument(deps, actor, id, change === "restore", origin)))
-      return c.json(apiError("not_found", "No such document of yours"), 404);
+      return refuse(c, "notFound", "No such document of yours");
     return c.body(null, 204);
   });
 }

@@ -4,8 +4,8 @@ import { listGoals, moveProgress, type Actor } from "../../core/goals/desk.ts";
 import { noteMax } from "../../core/goals/forms.ts";
 import { goalStatuses, type Goal } from "../../core/goals/goal.ts";
 import type { AppEnv } from "../context.ts";
-import { workRoute, type PersonCaller } from "../kernel/api/access.ts";
-import { apiError, errorSchema, json } from "../kernel/api/errors.ts";
+import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
+import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
 
 const goalSchema = z
   .object({
@@ -35,76 +35,71 @@ const common = {
   429: json(errorSchema, "Too many requests; see Retry-After"),
 };
 
-const listGoalsRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/goals",
-  operationId: "listGoals",
-  summary: "A client's goals with their SMART fields and progress",
-  description:
-    "A client gets their own goals (leave `clientUserId` out); staff name one client of their care team. Open goals come first. `canEdit` says whether the caller may change them: staff always, a client when the tenant lets clients edit their goals.",
-  request: { query: z.object({ clientUserId: z.string().min(1).max(40).optional() }) },
-  responses: {
-    200: json(
-      z
-        .object({
-          client: z.object({ id: z.string(), name: z.string() }),
-          canEdit: z.boolean(),
-          goals: z.array(goalSchema),
-        })
-        .openapi("Goals"),
-      "The client's goals",
-    ),
-    400: json(errorSchema, "Staff must name the client"),
-    ...common,
+const listGoalsRoute = personRoute(
+  { permission: "portal:use", feature: "goals" },
+  {
+    method: "get",
+    path: "/goals",
+    operationId: "listGoals",
+    summary: "A client's goals with their SMART fields and progress",
+    description:
+      "A client gets their own goals (leave `clientUserId` out); staff name one client of their care team. Open goals come first. `canEdit` says whether the caller may change them: staff always, a client when the tenant lets clients edit their goals.",
+    request: { query: z.object({ clientUserId: z.string().min(1).max(40).optional() }) },
+    responses: {
+      200: json(
+        z
+          .object({
+            client: z.object({ id: z.string(), name: z.string() }),
+            canEdit: z.boolean(),
+            goals: z.array(goalSchema),
+          })
+          .openapi("Goals"),
+        "The client's goals",
+      ),
+      400: json(errorSchema, "Staff must name the client"),
+      ...common,
+    },
   },
-});
+);
 
-const updateGoalProgressRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/goals/{id}/progress",
-  operationId: "updateGoalProgress",
-  summary: "Move a goal's progress (0-100 %), with an optional note",
-  description:
-    "The new progress and its history step are written together. Only open goals move; a client may move their own only when the tenant lets clients edit their goals (else 403). The other side (the client or their care team) is notified.",
-  request: {
-    params: z.object({ id: z.string().min(1).max(40) }),
-    body: {
-      content: {
-        "application/json": {
-          schema: z.object({
-            progress: z.number().int().min(0).max(100),
-            note: z.string().max(noteMax).optional(),
-          }),
+const updateGoalProgressRoute = personRoute(
+  { permission: "portal:use", feature: "goals" },
+  {
+    method: "post",
+    path: "/goals/{id}/progress",
+    operationId: "updateGoalProgress",
+    summary: "Move a goal's progress (0-100 %), with an optional note",
+    description:
+      "The new progress and its history step are written together. Only open goals move; a client may move their own only when the tenant lets clients edit their goals (else 403). The other side (the client or their care team) is notified.",
+    request: {
+      params: z.object({ id: z.string().min(1).max(40) }),
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              progress: z.number().int().min(0).max(100),
+              note: z.string().max(noteMax).optional(),
+            }),
+          },
         },
       },
     },
+    responses: {
+      200: json(z.object({ goal: goalSchema }), "The goal with its new progress"),
+      400: json(errorSchema, "The progress is not a whole number from 0 to 100, or the note is too long"),
+      409: json(errorSchema, "The goal is achieved or stopped"),
+      ...common,
+    },
   },
-  responses: {
-    200: json(z.object({ goal: goalSchema }), "The goal with its new progress"),
-    400: json(errorSchema, "The progress is not a whole number from 0 to 100, or the note is too long"),
-    409: json(errorSchema, "The goal is achieved or stopped"),
-    ...common,
-  },
-});
+);
 
 export function registerGoalRoutes(api: OpenAPIHono<AppEnv>) {
-  // A tenant without goals has none of these operations.
-  for (const path of ["/goals", "/goals/*"]) {
-    api.use(path, async (c, next) => {
-      const site = c.get("site");
-      if (site.kind === "tenant" && !site.tenant.features.includes("goals"))
-        return c.json(apiError("not_found", "Not found"), 404);
-      await next();
-    });
-  }
-
   api.openapi(listGoalsRoute, async (c) => {
     const { deps, actor, origin } = goalDesk(c);
     const named = c.req.valid("query").clientUserId;
-    if (actor.role !== "client" && !named)
-      return c.json(apiError("invalid_request", "Name the client: clientUserId"), 400);
+    if (actor.role !== "client" && !named) return refuse(c, "invalid", "Name the client: clientUserId");
     const listed = await listGoals(deps, actor, named ?? actor.id, origin);
-    if (!listed.ok) return c.json(apiError("not_found", "No such client of yours"), 404);
+    if (!listed.ok) return refuse(c, "notFound", "No such client of yours");
     const { client, canEdit } = listed.access;
     return c.json({ client, canEdit, goals: listed.goals.map(shown) }, 200);
   });
@@ -113,13 +108,12 @@ export function registerGoalRoutes(api: OpenAPIHono<AppEnv>) {
     const { deps, actor, origin } = goalDesk(c);
     const result = await moveProgress(deps, actor, c.req.valid("param").id, c.req.valid("json"), origin);
     if (result.ok) return c.json({ goal: shown(result.goal) }, 200);
-    if (result.reason === "invalid")
-      return c.json(apiError("invalid_request", "Progress is a whole number from 0 to 100"), 400);
+    if (result.reason === "invalid") return refuse(c, "invalid", "Progress is a whole number from 0 to 100");
     if (result.reason === "forbidden")
-      return c.json(apiError("forbidden", "Your care team keeps your goals in this portal"), 403);
+      return refuse(c, "forbidden", "Your care team keeps your goals in this portal");
     if (result.reason === "notOpen")
-      return c.json(apiError("not_open", "This goal is achieved or stopped; open it again first"), 409);
-    return c.json(apiError("not_found", "No such goal of yours"), 404);
+      return refuse(c, "notOpen", "This goal is achieved or stopped; open it again first");
+    return refuse(c, "notFound", "No such goal of yours");
   });
 }
 

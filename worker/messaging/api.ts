@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import {
   clientMessageIdPattern,
   markRead,
@@ -12,8 +12,8 @@ import type { Actor, Message, Participant } from "../../core/messaging/ports.ts"
 import { messageLimits } from "../../core/messaging/settings.ts";
 import { openThread, saveDraft } from "../../core/messaging/thread.ts";
 import type { AppEnv } from "../context.ts";
-import { workRoute, type PersonCaller } from "../kernel/api/access.ts";
-import { apiError, errorSchema, json } from "../kernel/api/errors.ts";
+import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
+import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
 
 const instant = z.iso.datetime().openapi({ example: "2026-12-03T09:00:00.000Z" });
 
@@ -82,142 +82,157 @@ const common = {
 const conversationId = z.object({ id: z.string().min(1).max(40) });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
-const listConversationsRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/conversations",
-  operationId: "listConversations",
-  summary: "One's conversations, newest first",
-  description:
-    "A client's own conversations; staff's and those of the clients in their care; an admin also sees every other conversation of the tenant, without its subject or content. `search` looks at the client's name and the subject, never at what was written.",
-  request: {
-    query: z.object({
-      filter: z.enum(["all", "unread"]).default("all"),
-      search: z.string().max(100).default(""),
-    }),
-  },
-  responses: {
-    200: json(z.object({ conversations: z.array(summarySchema) }).openapi("Conversations"), "Conversations"),
-    ...common,
-  },
-});
-
-const getConversationRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/conversations/{id}",
-  operationId: "getConversation",
-  summary: "A conversation with its messages (recorded in the audit log)",
-  description:
-    "The newest 200 messages, or with `after` those numbered above it (what was missed since). An admin who takes no part gets 403: they may see that it exists, not what is in it.",
-  request: { params: conversationId, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
-  responses: {
-    200: json(
-      z
-        .object({
-          id: z.string(),
-          clientUserId: z.string(),
-          subject: z.string(),
-          lastSeq: z.number().int(),
-          participants: z.array(participantSchema),
-          messages: z.array(messageSchema),
-          draft: draftSchema.nullable(),
-        })
-        .openapi("Conversation"),
-      "The conversation",
-    ),
-    ...common,
-  },
-});
-
-const sendMessageRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/conversations/{id}/messages",
-  operationId: "sendMessage",
-  summary: "Publish a message",
-  description: `Stores the message and tells the others by mail or SMS unless \`notify\` is false; the mail says that a message waits, never what it says. Choose a \`clientMessageId\` per message: sending it again returns the stored message (200) instead of a second one. At most ${messageLimits.bodyMaxLength} characters.`,
-  request: {
-    params: conversationId,
-    body: body(
-      z.object({
-        clientMessageId: z.string().regex(clientMessageIdPattern),
-        body: z.string().max(messageLimits.bodyMaxLength * 2),
-        notify: z.boolean().default(true),
-        fileIds: z
-          .array(z.string().max(40))
-          .max(messageLimits.files * 2)
-          .default([])
-          .openapi({
-            description: `Up to ${messageLimits.files} of your finished uploads (createUpload ... completeUpload) not sent or used elsewhere yet`,
-          }),
+const listConversationsRoute = personRoute(
+  { permission: "portal:use", feature: "messages" },
+  {
+    method: "get",
+    path: "/conversations",
+    operationId: "listConversations",
+    summary: "One's conversations, newest first",
+    description:
+      "A client's own conversations; staff's and those of the clients in their care; an admin also sees every other conversation of the tenant, without its subject or content. `search` looks at the client's name and the subject, never at what was written.",
+    request: {
+      query: z.object({
+        filter: z.enum(["all", "unread"]).default("all"),
+        search: z.string().max(100).default(""),
       }),
-    ),
+    },
+    responses: {
+      200: json(
+        z.object({ conversations: z.array(summarySchema) }).openapi("Conversations"),
+        "Conversations",
+      ),
+      ...common,
+    },
   },
-  responses: {
-    201: json(z.object({ message: messageSchema }), "Published"),
-    200: json(z.object({ message: messageSchema }), "Published before with this client message id"),
-    400: json(fieldRefusal, "Empty or too long"),
-    ...common,
-  },
-});
+);
 
-const saveDraftRoute = workRoute("portal:use", {
-  method: "put",
-  path: "/conversations/{id}/draft",
-  operationId: "saveDraft",
-  summary: "Keep the unfinished message",
-  description: "One draft per person and conversation; publishing a message removes it.",
-  request: {
-    params: conversationId,
-    body: body(
-      z.object({ body: z.string().max(messageLimits.bodyMaxLength * 2), notify: z.boolean().default(true) }),
-    ),
+const getConversationRoute = personRoute(
+  { permission: "portal:use", feature: "messages" },
+  {
+    method: "get",
+    path: "/conversations/{id}",
+    operationId: "getConversation",
+    summary: "A conversation with its messages (recorded in the audit log)",
+    description:
+      "The newest 200 messages, or with `after` those numbered above it (what was missed since). An admin who takes no part gets 403: they may see that it exists, not what is in it.",
+    request: {
+      params: conversationId,
+      query: z.object({ after: z.coerce.number().int().min(0).optional() }),
+    },
+    responses: {
+      200: json(
+        z
+          .object({
+            id: z.string(),
+            clientUserId: z.string(),
+            subject: z.string(),
+            lastSeq: z.number().int(),
+            participants: z.array(participantSchema),
+            messages: z.array(messageSchema),
+            draft: draftSchema.nullable(),
+          })
+          .openapi("Conversation"),
+        "The conversation",
+      ),
+      ...common,
+    },
   },
-  responses: {
-    200: json(z.object({ draft: draftSchema }), "Saved"),
-    400: json(fieldRefusal, "Too long"),
-    ...common,
-  },
-});
+);
 
-const markReadRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/conversations/{id}/read",
-  operationId: "markConversationRead",
-  summary: "Read up to a message number",
-  description: "Moves one's read position forward (never back); without `seq`, to the newest message.",
-  request: {
-    params: conversationId,
-    body: { ...body(z.object({ seq: z.number().int().min(0).optional() })), required: false },
+const sendMessageRoute = personRoute(
+  { permission: "portal:use", feature: "messages" },
+  {
+    method: "post",
+    path: "/conversations/{id}/messages",
+    operationId: "sendMessage",
+    summary: "Publish a message",
+    description: `Stores the message and tells the others by mail or SMS unless \`notify\` is false; the mail says that a message waits, never what it says. Choose a \`clientMessageId\` per message: sending it again returns the stored message (200) instead of a second one. At most ${messageLimits.bodyMaxLength} characters.`,
+    request: {
+      params: conversationId,
+      body: body(
+        z.object({
+          clientMessageId: z.string().regex(clientMessageIdPattern),
+          body: z.string().max(messageLimits.bodyMaxLength * 2),
+          notify: z.boolean().default(true),
+          fileIds: z
+            .array(z.string().max(40))
+            .max(messageLimits.files * 2)
+            .default([])
+            .openapi({
+              description: `Up to ${messageLimits.files} of your finished uploads (createUpload ... completeUpload) not sent or used elsewhere yet`,
+            }),
+        }),
+      ),
+    },
+    responses: {
+      201: json(z.object({ message: messageSchema }), "Published"),
+      200: json(z.object({ message: messageSchema }), "Published before with this client message id"),
+      400: json(fieldRefusal, "Empty or too long"),
+      ...common,
+    },
   },
-  responses: {
-    200: json(z.object({ ok: z.literal(true) }), "Read"),
-    ...common,
-  },
-});
+);
 
-const refusalCodes: Record<BodyError, { code: "empty" | "too_long"; message: string }> = {
-  empty: { code: "empty", message: "The message is empty" },
-  tooLong: { code: "too_long", message: `A message has at most ${messageLimits.bodyMaxLength} characters` },
+const saveDraftRoute = personRoute(
+  { permission: "portal:use", feature: "messages" },
+  {
+    method: "put",
+    path: "/conversations/{id}/draft",
+    operationId: "saveDraft",
+    summary: "Keep the unfinished message",
+    description: "One draft per person and conversation; publishing a message removes it.",
+    request: {
+      params: conversationId,
+      body: body(
+        z.object({
+          body: z.string().max(messageLimits.bodyMaxLength * 2),
+          notify: z.boolean().default(true),
+        }),
+      ),
+    },
+    responses: {
+      200: json(z.object({ draft: draftSchema }), "Saved"),
+      400: json(fieldRefusal, "Too long"),
+      ...common,
+    },
+  },
+);
+
+const markReadRoute = personRoute(
+  { permission: "portal:use", feature: "messages" },
+  {
+    method: "post",
+    path: "/conversations/{id}/read",
+    operationId: "markConversationRead",
+    summary: "Read up to a message number",
+    description: "Moves one's read position forward (never back); without `seq`, to the newest message.",
+    request: {
+      params: conversationId,
+      body: { ...body(z.object({ seq: z.number().int().min(0).optional() })), required: false },
+    },
+    responses: {
+      200: json(z.object({ ok: z.literal(true) }), "Read"),
+      ...common,
+    },
+  },
+);
+
+/** A refusal of the body field: the reason in `failures` (an empty body is not an empty file) and what it tells. */
+const bodyRefusals: Record<BodyError, { reason: "emptyBody" | "tooLong"; message: string }> = {
+  empty: { reason: "emptyBody", message: "The message is empty" },
+  tooLong: { reason: "tooLong", message: `A message has at most ${messageLimits.bodyMaxLength} characters` },
 };
 
-const filesRefusals: Record<FilesError, { code: "too_many_files" | "unknown_file"; message: string }> = {
-  tooMany: { code: "too_many_files", message: `A message takes at most ${messageLimits.files} files` },
-  unknown: {
-    code: "unknown_file",
-    message: "A file is not a finished upload of yours, or was sent or used already",
-  },
+const filesRefusals: Record<FilesError, string> = {
+  tooMany: `A message takes at most ${messageLimits.files} files`,
+  unknown: "A file is not a finished upload of yours, or was sent or used already",
 };
+
+const bodyRefused = (c: Context, error: BodyError) =>
+  refuse(c, bodyRefusals[error].reason, bodyRefusals[error].message, { field: "body" });
 
 export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
-  // A tenant without messages has none of these operations.
-  const feature: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const site = c.get("site");
-    if (site.kind === "tenant" && !site.tenant.features.includes("messages"))
-      return c.json(apiError("not_found", "Not found"), 404);
-    await next();
-  };
-  api.use("/conversations", feature);
-  api.use("/conversations/*", feature);
-
   api.openapi(listConversationsRoute, async (c) => {
     const { deps, actor } = messaging(c);
     const rows = await inbox(deps, actor, c.req.valid("query"));
@@ -242,9 +257,8 @@ export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
     const { deps, actor, origin } = messaging(c);
     const { id } = c.req.valid("param");
     const thread = await openThread(deps, actor, id, origin);
-    if (!thread) return c.json(apiError("not_found", "No such conversation of yours"), 404);
-    if (thread.access === "existence")
-      return c.json(apiError("forbidden", "You take no part in this conversation"), 403);
+    if (!thread) return refuse(c, "notFound", "No such conversation of yours");
+    if (thread.access === "existence") return refuse(c, "forbidden", "You take no part in this conversation");
     const after = c.req.valid("query").after;
     const messages = after === undefined ? thread.messages : await deps.store.messagesAfter(id, after, 200);
     return c.json(
@@ -268,10 +282,10 @@ export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
     const input = c.req.valid("json");
     const result = await publish(deps, actor, { conversationId: c.req.valid("param").id, ...input }, origin);
     if (!result.ok && result.reason === "notFound")
-      return c.json(apiError("not_found", "No such conversation of yours"), 404);
+      return refuse(c, "notFound", "No such conversation of yours");
     if (!result.ok && result.reason === "invalidFiles")
-      return c.json({ error: { ...filesRefusals[result.error], field: "fileIds" } }, 400);
-    if (!result.ok) return c.json({ error: { ...refusalCodes[result.error], field: "body" } }, 400);
+      return refuse(c, result.error, filesRefusals[result.error], { field: "fileIds" });
+    if (!result.ok) return bodyRefused(c, result.error);
     return c.json({ message: shown(result.message) }, result.created ? 201 : 200);
   });
 
@@ -280,8 +294,8 @@ export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
     const input = c.req.valid("json");
     const result = await saveDraft(deps, actor, { conversationId: c.req.valid("param").id, ...input });
     if (!result.ok && result.reason === "notFound")
-      return c.json(apiError("not_found", "No such conversation of yours"), 404);
-    if (!result.ok) return c.json({ error: { ...refusalCodes[result.error], field: "body" } }, 400);
+      return refuse(c, "notFound", "No such conversation of yours");
+    if (!result.ok) return bodyRefused(c, result.error);
     const { draft } = result;
     return c.json({ draft: { body: draft.body, notify: draft.notify, updatedAt: draft.updatedAt } }, 200);
   });
@@ -290,7 +304,7 @@ export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
     const { deps, actor } = messaging(c);
     const input = c.req.valid("json") as { seq?: number } | undefined;
     const read = await markRead(deps, actor, c.req.valid("param").id, input?.seq ?? Number.MAX_SAFE_INTEGER);
-    if (!read) return c.json(apiError("not_found", "No such conversation of yours"), 404);
+    if (!read) return refuse(c, "notFound", "No such conversation of yours");
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -30,6 +30,9 @@ import filesStyles from "../../kernel/components/files/files.css?url";
 import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import { FormAlert, TextAreaField } from "../../kernel/components/Field.tsx";
 import { keptFiles } from "../../kernel/files.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "assignments" } satisfies Access;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -42,7 +45,7 @@ export const links: LinksFunction = () => [
  * see each of those clients' hand-ins and give feedback. Anyone else: not found.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { account, actor, deps, origin, date, tenant } = requireAssignments(context, request, "portal:use");
+  const { account, actor, deps, origin, date, tenant } = requireAssignments(context, request, access);
   const id = params.id ?? "";
   if (account.role === "client") {
     const found = await openAssignment(deps, actor, id, origin);
@@ -95,7 +98,7 @@ type Refusal = {
 };
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, deps, origin } = requireAssignments(context, request, "portal:use");
+  const { actor, deps, origin } = requireAssignments(context, request, access);
   const id = params.id ?? "";
   const form = await request.formData();
   const text = field(form, "text");

@@ -6,6 +6,9 @@ import { requireAssignments } from "../assignments.server.ts";
 import { StatusBadge } from "../components/AssignmentParts.tsx";
 import styles from "../components/assignments.css?url";
 import { ClientAssignmentList } from "../components/ClientAssignmentList.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "assignments" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -14,7 +17,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
  * awaiting their feedback first.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { account, actor, deps, origin, date } = requireAssignments(context, request, "portal:use");
+  const { account, actor, deps, origin, date } = requireAssignments(context, request, access);
   if (account.role === "client") {
     const items = await assignmentsOfClient(deps, actor, origin);
     return {

@@ -15,6 +15,9 @@ import { Field, FormAlert, TextAreaField } from "../../kernel/components/Field.t
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import filesStyles from "../../kernel/components/files/files.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "assignments:set", feature: "assignments" } satisfies Access;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -23,7 +26,7 @@ export const links: LinksFunction = () => [
 
 /** A staff member sets an assignment for one or more clients of their care teams (`?client=` ticks one). */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { actor, deps, tenant } = requireAssignments(context, request, "assignments:set");
+  const { actor, deps, tenant } = requireAssignments(context, request, access);
   const clients = await assignableClients(deps, actor);
   const chosen = new URL(request.url).searchParams.get("client");
   return {
@@ -34,7 +37,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { actor, deps, origin } = requireAssignments(context, request, "assignments:set");
+  const { actor, deps, origin } = requireAssignments(context, request, access);
   const form = await request.formData();
   const values = {
     title: field(form, "title"),

@@ -5,12 +5,15 @@ import { assignmentsOfClientForStaff } from "../../../core/assignments/desk.ts";
 import { requireAssignments } from "../assignments.server.ts";
 import styles from "../components/assignments.css?url";
 import { ClientAssignmentList } from "../components/ClientAssignmentList.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "assignments:set", feature: "assignments" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /** One client's assignments, for the staff of their care team (anyone else: not found). */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { actor, deps, origin, date } = requireAssignments(context, request, "assignments:set");
+  const { actor, deps, origin, date } = requireAssignments(context, request, access);
   const found = await assignmentsOfClientForStaff(deps, actor, params.client ?? "", origin);
   if (!found) throw data(null, { status: 404 });
   return {

@@ -27,13 +27,16 @@ import { actorOf, formFields, requireBookingSetup, shownErrors } from "../bookin
 import { useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "appointment-types:manage", feature: "booking" } satisfies Access;
 
 /**
  * The tenant's appointment types for its admin: what can be booked, how long it takes, where,
  * and with whom; and the booking rules for all appointments (part of the tenant's settings).
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account, deps } = requireBookingSetup(context, request, "appointment-types:manage");
+  const { tenant, account, deps } = requireBookingSetup(context, request, access);
   const [types, staff, rules] = await Promise.all([
     deps.store.appointmentTypes(),
     context.services.clientsFor(tenant).careTeams.possibleCoaches(),
@@ -62,7 +65,7 @@ type Answer =
   | { form: "rules"; values: BookingRulesValues; errors: ShownErrors };
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, deps } = requireBookingSetup(context, request, "appointment-types:manage");
+  const { tenant, account, deps } = requireBookingSetup(context, request, access);
   const actor = actorOf(account, request);
   const form = await formFields(request);
   const intent = form.intent ?? "";

@@ -12,6 +12,9 @@ import { requireBooking, requireShownBooking } from "../booking.server.ts";
 import { BookingStatus } from "../components/BookingStatus.tsx";
 import { HoldCountdown } from "../components/HoldCountdown.tsx";
 import bookingStyles from "../components/booking.css?url";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "booking" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -24,6 +27,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { tenant, booking, shown, client, formats } = await requireShownBooking(
     context,
     request,
+    access,
     params.id ?? "",
   );
   const open = shown.status === "confirmed" && !shown.ended;
@@ -40,7 +44,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, deps, origin } = requireBooking(context, request, "portal:use");
+  const { actor, deps, origin } = requireBooking(context, request, access);
   const id = params.id ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -18,6 +18,9 @@ import {
 } from "../booking.server.ts";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "booking" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -30,6 +33,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { tenant, actor, deps, formats, booking, shown, client } = await requireShownBooking(
     context,
     request,
+    access,
     id,
   );
   // What cannot be moved (any more) is explained on the appointment's own page.
@@ -59,7 +63,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, deps, origin, formats } = requireBooking(context, request, "portal:use");
+  const { actor, deps, origin, formats } = requireBooking(context, request, access);
   const id = params.id ?? "";
   const form = await request.formData();
   const reason = String(form.get("reason") ?? "").slice(0, 500);

@@ -12,12 +12,15 @@ import { isLocalDate } from "../../../core/booking/planner.ts";
 import { requireBooking, shownBooking, type ShownBooking } from "../booking.server.ts";
 import { BookingStatus } from "../components/BookingStatus.tsx";
 import bookingStyles from "../components/booking.css?url";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "booking" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /** A client's appointments, coming and past, on their own clock; staff keep their agenda. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { account, actor, deps, formats } = requireBooking(context, request, "portal:use");
+  const { account, actor, deps, formats } = requireBooking(context, request, access);
   if (account.role !== "client") throw redirect("/booking/agenda");
   const [{ upcoming, past }, waiting, coaches] = await Promise.all([
     appointmentsOf(deps, actor),
@@ -49,7 +52,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 /** The client leaves the waitlist of a day. */
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { actor, deps } = requireBooking(context, request, "appointments:book");
+  const { actor, deps } = requireBooking(context, request, { ...access, permission: "appointments:book" });
   const form = await request.formData();
   if (!(await leaveWaitlist(deps, actor, String(form.get("entry") ?? "")))) throw data(null, { status: 404 });
   return redirect("/booking?left=1");

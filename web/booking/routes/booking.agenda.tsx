@@ -6,12 +6,15 @@ import { daysRange, isLocalDate, mondayOf } from "../../../core/booking/planner.
 import { addDays, inZone } from "../../../core/booking/zoned.ts";
 import { requireBooking, shownBooking } from "../booking.server.ts";
 import bookingStyles from "../components/booking.css?url";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "agenda:manage-own", feature: "booking" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /** A staff member's own appointments, a day or a week (from Monday) of their own calendar. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { actor, deps, origin, formats } = requireBooking(context, request, "agenda:manage-own");
+  const { actor, deps, origin, formats } = requireBooking(context, request, access);
   const search = new URL(request.url).searchParams;
   const view = search.get("view") === "day" ? ("day" as const) : ("week" as const);
   const today = inZone(deps.now(), formats.zone).date;

@@ -8,14 +8,17 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { feedPath, issueFeed, revokeFeed } from "../../../core/booking/calendar-feed.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
 import { CopyButton } from "../../kernel/components/CopyButton.tsx";
 import { Field, FormAlert } from "../../kernel/components/Field.tsx";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "agenda:manage-own", feature: "booking" } satisfies Access;
 
 /** A staff member with their own agenda, in a tenant that books appointments. */
 function requireAgenda(context: AppLoadContext, request: Request) {
-  const user = requirePermission(context, request, "agenda:manage-own");
+  const user = guard({ context, request }, access);
   if (!user.tenant.features.includes("booking")) throw data(null, { status: 404 });
   return { ...user, feeds: context.services.calendarFeedsFor(user.tenant) };
 }

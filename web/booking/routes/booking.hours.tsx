@@ -24,13 +24,16 @@ import { actorOf, dateLabel, formFields, requireBookingSetup, shownErrors } from
 import { ContextField, useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "agenda:manage-own", feature: "booking" } satisfies Access;
 
 /**
  * A staff member's own booking hours: their zone and rules, their weekly blocks and their
  * exceptions. Only ever their own: the signed-in person is the staff member, no form field names one.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { account, deps } = requireBookingSetup(context, request, "agenda:manage-own");
+  const { account, deps } = requireBookingSetup(context, request, access);
   const availability = await deps.store.availabilityOf(account.id);
   // The staff member's own date: in their profile's zone, or their account's before they have one.
   const today = inZone(deps.now(), availability.profile?.timeZone ?? account.timeZone).date;
@@ -57,7 +60,7 @@ type Answer =
   | { form: "exception"; values: ExceptionValues; errors: ShownErrors };
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { account, deps } = requireBookingSetup(context, request, "agenda:manage-own");
+  const { account, deps } = requireBookingSetup(context, request, access);
   const actor = actorOf(account, request);
   const form = await formFields(request);
   const intent = form.intent ?? "save";

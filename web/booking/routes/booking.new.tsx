@@ -13,6 +13,9 @@ import { pickedSlot, pickerData, refusedPick, requireBooking } from "../booking.
 import { SelectField } from "../../kernel/components/Field.tsx";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "appointments:book", feature: "booking" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
@@ -21,7 +24,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingSty
  * kind of appointment, then a day of the month and a free time on it, which is held for them.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, actor, deps, formats } = requireBooking(context, request, "appointments:book");
+  const { tenant, actor, deps, formats } = requireBooking(context, request, access);
   const params = new URL(request.url).searchParams;
   const { coaches, notBookable } = await bookingChoices(deps, actor);
   const coach =
@@ -89,7 +92,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { account, actor, deps, origin, formats } = requireBooking(context, request, "appointments:book");
+  const { account, actor, deps, origin, formats } = requireBooking(context, request, access);
   const form = await request.formData();
   if (form.get("intent") === "waitlist") {
     const date = String(form.get("date") ?? "");

@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { storageUsage } from "../../../core/kernel/files/uploads.ts";
-import { requirePermission } from "../../kernel/auth.server.ts";
+import { guard } from "../../kernel/auth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "tenant:configure" } satisfies Access;
 
 /** The tenant admin sees how much of the tenant's storage quota its files use. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant } = requirePermission(context, request, "tenant:configure");
+  const { tenant } = guard({ context, request }, access);
   const usage = await storageUsage(context.services.filesFor(tenant));
   const mb = (bytes: number) => Math.round(bytes / 1024 / 1024).toLocaleString(context.language);
   return { used: mb(usage.usedBytes), quota: mb(usage.quotaBytes), files: usage.files };

@@ -1,8 +1,11 @@
 import { type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "../../kernel/auth.server.ts";
+import { guard } from "../../kernel/auth.server.ts";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "dossier:read-own", opensAt: "organisation-choice" } satisfies Access;
 
 /** The parts of Portaal whose audit lines a client is shown in words; anything else is "your data". */
 const describedAreas = [
@@ -20,7 +23,7 @@ const describedAreas = [
  * audit log, newest first, in the client's own time zone. Addresses and devices stay with the admin.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "dossier:read-own");
+  const { tenant, account } = guard({ context, request }, access);
   const entries = await context.services
     .identityFor(tenant)
     .audit.search({ clientSeenByOthers: account.id, limit: 200 });

@@ -2,12 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setCareTeam } from "../../../core/kernel/care-team/care-team.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
 import { CareTeamField } from "../../kernel/components/CareTeamField.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "users:manage" } satisfies Access;
 
 /** Who works with a client: the admin ticks the tenant's staff members in the client's care team. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { tenant } = requirePermission(context, request, "users:manage");
+  const { tenant } = guard({ context, request }, access);
   const client = await context.services.identityFor(tenant).accounts.findById(params.client ?? "");
   // Another tenant's person, or someone who is no client, has no care team here.
   if (!client || client.role !== "client") throw data(null, { status: 404 });
@@ -21,7 +24,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "users:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const form = await request.formData();
   const client = await context.services.identityFor(tenant).accounts.findById(params.client ?? "");
   const result = await setCareTeam(

@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { AssignedClient } from "../../../core/kernel/care-team/care-team.ts";
 import type { FeatureKey } from "../../../core/kernel/tenants/features.ts";
 import { requireAssignedClient } from "../dossier.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "clients:read-assigned" } satisfies Access;
 
 /** Where each part of one client's dossier lives for the staff member working with them. */
 const parts = {

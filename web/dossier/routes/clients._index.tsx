@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "../../kernel/auth.server.ts";
+import { guard } from "../../kernel/auth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "clients:read-assigned" } satisfies Access;
 
 /** The staff member's clients: everyone whose care team they are in, each a way into a dossier. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "clients:read-assigned");
+  const { tenant, account } = guard({ context, request }, access);
   const clients = await context.services.clientsFor(tenant).careTeams.clientsOf(account.id);
   return { clients: clients.map(({ userId, displayName }) => ({ userId, displayName })) };
 }

@@ -2,11 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { defaultGoalSettings, saveGoalSettings } from "../../../core/goals/settings.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "tenant:configure", feature: "goals" } satisfies Access;
 
 /** The tenant's rule for goals: whether clients keep their own goals, or only their care team does. */
 function requireGoalSettings(context: LoaderFunctionArgs["context"], request: Request) {
-  const user = requirePermission(context, request, "tenant:configure");
+  const user = guard({ context, request }, access);
   if (!user.tenant.features.includes("goals")) throw data(null, { status: 404 });
   const deps = {
     settings: context.services.settingsIn(user.tenant.cell),

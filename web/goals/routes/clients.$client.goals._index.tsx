@@ -2,14 +2,17 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { GoalsPage } from "../components/GoalsPage.tsx";
 import goalStyles from "../components/goals.css?url";
 import { addGoalFromForm, clientGoals, loadGoals } from "../goals.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "clients:read-assigned", feature: "goals" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /** The goals of one client, for the staff of their care team (anyone else: not found). */
 export const loader = ({ context, request, params }: LoaderFunctionArgs) =>
-  loadGoals(context, request, clientGoals(params.client ?? ""));
+  loadGoals(context, request, clientGoals(access, params.client ?? ""));
 
 export const action = ({ context, request, params }: ActionFunctionArgs) =>
-  addGoalFromForm(context, request, clientGoals(params.client ?? ""));
+  addGoalFromForm(context, request, clientGoals(access, params.client ?? ""));
 
 export default GoalsPage;

@@ -6,10 +6,13 @@ import type { TFunction } from "i18next";
 import type { FeatureKey } from "../../../core/kernel/tenants/features.ts";
 import { homeSummary, type HomeSummary } from "../home.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
-import { requirePermission } from "../auth.server.ts";
+import { guard } from "../auth.server.ts";
 import { webCapabilities } from "../../capabilities.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../../root.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use" } satisfies Access;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return { coaches: [], summary: null, replies: [] };
@@ -19,7 +22,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   if (takenOver?.startPage) throw redirect(takenOver.startPage.path);
   // A tenant's start page is the person's own: behind the sign-in, naming who they work with and
   // what is open for them in each part.
-  const { tenant, account } = requirePermission(context, request, "portal:use");
+  const { tenant, account } = guard({ context, request }, access);
   const [coaches, summary] = await Promise.all([
     hasPermission(account.role, "dossier:read-own")
       ? context.services.clientsFor(tenant).careTeams.coachesOf(account.id)

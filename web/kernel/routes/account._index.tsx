@@ -3,12 +3,15 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasPermission } from "../../../core/kernel/auth/permissions.ts";
 import { endOwnSession } from "../../../core/kernel/auth/sessions.ts";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import { device } from "../device.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "account:manage-own", opensAt: "organisation-choice" } satisfies Access;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const [sessions, recent, secondFactor] = await Promise.all([
     identity.sessions.listOf(account.id),
@@ -45,7 +48,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const form = await request.formData();
   const client = originOf(request);

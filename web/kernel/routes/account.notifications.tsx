@@ -4,12 +4,15 @@ import { useTranslation } from "react-i18next";
 import { kindsFor } from "../../../core/kernel/notifications/kinds.ts";
 import { normalisePhone } from "../../../core/kernel/notifications/phone.ts";
 import { channelsFor } from "../../../core/kernel/notifications/preferences.ts";
-import { requirePermission } from "../auth.server.ts";
+import { guard } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "account:manage-own", opensAt: "organisation-choice" } satisfies Access;
 
 /** "E-mail diensten" per kind: mail (and SMS with a mobile number) on or off, over the tenant's defaults. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account } = guard({ context, request }, access);
   const notifications = context.services.notificationsFor(tenant);
   const [choices, [self]] = await Promise.all([
     notifications.inbox.choicesOf(account.id),
@@ -28,7 +31,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account } = guard({ context, request }, access);
   const inbox = context.services.notificationsFor(tenant).inbox;
   const form = await request.formData();
   const now = new Date();

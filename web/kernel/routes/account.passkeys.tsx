@@ -6,13 +6,16 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { addPasskey, passkeyCreationOptions, removePasskey } from "../../../core/kernel/auth/passkeys.ts";
 import { challengeCookie, challengeTokenOf, passkeyCookieName } from "../cookies.ts";
-import { originOf, relyingPartyOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf, relyingPartyOf } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { useOnceFor } from "../components/useOnceFor.ts";
 import { device } from "../device.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import { parseCredential } from "../passkey-response.server.ts";
 import { passwordRefused } from "../reauth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "account:manage-own", opensAt: "second-factor" } satisfies Access;
 
 const nameOf = (value: FormDataEntryValue | null) =>
   String(value ?? "")
@@ -20,7 +23,7 @@ const nameOf = (value: FormDataEntryValue | null) =>
     .slice(0, 60);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const format = dateTimeFormat(context.language, account.timeZone);
   const here = device(request.headers.get("user-agent"));
@@ -44,7 +47,7 @@ type Answer = {
 };
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

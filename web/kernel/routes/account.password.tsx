@@ -3,19 +3,22 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { changePassword } from "../../../core/kernel/auth/password-change.ts";
 import type { PasswordRule } from "../../../core/kernel/auth/password-policy.ts";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "account:manage-own", opensAt: "password-change" } satisfies Access;
 
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account } = guard({ context, request }, access);
   return { mustChange: account.mustChangePassword, policy: tenant.settings.passwordPolicy };
 }
 
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account, session } = guard({ context, request }, access);
   const form = await request.formData();
   const result = await changePassword(
     context.services.identityFor(tenant),

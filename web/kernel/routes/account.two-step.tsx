@@ -9,13 +9,16 @@ import {
   renewRecoveryCodes,
   startTotpEnrolment,
 } from "../../../core/kernel/auth/totp-enrolment.ts";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { passwordRefused } from "../reauth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "account:manage-own", opensAt: "second-factor" } satisfies Access;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const [{ confirmed, pending }, codesLeft] = await Promise.all([
     identity.factors.totpOf(account.id),
@@ -45,7 +48,7 @@ type Answer = {
 };
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, session } = requirePermission(context, request, "account:manage-own");
+  const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -4,17 +4,20 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { createApiKey, newApiKeySchema, revokeApiKey, statusOf } from "../../../core/kernel/auth/api-keys.ts";
 import { apiScopes, defaultKeyLifetime, keyLifetimes } from "../../../core/kernel/auth/api-scopes.ts";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { CopyButton } from "../components/CopyButton.tsx";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { dateTimeFormat } from "../i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "api-keys:manage" } satisfies Access;
 
 /** Where a scope's name and explanation are; i18next reads a colon in a key as a namespace. */
 const scopeMessages = (scope: string) => `apiKeys.scopes.${scope.replace(":", "-")}`;
 
 /** The tenant's API keys: what each may do, who made it, until when, and when it was last used. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "api-keys:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const keys = await context.services.identityFor(tenant).apiKeys.list();
   const format = dateTimeFormat(context.language, account.timeZone);
   const now = new Date();
@@ -36,7 +39,7 @@ type Values = { name: string; scopes: string[]; days: string };
 type Errors = Partial<Record<"name" | "scopes" | "days" | "password", string>>;
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "api-keys:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

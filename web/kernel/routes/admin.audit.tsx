@@ -5,9 +5,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { normaliseEmail } from "../../../core/kernel/auth/accounts.ts";
 import { isId } from "../../../core/kernel/ids.ts";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { dateTimeFormat } from "../i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "audit:read" } satisfies Access;
 
 const auditAreas = [
   "auth",
@@ -41,7 +44,7 @@ function startOfDay(value: string, timeZone: string, plusDays = 0): Date {
  * itself recorded.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "audit:read");
+  const { tenant, account } = guard({ context, request }, access);
   const params = new URL(request.url).searchParams;
   const input = {
     person: params.get("person")?.trim() ?? "",

@@ -1,12 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "deliveries:manage" } satisfies Access;
 
 /** The dead letters: mail and SMS that did not arrive, with the provider's reason, to send again. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "deliveries:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const letters = await context.services.notificationsFor(tenant).deliveries.deadLetters();
   const format = dateTimeFormat(context.language, account.timeZone);
   return {
@@ -22,7 +25,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "deliveries:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const notifications = context.services.notificationsFor(tenant);
   const id = String((await request.formData()).get("delivery") ?? "");
   if (!(await notifications.deliveries.requeue(id, new Date()))) throw data(null, { status: 404 });

@@ -12,12 +12,15 @@ import {
 } from "../../../core/kernel/auth/user-admin.ts";
 
 const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "users:manage" } satisfies Access;
 
 /** Everyone of the tenant with their status; open invitations can be sent again or withdrawn. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "users:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const people = await context.services.invitationsFor(tenant).store.overview();
   const format = dateTimeFormat(context.language, account.timeZone);
   const now = new Date();
@@ -40,7 +43,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "users:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "resend" || intent === "revoke") {

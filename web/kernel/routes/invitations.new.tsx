@@ -7,18 +7,21 @@ import { invite } from "../../../core/kernel/auth/invitations.ts";
 import { hasPermission, organisationRoles, roles, type Role } from "../../../core/kernel/auth/permissions.ts";
 import { rolesGrantableIn } from "../../../core/kernel/tenants/operator.ts";
 import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
-import { originOf, requirePermission } from "../auth.server.ts";
+import { guard, originOf } from "../auth.server.ts";
 import { invitedPersonSchema, typedPerson } from "../invite.server.ts";
 import { CareTeamField } from "../components/CareTeamField.tsx";
 import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "clients:invite" } satisfies Access;
 
 /** Admins may invite anyone with any role the tenant has; staff invite clients. */
 const rolesFor = (tenant: Tenant, role: Role): readonly Role[] =>
   hasPermission(role, "users:manage") ? rolesGrantableIn(tenant) : ["client"];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { account, tenant } = requirePermission(context, request, "clients:invite");
+  const { account, tenant } = guard({ context, request }, access);
   const clients = context.services.clientsFor(tenant);
   const [coaches, organisations] = await Promise.all([
     clients.careTeams.possibleCoaches(),
@@ -40,7 +43,7 @@ const inviteSchema = invitedPersonSchema.extend({
 });
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "clients:invite");
+  const { tenant, account } = guard({ context, request }, access);
   const formData = await request.formData();
   const form = Object.fromEntries(formData);
   const coachIds = formData.getAll("coach").map(String);

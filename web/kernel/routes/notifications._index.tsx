@@ -1,11 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "../auth.server.ts";
+import { guard } from "../auth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use" } satisfies Access;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "portal:use");
+  const { tenant, account } = guard({ context, request }, access);
   const items = await context.services.notificationsFor(tenant).inbox.list(account.id, 50);
   const format = dateTimeFormat(context.language, account.timeZone);
   return {
@@ -15,7 +18,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 /** Opening an item marks it read and follows its link; "all read" clears the bell. */
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "portal:use");
+  const { tenant, account } = guard({ context, request }, access);
   const inbox = context.services.notificationsFor(tenant).inbox;
   const form = await request.formData();
   if (form.get("intent") === "all-read") {

@@ -3,6 +3,9 @@ import { openFile } from "../../../core/kernel/files/uploads.ts";
 import { mayOpenAttachment } from "../../../core/messaging/attachments.ts";
 import { fileResponse } from "../../kernel/files/serve.server.ts";
 import { requireMessaging } from "../messaging.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "messages" } satisfies Access;
 
 /**
  * A file sent in a conversation, streamed from R2 for those who read and write there
@@ -10,7 +13,7 @@ import { requireMessaging } from "../messaging.server.ts";
  * shows a PDF or image as a sandboxed page of its own; everything else is downloaded.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { tenant, actor, deps, origin } = requireMessaging(context, request);
+  const { tenant, actor, deps, origin } = requireMessaging(context, request, access);
   const wantInline = new URL(request.url).searchParams.get("view") === "inline";
   const fileId = params.file ?? "";
   if (!(await mayOpenAttachment(deps, actor, params.id ?? "", fileId, wantInline, origin)))

@@ -21,6 +21,9 @@ import filesStyles from "../../kernel/components/files/files.css?url";
 import messagingStyles from "../components/messaging.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "messages" } satisfies Access;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: messagingStyles },
@@ -34,7 +37,7 @@ export const links: LinksFunction = () => [
  * everything shown. An admin who takes no part sees who and when, never what.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { account, actor, deps, origin, at, zone, tenant } = requireMessaging(context, request);
+  const { account, actor, deps, origin, at, zone, tenant } = requireMessaging(context, request, access);
   const id = params.id ?? "";
   const thread = await openThread(deps, actor, id, origin);
   if (!thread) throw data(null, { status: 404 });
@@ -93,7 +96,7 @@ type Refusal = {
 };
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
-  const { actor, deps, origin } = requireMessaging(context, request);
+  const { actor, deps, origin } = requireMessaging(context, request, access);
   const id = params.id ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { inbox, type InboxFilter } from "../../../core/messaging/inbox.ts";
 import messagingStyles from "../components/messaging.css?url";
 import { requireMessaging } from "../messaging.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "messages" } satisfies Access;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: messagingStyles }];
 
@@ -12,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: messagingS
  * unread counts, a filter and a search on name and subject. An admin also sees the others exist.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { account, actor, deps, at } = requireMessaging(context, request);
+  const { account, actor, deps, at } = requireMessaging(context, request, access);
   const params = new URL(request.url).searchParams;
   const filter: InboxFilter = params.get("filter") === "unread" ? "unread" : "all";
   const search = (params.get("q") ?? "").slice(0, 100);

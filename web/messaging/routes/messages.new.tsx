@@ -16,6 +16,9 @@ import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import messagingStyles from "../components/messaging.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", feature: "messages" } satisfies Access;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: messagingStyles },
@@ -27,7 +30,7 @@ export const links: LinksFunction = () => [
  * allows it, any practitioner); staff write to one of their clients.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, actor, deps } = requireMessaging(context, request);
+  const { tenant, actor, deps } = requireMessaging(context, request, access);
   const correspondents = await correspondentsOf(deps, actor);
   const chosen = new URL(request.url).searchParams.get("to");
   return {
@@ -53,7 +56,7 @@ type Refusal = {
 };
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { actor, deps, origin } = requireMessaging(context, request);
+  const { actor, deps, origin } = requireMessaging(context, request, access);
   const form = await request.formData();
   const input = {
     subject: String(form.get("subject") ?? ""),

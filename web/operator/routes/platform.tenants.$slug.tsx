@@ -14,6 +14,9 @@ import {
 import { Field } from "../../kernel/components/Field.tsx";
 import { messageOf, requireOperator } from "../operator.server.ts";
 import { passwordRefused } from "../../kernel/reauth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "platform:manage-tenants" } satisfies Access;
 
 /** One tenant: its addresses, plan and status, and the operator's changes to them. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

@@ -5,6 +5,9 @@ import { subdomainOrigin } from "../../../core/kernel/tenants/hosts.ts";
 import { isOperatorTenant } from "../../../core/kernel/tenants/operator.ts";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
 import { requireOperator } from "../operator.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "platform:manage-tenants" } satisfies Access;
 
 /** Every customer tenant: name, address, plan, cell, status, custom domains, when it was created. */
 export async function loader({ context, request }: LoaderFunctionArgs) {

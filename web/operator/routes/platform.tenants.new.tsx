@@ -8,6 +8,9 @@ import { checkProvision, type ProvisionErrors } from "../../../core/kernel/tenan
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 import { Field } from "../../kernel/components/Field.tsx";
 import { messageOf, requireOperator } from "../operator.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "platform:manage-tenants" } satisfies Access;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { deps } = requireOperator(context, request);

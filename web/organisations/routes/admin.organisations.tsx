@@ -5,8 +5,11 @@ import { OrganisationRoleField } from "../../kernel/components/OrganisationRoleF
 import { normaliseEmail } from "../../../core/kernel/auth/accounts.ts";
 import { isOrganisationRole } from "../../../core/kernel/auth/permissions.ts";
 import { addMember, createOrganisation } from "../../../core/kernel/organisations/organisations.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
 import { Field } from "../../kernel/components/Field.tsx";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "client-organisations:manage" } satisfies Access;
 
 /**
  * The tenant's client organisations for its admin: each with its people and their roles, a new
@@ -14,7 +17,7 @@ import { Field } from "../../kernel/components/Field.tsx";
  * colleagues from the organisation's page.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant } = requirePermission(context, request, "client-organisations:manage");
+  const { tenant } = guard({ context, request }, access);
   const { organisations } = context.services.clientsFor(tenant);
   const [all, members] = await Promise.all([organisations.list(), organisations.allMembers()]);
   return {
@@ -29,7 +32,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account } = requirePermission(context, request, "client-organisations:manage");
+  const { tenant, account } = guard({ context, request }, access);
   const form = await request.formData();
   const clients = context.services.clientsFor(tenant);
   const origin = originOf(request);

@@ -8,11 +8,14 @@ import {
   organisationRoles,
 } from "../../../core/kernel/auth/permissions.ts";
 import { changeMember } from "../../../core/kernel/organisations/organisations.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "organisation:read" } satisfies Access;
 
 /** The organisation the person acts for: its people and their roles; its admins manage them. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, account, organisation } = requirePermission(context, request, "organisation:read");
+  const { tenant, account, organisation } = guard({ context, request }, access);
   // organisation:read comes only with an organisation, so there is one here.
   const { organisationId, organisationName, role } = organisation!;
   const members = await context.services.clientsFor(tenant).organisations.membersOf(organisationId);
@@ -32,7 +35,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, organisation } = requirePermission(context, request, "organisation:manage");
+  const { tenant, account, organisation } = guard(
+    { context, request },
+    { ...access, permission: "organisation:manage" },
+  );
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const typedRole = String(form.get("role") ?? "");

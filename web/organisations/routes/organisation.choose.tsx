@@ -3,14 +3,17 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chooseOrganisation } from "../../../core/kernel/organisations/organisations.ts";
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "portal:use", opensAt: "organisation-choice" } satisfies Access;
 
 /**
  * After signing in, a member of several client organisations chooses the one they act for; the
  * menu brings them back here to switch.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const { memberships, organisation } = requirePermission(context, request, "portal:use");
+  const { memberships, organisation } = guard({ context, request }, access);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
   return {
     returnTo,
@@ -24,7 +27,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { memberships, session, account, tenant } = requirePermission(context, request, "portal:use");
+  const { memberships, session, account, tenant } = guard({ context, request }, access);
   const form = await request.formData();
   const { sessions, audit } = context.services.identityFor(tenant);
   const chosen = await chooseOrganisation(

@@ -5,21 +5,24 @@ import { OrganisationRoleField } from "../../kernel/components/OrganisationRoleF
 import { z } from "zod";
 import { invite } from "../../../core/kernel/auth/invitations.ts";
 import { organisationRoles } from "../../../core/kernel/auth/permissions.ts";
-import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { originOf, guard } from "../../kernel/auth.server.ts";
 import { InvitePersonFields } from "../../kernel/components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 import { invitedPersonSchema, typedPerson } from "../../kernel/invite.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
+
+export const access = { permission: "organisation:manage" } satisfies Access;
 
 /** An organisation's admin invites a colleague into the organisation, with their role there. */
 export function loader({ context, request }: LoaderFunctionArgs) {
-  const { tenant, organisation } = requirePermission(context, request, "organisation:manage");
+  const { tenant, organisation } = guard({ context, request }, access);
   return { name: organisation!.organisationName, defaultLanguage: tenant.settings.defaultLanguage };
 }
 
 const colleagueSchema = invitedPersonSchema.extend({ organisationRole: z.enum(organisationRoles) });
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const { tenant, account, organisation } = requirePermission(context, request, "organisation:manage");
+  const { tenant, account, organisation } = guard({ context, request }, access);
   const form = Object.fromEntries(await request.formData());
   const values = { ...typedPerson(form), organisationRole: String(form.organisationRole ?? "member") };
   const parsed = colleagueSchema.safeParse(form);

@@ -4,21 +4,22 @@ import { createMiddleware } from "hono/factory";
 import type { Account } from "../../../core/kernel/auth/accounts.ts";
 import { authenticateApiKey, looksLikeApiKey, type ApiKey } from "../../../core/kernel/auth/api-keys.ts";
 import type { ApiScope } from "../../../core/kernel/auth/api-scopes.ts";
-import { hasPermission, type Permission } from "../../../core/kernel/auth/permissions.ts";
+import { checkAccess, type Access, type AccessRefusal } from "../../../core/kernel/auth/access.ts";
 import type { SessionRecord } from "../../../core/kernel/auth/sessions.ts";
 import type { BucketRule } from "../../../core/kernel/platform/token-bucket.ts";
 import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import type { AppEnv } from "../../context.ts";
 import { takeFromBucket } from "../middleware/rate-limit.ts";
-import { apiError } from "./errors.ts";
+import { refuse, type Failure } from "./errors.ts";
 
 /**
- * The one authentication step of the API. Every operation behind it declares what it needs:
- * `personRoute` a permission of a signed-in person (the session token, or the cookie in the
- * browser), `scopedRoute` that permission or an API key with one scope. The step answers 401 to
- * no or a bad credential, 403 to a caller without the permission or scope (RFC 6750), and puts
- * the caller on the context; the declaration is also the operation's `security` in the OpenAPI
- * document.
+ * The one authentication step of the API. Every operation behind it declares its access as a page
+ * does (`Access`: permission, feature, the first step from which it opens): `personRoute` for a
+ * signed-in person (the session token, or the cookie in the browser), `scopedRoute` for such a
+ * person or an API key with one scope. A person is checked by the same `checkAccess` as the pages.
+ * The step answers 401 to no or a bad credential, 403 to a caller without the permission or scope
+ * (RFC 6750), 404 where the tenant lacks the feature, and puts the caller on the context; the
+ * declaration is also the operation's `security` in the OpenAPI document.
  */
 export type PersonCaller = { kind: "person"; tenant: Tenant; account: Account; session: SessionRecord };
 export type KeyCaller = { kind: "key"; tenant: Tenant; key: ApiKey };
@@ -62,49 +63,54 @@ function declare<R extends Declared, C extends Caller>(
   return createRoute<R["path"], Full>({ ...route, security, middleware } as Full);
 }
 
-/** An operation for a signed-in person only: their own account and session. No key reaches it. */
-export function personRoute<R extends Declared>(permission: Permission, route: R) {
+/**
+ * An operation only a signed-in person does (their own account, their appointments, their
+ * conversations): no key reaches it, and, as on the pages, not before a temporary password is
+ * replaced and a required second factor set up, unless its access opens earlier.
+ */
+export function personRoute<R extends Declared>(access: Access, route: R) {
   return declare<R, PersonCaller>(
     route,
     [{ [sessionScheme]: [] }],
-    accessStep(route.operationId, permission, { scope: null, ownAccount: true }),
+    accessStep(route.operationId, access, null),
   );
 }
 
 /**
- * An operation on a person's own work (their appointments, their conversations) that only a
- * signed-in person does: no key reaches it, and, as on the pages, not before a temporary password
- * is replaced and a required second factor set up.
+ * An operation for a person with the access, or a key with the scope. A key has no tenant
+ * feature check of its own yet, so these operations name no feature.
  */
-export function workRoute<R extends Declared>(permission: Permission, route: R) {
-  return declare<R, PersonCaller>(
-    route,
-    [{ [sessionScheme]: [] }],
-    accessStep(route.operationId, permission, { scope: null, ownAccount: false }),
-  );
-}
-
-/** An operation for a person with the permission, or a key with the scope. */
 export function scopedRoute<R extends Declared>(
-  access: { permission: Permission; scope: ApiScope },
+  { scope, ...access }: Access & { feature?: never; scope: ApiScope },
   route: R,
 ) {
   return declare<R, Caller>(
     route,
-    [{ [sessionScheme]: [] }, { [keyScheme]: [access.scope] }],
-    accessStep(route.operationId, access.permission, { scope: access.scope, ownAccount: false }),
+    [{ [sessionScheme]: [] }, { [keyScheme]: [scope] }],
+    accessStep(route.operationId, access, scope),
   );
 }
 
-const refusal = (c: Context, status: 401 | 403, challenge: string, code: string, message: string) => {
+/** A refusal of the credential itself, with the challenge RFC 6750 asks for. */
+const challenged = (c: Context, reason: Failure, challenge: string, message: string) => {
   c.header("WWW-Authenticate", challenge);
-  return c.json(apiError(code, message), status);
+  return refuse(c, reason, message);
 };
 
-/** What a call may use: a key with `scope` (null: no key), and whether it is about one's own account. */
-type Access = { scope: ApiScope | null; ownAccount: boolean };
+/** What the API tells a person `checkAccess` refuses; `failures` gives the status and code. */
+const personRefusals: Record<AccessRefusal, string> = {
+  "signed-out": "Not signed in",
+  "password-change": "Choose a new password in the portal first",
+  "second-factor": "Set up a second factor in the portal first",
+  // The API acts for no client organisation (it asks for no choice of one), so this stays unused.
+  "organisation-choice": "This account may not do this",
+  permission: "This account may not do this",
+  // A tenant without the feature has none of its operations.
+  feature: "Not found",
+};
 
-function accessStep(operation: string, permission: Permission, { scope, ownAccount }: Access) {
+/** The access step of one operation: `scope` is what a key needs for it (null: no key). */
+function accessStep(operation: string, access: Access, scope: ApiScope | null) {
   return createMiddleware<CallerEnv<Caller>>(async (c, next) => {
     const site = c.get("site");
     const token = /^Bearer (\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
@@ -113,25 +119,12 @@ function accessStep(operation: string, permission: Permission, { scope, ownAccou
     }
     const auth = c.get("auth");
     if (!auth || site.kind !== "tenant") {
-      return refusal(c, 401, "Bearer", "unauthorized", "Not signed in");
+      return challenged(c, "signed-out", "Bearer", "Not signed in");
     }
     const { account, session } = auth;
-    if (!hasPermission(account.role, permission)) {
-      return c.json(apiError("forbidden", "This account may not do this"), 403);
-    }
-    // As on the pages: until a temporary password is replaced, or a required second factor set
-    // up, a session reaches only its own account and session.
-    if (!ownAccount && account.mustChangePassword) {
-      return c.json(apiError("password_change_required", "Choose a new password in the portal first"), 403);
-    }
     const tenant = site.tenant;
-    if (
-      !ownAccount &&
-      session.strength !== "two-step" &&
-      tenant.settings.secondFactor.required.includes(account.role)
-    ) {
-      return c.json(apiError("second_factor_required", "Set up a second factor in the portal first"), 403);
-    }
+    const verdict = checkAccess({ tenant, person: { account, session, organisation: null } }, access);
+    if (!verdict.ok) return refuse(c, verdict.refusal, personRefusals[verdict.refusal]);
     c.set("caller", { kind: "person", tenant, account, session });
     await next();
   });
@@ -172,34 +165,26 @@ async function keyStep(
     });
   if (!check.ok) {
     if (check.key) await audit(check.key, "failure", { reason: check.reason });
-    return refusal(
-      c,
-      401,
-      'Bearer error="invalid_token"',
-      "invalid_key",
-      "This API key is not valid (any more)",
-    );
+    return challenged(c, "badKey", 'Bearer error="invalid_token"', "This API key is not valid (any more)");
   }
   const { key } = check;
   const throttled = await takeFromBucket(c, `api-key:${tenant.id}:${key.id}`, perKey);
   if (throttled) return throttled;
   if (!scope) {
     await audit(key, "denied", { reason: "person_only" });
-    return refusal(
+    return challenged(
       c,
-      401,
+      "personOnly",
       'Bearer error="invalid_token"',
-      "person_required",
       "This operation is for a signed-in person; an API key cannot use it",
     );
   }
   if (!key.scopes.includes(scope)) {
     await audit(key, "denied", { reason: "scope_missing", scope });
-    return refusal(
+    return challenged(
       c,
-      403,
+      "scopeMissing",
       `Bearer error="insufficient_scope", scope="${scope}"`,
-      "insufficient_scope",
       `This API key lacks the scope ${scope}`,
     );
   }

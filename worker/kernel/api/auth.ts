@@ -7,7 +7,7 @@ import { finishSignIn, login } from "../../../core/kernel/auth/login.ts";
 import { completeSecondStep } from "../../../core/kernel/auth/second-factor.ts";
 import type { AppEnv } from "../../context.ts";
 import { personRoute } from "./access.ts";
-import { apiError, errorSchema, json } from "./errors.ts";
+import { errorSchema, json, refuse } from "./errors.ts";
 
 const meSchema = z
   .object({
@@ -89,21 +89,27 @@ const secondFactorRoute = createRoute({
 
 const notAPerson = "Not signed in; an API key is not a person and gets 401 here";
 
-const logoutRoute = personRoute("portal:use", {
-  method: "post",
-  path: "/auth/logout",
-  operationId: "logout",
-  summary: "End the session of the bearer token (or cookie)",
-  responses: { 204: { description: "Signed out" }, 401: json(errorSchema, notAPerson) },
-});
+const logoutRoute = personRoute(
+  { permission: "portal:use", opensAt: "password-change" },
+  {
+    method: "post",
+    path: "/auth/logout",
+    operationId: "logout",
+    summary: "End the session of the bearer token (or cookie)",
+    responses: { 204: { description: "Signed out" }, 401: json(errorSchema, notAPerson) },
+  },
+);
 
-const meRoute = personRoute("portal:use", {
-  method: "get",
-  path: "/me",
-  operationId: "getMe",
-  summary: "The signed-in person",
-  responses: { 200: json(meSchema, "The signed-in person"), 401: json(errorSchema, notAPerson) },
-});
+const meRoute = personRoute(
+  { permission: "portal:use", opensAt: "password-change" },
+  {
+    method: "get",
+    path: "/me",
+    operationId: "getMe",
+    summary: "The signed-in person",
+    responses: { 200: json(meSchema, "The signed-in person"), 401: json(errorSchema, notAPerson) },
+  },
+);
 
 function me(account: Account, tenant: Tenant, strength: SessionStrength): z.infer<typeof meSchema> {
   const { id, email, displayName, role, language, timeZone, mustChangePassword } = account;
@@ -115,7 +121,7 @@ function me(account: Account, tenant: Tenant, strength: SessionStrength): z.infe
 export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(loginRoute, async (c) => {
     const site = c.get("site");
-    if (site.kind !== "tenant") return c.json(apiError("not_found", "No tenant on this host"), 404);
+    if (site.kind !== "tenant") return refuse(c, "notFound", "No tenant on this host");
     const identity = c.get("services").identityFor(site.tenant);
     const { email, password } = c.req.valid("json");
     const result = await login(identity, {
@@ -129,10 +135,9 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
     }
     if (!result.ok && result.reason === "throttled") {
       c.header("Retry-After", String(result.retryAfterSeconds ?? 60));
-      return c.json(apiError("throttled", "Too many failed attempts"), 429);
+      return refuse(c, "throttled", "Too many failed attempts");
     }
-    if (!result.ok)
-      return c.json(apiError("invalid_credentials", "E-mail address and password do not match"), 401);
+    if (!result.ok) return refuse(c, "wrongCredentials", "E-mail address and password do not match");
     return c.json(
       {
         token: result.token,
@@ -145,7 +150,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(secondFactorRoute, async (c) => {
     const site = c.get("site");
-    if (site.kind !== "tenant") return c.json(apiError("not_found", "No tenant on this host"), 404);
+    if (site.kind !== "tenant") return refuse(c, "notFound", "No tenant on this host");
     const identity = c.get("services").identityFor(site.tenant);
     const { challenge, code } = c.req.valid("json");
     const client = {
@@ -153,10 +158,8 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
       userAgent: c.req.header("user-agent") ?? null,
     };
     const result = await completeSecondStep(identity, challenge, code, client);
-    if (!result.ok && result.reason === "throttled")
-      return c.json(apiError("throttled", "Too many wrong codes"), 429);
-    if (!result.ok)
-      return c.json(apiError("invalid_code", "Wrong or used code, or the challenge expired"), 401);
+    if (!result.ok && result.reason === "throttled") return refuse(c, "throttled", "Too many wrong codes");
+    if (!result.ok) return refuse(c, "wrongCode", "Wrong or used code, or the challenge expired");
     const token = await finishSignIn(identity, result.account, client, "two-step", { method: result.method });
     return c.json(
       {

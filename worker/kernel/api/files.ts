@@ -11,8 +11,8 @@ import {
 } from "../../../core/kernel/files/uploads.ts";
 import { partSize } from "../../../core/kernel/files/rules.ts";
 import type { AppEnv } from "../../context.ts";
-import { workRoute, type PersonCaller } from "./access.ts";
-import { apiError, errorSchema, json } from "./errors.ts";
+import { personRoute, type PersonCaller } from "./access.ts";
+import { errorSchema, json, refuse } from "./errors.ts";
 
 /**
  * The upload operations every capability shares (core/kernel/files/uploads.ts). A file goes up in parts:
@@ -47,106 +47,109 @@ const common = {
 
 const uploadId = z.object({ id: z.string().min(1).max(40) });
 
-const createUploadRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/files/uploads",
-  operationId: "createUpload",
-  summary: "Start uploading a file (part of uploadDocument)",
-  description:
-    "Checks the name (no paths, control characters or reserved names; an allowed type), the size (not empty, within the tenant's limit, at most 250 MB) and the tenant's storage quota, and reserves the size. Send the parts with uploadPart. An upload not completed within 24 hours is removed.",
-  request: {
-    body: {
-      content: {
-        "application/json": {
-          schema: z.object({ name: z.string().min(1).max(400), size: z.number().int() }),
+const createUploadRoute = personRoute(
+  { permission: "portal:use" },
+  {
+    method: "post",
+    path: "/files/uploads",
+    operationId: "createUpload",
+    summary: "Start uploading a file (part of uploadDocument)",
+    description:
+      "Checks the name (no paths, control characters or reserved names; an allowed type), the size (not empty, within the tenant's limit, at most 250 MB) and the tenant's storage quota, and reserves the size. Send the parts with uploadPart. An upload not completed within 24 hours is removed.",
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({ name: z.string().min(1).max(400), size: z.number().int() }),
+          },
         },
       },
     },
-  },
-  responses: {
-    201: json(z.object({ upload: uploadSchema }), "Started; send the parts"),
-    400: json(errorSchema, "Invalid request"),
-    413: json(
-      errorSchema,
-      "too_large: larger than the tenant allows; over_quota: the tenant's storage is full",
-    ),
-    422: json(errorSchema, "name_unsafe, type_not_allowed or empty"),
-    ...common,
-  },
-});
-
-const uploadPartRoute = workRoute("portal:use", {
-  method: "put",
-  path: "/files/uploads/{id}/parts/{partNumber}",
-  operationId: "uploadPart",
-  summary: "Send one part of an upload",
-  description:
-    "The body is the part's bytes (`application/octet-stream`): part n covers bytes (n-1)*partSize up to n*partSize of the file. A part sent again replaces the earlier one. A body of another length is refused and not kept; one whose Content-Length is larger than any part (a whole file in one request) is refused at once, unread.",
-  request: {
-    params: z.object({
-      id: z.string().min(1).max(40),
-      partNumber: z.coerce.number().int().min(1).max(10_000),
-    }),
-    body: {
-      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
-      required: true,
+    responses: {
+      201: json(z.object({ upload: uploadSchema }), "Started; send the parts"),
+      400: json(errorSchema, "Invalid request"),
+      413: json(
+        errorSchema,
+        "too_large: larger than the tenant allows; over_quota: the tenant's storage is full",
+      ),
+      422: json(errorSchema, "name_unsafe, type_not_allowed or empty"),
+      ...common,
     },
   },
-  responses: {
-    200: json(z.object({ partNumber: z.number().int() }), "The part arrived"),
-    400: json(errorSchema, "part_invalid: no such part, or not its size"),
-    413: json(errorSchema, "part_too_large: larger than a part can be; send the file in parts"),
-    ...common,
+);
+
+const uploadPartRoute = personRoute(
+  { permission: "portal:use" },
+  {
+    method: "put",
+    path: "/files/uploads/{id}/parts/{partNumber}",
+    operationId: "uploadPart",
+    summary: "Send one part of an upload",
+    description:
+      "The body is the part's bytes (`application/octet-stream`): part n covers bytes (n-1)*partSize up to n*partSize of the file. A part sent again replaces the earlier one. A body of another length is refused and not kept; one whose Content-Length is larger than any part (a whole file in one request) is refused at once, unread.",
+    request: {
+      params: z.object({
+        id: z.string().min(1).max(40),
+        partNumber: z.coerce.number().int().min(1).max(10_000),
+      }),
+      body: {
+        content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(z.object({ partNumber: z.number().int() }), "The part arrived"),
+      400: json(errorSchema, "part_invalid: no such part, or not its size"),
+      413: json(errorSchema, "part_too_large: larger than a part can be; send the file in parts"),
+      ...common,
+    },
   },
-});
+);
 
-const getUploadRoute = workRoute("portal:use", {
-  method: "get",
-  path: "/files/uploads/{id}",
-  operationId: "getUpload",
-  summary: "An upload and the parts that arrived (to resume)",
-  request: { params: uploadId },
-  responses: { 200: json(z.object({ upload: uploadSchema }), "The upload"), ...common },
-});
-
-const completeUploadRoute = workRoute("portal:use", {
-  method: "post",
-  path: "/files/uploads/{id}/complete",
-  operationId: "completeUpload",
-  summary: "Join the parts and check the content",
-  description:
-    "The content must be what the name says (checked by its magic bytes; text must be UTF-8 text). A refused file is removed at once, nothing of it is kept.",
-  request: { params: uploadId },
-  responses: {
-    200: json(z.object({ file: fileSchema }), "Stored; link it with uploadDocument within 24 hours"),
-    409: json(errorSchema, "upload_incomplete: parts are missing (see getUpload)"),
-    422: json(errorSchema, "type_mismatch: the content is not what the name says"),
-    ...common,
+const getUploadRoute = personRoute(
+  { permission: "portal:use" },
+  {
+    method: "get",
+    path: "/files/uploads/{id}",
+    operationId: "getUpload",
+    summary: "An upload and the parts that arrived (to resume)",
+    request: { params: uploadId },
+    responses: { 200: json(z.object({ upload: uploadSchema }), "The upload"), ...common },
   },
-});
+);
 
-const abortUploadRoute = workRoute("portal:use", {
-  method: "delete",
-  path: "/files/uploads/{id}",
-  operationId: "abortUpload",
-  summary: "Stop an upload; its parts are thrown away",
-  request: { params: uploadId },
-  responses: { 204: { description: "Stopped" }, ...common },
-});
+const completeUploadRoute = personRoute(
+  { permission: "portal:use" },
+  {
+    method: "post",
+    path: "/files/uploads/{id}/complete",
+    operationId: "completeUpload",
+    summary: "Join the parts and check the content",
+    description:
+      "The content must be what the name says (checked by its magic bytes; text must be UTF-8 text). A refused file is removed at once, nothing of it is kept.",
+    request: { params: uploadId },
+    responses: {
+      200: json(z.object({ file: fileSchema }), "Stored; link it with uploadDocument within 24 hours"),
+      409: json(errorSchema, "upload_incomplete: parts are missing (see getUpload)"),
+      422: json(errorSchema, "type_mismatch: the content is not what the name says"),
+      ...common,
+    },
+  },
+);
 
-/** How each refusal answers. */
-export const refusalStatus: Record<UploadRefusal, 400 | 404 | 409 | 413 | 422> = {
-  name_unsafe: 422,
-  type_not_allowed: 422,
-  empty: 422,
-  type_mismatch: 422,
-  too_large: 413,
-  over_quota: 413,
-  upload_incomplete: 409,
-  part_invalid: 400,
-  not_found: 404,
-};
+const abortUploadRoute = personRoute(
+  { permission: "portal:use" },
+  {
+    method: "delete",
+    path: "/files/uploads/{id}",
+    operationId: "abortUpload",
+    summary: "Stop an upload; its parts are thrown away",
+    request: { params: uploadId },
+    responses: { 204: { description: "Stopped" }, ...common },
+  },
+);
 
+/** What each refusal tells; `failures` gives its status and code. */
 export const refusalMessage: Record<UploadRefusal, string> = {
   name_unsafe: "This file name cannot be used: no folders, control characters or reserved names",
   type_not_allowed: "Files of this type are not accepted here",
@@ -162,7 +165,7 @@ export const refusalMessage: Record<UploadRefusal, string> = {
 const shown = (upload: UploadView) => upload;
 
 function refused<S extends 400 | 404 | 409 | 413 | 422>(c: Context, reason: UploadRefusal) {
-  return c.json(apiError(reason, refusalMessage[reason]), refusalStatus[reason] as S);
+  return refuse<UploadRefusal, S>(c, reason, refusalMessage[reason]);
 }
 
 function filesOf(c: Context<AppEnv & { Variables: { caller: PersonCaller } }>) {
@@ -184,12 +187,10 @@ export function registerFileRoutes(api: OpenAPIHono<AppEnv>) {
     // unread. Not cancelled: cancelling a body still being sent makes the local runtime fail the
     // request with 500 "Network connection lost" instead of passing this answer on.
     if (declared && Number(declared) > partSize)
-      return c.json(
-        apiError(
-          "part_too_large",
-          `A part is at most ${partSize} bytes; send the file in parts (createUpload)`,
-        ),
-        413,
+      return refuse(
+        c,
+        "partTooLarge",
+        `A part is at most ${partSize} bytes; send the file in parts (createUpload)`,
       );
     const { deps, uploaderId } = filesOf(c);
     const { id, partNumber } = c.req.valid("param");

@@ -3,7 +3,7 @@ import { featureKeys } from "../../../core/kernel/tenants/features.ts";
 import { languages } from "../../../core/kernel/tenants/languages.ts";
 import { termKeys, terminologyFor } from "../../../core/kernel/tenants/terminology.ts";
 import type { AppEnv } from "../../context.ts";
-import { apiError, errorSchema } from "./errors.ts";
+import { errorSchema, refuse } from "./errors.ts";
 
 const tenantProfileSchema = z
   .object({
@@ -37,7 +37,7 @@ const getTenantProfile = createRoute({
 export function registerTenantRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(getTenantProfile, (c) => {
     const site = c.get("site");
-    if (site.kind !== "tenant") return c.json(apiError("not_found", "No tenant on this host"), 404);
+    if (site.kind !== "tenant") return refuse(c, "notFound", "No tenant on this host");
     const { tenant } = site;
     const language = c.req.valid("query").language ?? c.get("language");
     return c.json(
