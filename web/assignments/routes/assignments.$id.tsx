@@ -31,6 +31,8 @@ import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import { FormAlert, TextAreaField } from "../../kernel/components/Field.tsx";
 import { keptFiles } from "../../kernel/files.server.ts";
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: filesStyles },

@@ -7,6 +7,8 @@ import { StatusBadge } from "../components/AssignmentParts.tsx";
 import styles from "../components/assignments.css?url";
 import { ClientAssignmentList } from "../components/ClientAssignmentList.tsx";
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /**

@@ -16,6 +16,8 @@ import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import filesStyles from "../../kernel/components/files/files.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: filesStyles },

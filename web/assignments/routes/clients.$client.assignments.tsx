@@ -6,6 +6,8 @@ import { requireAssignments } from "../assignments.server.ts";
 import styles from "../components/assignments.css?url";
 import { ClientAssignmentList } from "../components/ClientAssignmentList.tsx";
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /** One client's assignments, for the staff of their care team (anyone else: not found). */

@@ -28,6 +28,8 @@ import { useErrorText, type ShownErrors } from "../components/BookingSetupFields
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 
+export const handle = { i18n: ["booking"] };
+
 /**
  * The tenant's appointment types for its admin: what can be booked, how long it takes, where,
  * and with whom; and the booking rules for all appointments (part of the tenant's settings).

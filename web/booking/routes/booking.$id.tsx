@@ -13,6 +13,8 @@ import { BookingStatus } from "../components/BookingStatus.tsx";
 import { HoldCountdown } from "../components/HoldCountdown.tsx";
 import bookingStyles from "../components/booking.css?url";
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /**

@@ -19,6 +19,8 @@ import {
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /**

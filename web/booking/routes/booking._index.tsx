@@ -13,6 +13,8 @@ import { requireBooking, shownBooking, type ShownBooking } from "../booking.serv
 import { BookingStatus } from "../components/BookingStatus.tsx";
 import bookingStyles from "../components/booking.css?url";
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /** A client's appointments, coming and past, on their own clock; staff keep their agenda. */

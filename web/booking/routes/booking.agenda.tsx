@@ -7,6 +7,8 @@ import { addDays, inZone } from "../../../core/booking/zoned.ts";
 import { requireBooking, shownBooking } from "../booking.server.ts";
 import bookingStyles from "../components/booking.css?url";
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /** A staff member's own appointments, a day or a week (from Monday) of their own calendar. */

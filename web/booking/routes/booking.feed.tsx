@@ -13,6 +13,8 @@ import { CopyButton } from "../../kernel/components/CopyButton.tsx";
 import { Field, FormAlert } from "../../kernel/components/Field.tsx";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
 
+export const handle = { i18n: ["booking"] };
+
 /** A staff member with their own agenda, in a tenant that books appointments. */
 function requireAgenda(context: AppLoadContext, request: Request) {
   const user = requirePermission(context, request, "agenda:manage-own");

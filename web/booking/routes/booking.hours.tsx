@@ -25,6 +25,8 @@ import { ContextField, useErrorText, type ShownErrors } from "../components/Book
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 
+export const handle = { i18n: ["booking"] };
+
 /**
  * A staff member's own booking hours: their zone and rules, their weekly blocks and their
  * exceptions. Only ever their own: the signed-in person is the staff member, no form field names one.

@@ -14,6 +14,8 @@ import { SelectField } from "../../kernel/components/Field.tsx";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /**

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { storageUsage } from "../../../core/kernel/files/uploads.ts";
 import { requirePermission } from "../../kernel/auth.server.ts";
 
+export const handle = { i18n: ["documents"] };
+
 /** The tenant admin sees how much of the tenant's storage quota its files use. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant } = requirePermission(context, request, "tenant:configure");

@@ -5,6 +5,8 @@ import documentStyles from "../components/documents.css?url";
 import filesStyles from "../../kernel/components/files/files.css?url";
 import { documentsAction, documentsPage } from "../documents.server.ts";
 
+export const handle = { i18n: ["documents"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },
   { rel: "stylesheet", href: filesStyles },

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../../kernel/auth.server.ts";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
 
+export const handle = { i18n: ["dossier"] };
+
 /** The parts of Portaal whose audit lines a client is shown in words; anything else is "your data". */
 const describedAreas = [
   "users",

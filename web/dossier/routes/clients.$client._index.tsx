@@ -5,6 +5,8 @@ import type { AssignedClient } from "../../../core/kernel/care-team/care-team.ts
 import type { FeatureKey } from "../../../core/kernel/tenants/features.ts";
 import { requireAssignedClient } from "../dossier.server.ts";
 
+export const handle = { i18n: ["dossier"] };
+
 /** Where each part of one client's dossier lives for the staff member working with them. */
 const parts = {
   messages: (client: AssignedClient) => `/messages?q=${encodeURIComponent(client.displayName)}`,

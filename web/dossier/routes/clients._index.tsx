@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../../kernel/auth.server.ts";
 
+export const handle = { i18n: ["dossier"] };
+
 /** The staff member's clients: everyone whose care team they are in, each a way into a dossier. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account } = requirePermission(context, request, "clients:read-assigned");

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { defaultGoalSettings, saveGoalSettings } from "../../../core/goals/settings.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
 
+export const handle = { i18n: ["goals"] };
+
 /** The tenant's rule for goals: whether clients keep their own goals, or only their care team does. */
 function requireGoalSettings(context: LoaderFunctionArgs["context"], request: Request) {
   const user = requirePermission(context, request, "tenant:configure");

@@ -3,6 +3,8 @@ import { GoalPage } from "../components/GoalPage.tsx";
 import goalStyles from "../components/goals.css?url";
 import { changeGoalFromForm, clientGoals, loadGoal } from "../goals.server.ts";
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /** One goal of a client, for the staff of their care team: progress, comments, changes. */

@@ -3,6 +3,8 @@ import { GoalsPage } from "../components/GoalsPage.tsx";
 import goalStyles from "../components/goals.css?url";
 import { addGoalFromForm, clientGoals, loadGoals } from "../goals.server.ts";
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /** The goals of one client, for the staff of their care team (anyone else: not found). */

@@ -3,6 +3,8 @@ import { GoalPage } from "../components/GoalPage.tsx";
 import goalStyles from "../components/goals.css?url";
 import { changeGoalFromForm, loadGoal, ownGoals } from "../goals.server.ts";
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /** One of the client's own goals: progress and its history, comments, changes. */

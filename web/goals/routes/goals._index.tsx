@@ -5,6 +5,8 @@ import { GoalsPage } from "../components/GoalsPage.tsx";
 import goalStyles from "../components/goals.css?url";
 import { addGoalFromForm, loadCaseload, loadGoals, ownGoals, seesCaseload } from "../goals.server.ts";
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /**

@@ -12,6 +12,8 @@ import { requireOperator } from "../../operator/operator.server.ts";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
 import { useRootData, type TenantRootData } from "../../root.tsx";
 
+export const handle = { i18n: ["messaging"] };
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return { coaches: [], summary: null, replies: [] };
   // The operator tenant has one page: the console.

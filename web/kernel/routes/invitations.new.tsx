@@ -13,6 +13,8 @@ import { CareTeamField } from "../components/CareTeamField.tsx";
 import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
 
+export const handle = { i18n: ["organisations"] };
+
 /** Admins may invite anyone with any role the tenant has; staff invite clients. */
 const rolesFor = (tenant: Tenant, role: Role): readonly Role[] =>
   hasPermission(role, "users:manage") ? rolesGrantableIn(tenant) : ["client"];

@@ -5,6 +5,8 @@ import { inbox, type InboxFilter } from "../../../core/messaging/inbox.ts";
 import messagingStyles from "../components/messaging.css?url";
 import { requireMessaging } from "../messaging.server.ts";
 
+export const handle = { i18n: ["messaging"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: messagingStyles }];
 
 /**

@@ -17,6 +17,8 @@ import messagingStyles from "../components/messaging.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
 
+export const handle = { i18n: ["messaging"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: messagingStyles },
   { rel: "stylesheet", href: filesStyles },

@@ -15,6 +15,8 @@ import { Field } from "../../kernel/components/Field.tsx";
 import { messageOf, requireOperator } from "../operator.server.ts";
 import { passwordRefused } from "../../kernel/reauth.server.ts";
 
+export const handle = { i18n: ["operator"] };
+
 /** One tenant: its addresses, plan and status, and the operator's changes to them. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { deps } = requireOperator(context, request);

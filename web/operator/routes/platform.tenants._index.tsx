@@ -6,6 +6,8 @@ import { isOperatorTenant } from "../../../core/kernel/tenants/operator.ts";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
 import { requireOperator } from "../operator.server.ts";
 
+export const handle = { i18n: ["operator"] };
+
 /** Every customer tenant: name, address, plan, cell, status, custom domains, when it was created. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { account, deps } = requireOperator(context, request);

@@ -9,6 +9,8 @@ import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 import { Field } from "../../kernel/components/Field.tsx";
 import { messageOf, requireOperator } from "../operator.server.ts";
 
+export const handle = { i18n: ["operator"] };
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { deps } = requireOperator(context, request);
   const plans = await deps.control.plans();

@@ -8,6 +8,8 @@ import { addMember, createOrganisation } from "../../../core/kernel/organisation
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
 import { Field } from "../../kernel/components/Field.tsx";
 
+export const handle = { i18n: ["organisations"] };
+
 /**
  * The tenant's client organisations for its admin: each with its people and their roles, a new
  * one by name, and an existing client placed in one. The organisation's own admins manage their

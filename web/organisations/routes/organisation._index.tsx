@@ -10,6 +10,8 @@ import {
 import { changeMember } from "../../../core/kernel/organisations/organisations.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
 
+export const handle = { i18n: ["organisations"] };
+
 /** The organisation the person acts for: its people and their roles; its admins manage them. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account, organisation } = requirePermission(context, request, "organisation:read");

@@ -5,6 +5,8 @@ import { chooseOrganisation } from "../../../core/kernel/organisations/organisat
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
 
+export const handle = { i18n: ["organisations"] };
+
 /**
  * After signing in, a member of several client organisations chooses the one they act for; the
  * menu brings them back here to switch.

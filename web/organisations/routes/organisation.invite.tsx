@@ -10,6 +10,8 @@ import { InvitePersonFields } from "../../kernel/components/InvitePersonFields.t
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 import { invitedPersonSchema, typedPerson } from "../../kernel/invite.server.ts";
 
+export const handle = { i18n: ["organisations"] };
+
 /** An organisation's admin invites a colleague into the organisation, with their role there. */
 export function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, organisation } = requirePermission(context, request, "organisation:manage");
