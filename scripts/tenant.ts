@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import i18next from "i18next";
-import { en } from "../web/kernel/i18n/locales/en.ts";
+import { messages } from "../web/kernel/i18n/catalogue.server.ts";
 import { standardPlans } from "../core/kernel/tenants/plans.ts";
 import { provisionTenant } from "../core/kernel/tenants/provision.ts";
 import { withLocalPlatform } from "./local-platform.ts";
@@ -66,7 +66,7 @@ if (command === "create" && values.language !== "nl" && values.language !== "en"
     const english = i18next.createInstance();
     await english.init({
       lng: "en",
-      resources: { en: { translation: en } },
+      resources: { en: { translation: messages.en } },
       interpolation: { escapeValue: false },
     });
     for (const [field, error] of Object.entries(result.errors))

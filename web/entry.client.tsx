@@ -1,6 +1,8 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { browserStrings } from "./kernel/i18n/browser-strings.ts";
+import { StringSourceContext } from "./kernel/i18n/strings.ts";
 import { NonceProvider } from "./nonce.tsx";
 
 // When Remix rebuilds the whole document (an error page after a client navigation), the inline
@@ -12,7 +14,9 @@ startTransition(() => {
     document,
     <StrictMode>
       <NonceProvider value={nonce}>
-        <RemixBrowser />
+        <StringSourceContext.Provider value={browserStrings}>
+          <RemixBrowser />
+        </StringSourceContext.Provider>
       </NonceProvider>
     </StrictMode>,
   );

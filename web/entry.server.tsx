@@ -2,6 +2,8 @@ import type { AppLoadContext, EntryContext } from "@remix-run/cloudflare";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToReadableStream } from "react-dom/server";
+import { serverStrings } from "./kernel/i18n/server-strings.server.ts";
+import { StringSourceContext } from "./kernel/i18n/strings.ts";
 import { NonceProvider } from "./nonce.tsx";
 
 const streamTimeoutMillis = 5_000;
@@ -18,12 +20,14 @@ export default async function handleRequest(
   let status = responseStatusCode;
   const body = await renderToReadableStream(
     <NonceProvider value={loadContext.cspNonce}>
-      <RemixServer
-        context={remixContext}
-        url={request.url}
-        abortDelay={streamTimeoutMillis}
-        nonce={loadContext.cspNonce}
-      />
+      <StringSourceContext.Provider value={serverStrings}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={streamTimeoutMillis}
+          nonce={loadContext.cspNonce}
+        />
+      </StringSourceContext.Provider>
     </NonceProvider>,
     {
       nonce: loadContext.cspNonce,

@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -19,8 +20,9 @@ import { textFor } from "../core/kernel/tenants/settings.ts";
 import { AppShell } from "./kernel/components/AppShell.tsx";
 import { toolsFor } from "./capabilities.ts";
 import { ErrorPage } from "./kernel/components/ErrorPage.tsx";
-import { Translated } from "./kernel/components/Translated.tsx";
-import { i18nBundle } from "./kernel/i18n/bundle.server.ts";
+import { wordingFor } from "./kernel/i18n/bundle.server.ts";
+import { pageNamespaces } from "./kernel/i18n/strings.ts";
+import { StringsSeed, Translated } from "./kernel/i18n/Translated.tsx";
 import { useNonce } from "./nonce.tsx";
 import styles from "./kernel/styles/app.css?url";
 import "./load-context.ts";
@@ -38,7 +40,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   }
   const path = new URL(request.url).pathname;
   if (site.kind === "platform") {
-    return { kind: "platform" as const, path, i18n: i18nBundle(language, "Portaal", {}) };
+    return { kind: "platform" as const, path, i18n: wordingFor(language, "Portaal", {}) };
   }
   const { tenant } = site;
   const auth = context.auth;
@@ -47,7 +49,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return {
     kind: "tenant" as const,
     path,
-    i18n: i18nBundle(language, tenant.name, tenant.settings.terminology),
+    // The language and the tenant's words; the strings go into the document (StringsSeed), not
+    // into this data, so that a form post's revalidation does not send them again.
+    i18n: wordingFor(language, tenant.name, tenant.settings.terminology),
     brand: {
       name: tenant.name,
       logoUrl: tenant.settings.logoKey ? "/brand/logo" : null,
@@ -102,6 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const error = useRouteError();
   const nonce = useNonce();
+  const matches = useMatches();
   const language = root?.i18n.language ?? errorLanguage(error);
   const brand = root?.kind === "tenant" ? root.brand : null;
   return (
@@ -120,6 +125,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
+        {root ? (
+          <StringsSeed language={root.i18n.language} namespaces={pageNamespaces(matches)} nonce={nonce} />
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -129,9 +137,10 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const root = useRootData();
+  const matches = useMatches();
   if (!root) return null;
   return (
-    <Translated bundle={root.i18n}>
+    <Translated wording={root.i18n} namespaces={pageNamespaces(matches)}>
       {root.kind === "tenant" ? (
         <AppShell data={root}>
           <Outlet />
@@ -161,7 +170,9 @@ export function ErrorBoundary() {
   const language = root?.i18n.language ?? errorLanguage(error);
   if (root?.kind === "tenant") {
     return (
-      <Translated bundle={root.i18n}>
+      // The kernel's strings only: they are in the document whatever the page, and an error page
+      // needs no other.
+      <Translated wording={root.i18n} namespaces={["kernel"]}>
         <AppShell data={root}>
           <ErrorPage kind={kind} language={language} />
         </AppShell>
@@ -171,7 +182,7 @@ export function ErrorBoundary() {
   return <ErrorPage kind={kind} language={language} standalone />;
 }
 
-// The root data (language bundle, brand, navigation) changes only through a form post, never
+// The root data (language and words, brand, navigation) changes only through a form post, never
 // by following a link, so link navigations skip reloading it.
 export const shouldRevalidate = ({
   formMethod,

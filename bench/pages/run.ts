@@ -187,8 +187,15 @@ async function measure(pathname: string, cookie: string | undefined, expect: str
   const leafRoute = /window\.__remixRouteModules = \{.*"([^"]+)":route\d+\}/.exec(html)?.[1];
   const navigation = await get(`${dataPath}?_routes=${encodeURIComponent(leafRoute ?? "")}`, cookie);
 
+  // The page's strings, in a script of their own (StringsSeed in web/kernel/i18n/Translated.tsx).
+  const stringsScript = /<script[^>]*>window\.__portaalStrings=[\s\S]*?<\/script>/.exec(html)?.[0] ?? "";
+
   return {
     html: { raw: bytes(html), gzip: gzipBytes(html) },
+    strings: {
+      raw: bytes(stringsScript),
+      gzip: gzipBytes(html) - gzipBytes(html.replace(stringsScript, "")),
+    },
     inlineData: { scripts: scripts.length, raw: scripts.reduce((sum, m) => sum + bytes(m[2]!), 0) },
     catalogue,
     javascript: await javascript(html),
@@ -273,6 +280,7 @@ const cells = (row: Row) =>
     ? [row.error]
     : [
         ...[row.html.raw, row.html.gzip, row.inlineData.raw, row.catalogue?.raw, row.catalogue?.gzip].map(kB),
+        ...[row.strings.raw, row.strings.gzip].map(kB),
         String(row.javascript.files),
         ...[row.javascript.raw, row.javascript.gzip, row.postData.raw, row.postData.gzip].map(kB),
         ...[row.postData.catalogue, row.navigationData.raw].map(kB),
@@ -280,10 +288,10 @@ const cells = (row: Row) =>
 console.log(
   [
     "",
-    "Sizes in kB (1000 bytes); gz = gzip. Catalogue: the translation bundle inside the page's loader data.",
+    "Sizes in kB (1000 bytes); gz = gzip. Catalogue: the translation bundle inside the page's loader data; Strings: the page's strings in their own script.",
     "",
-    "| Account | Page | Lang | HTML | HTML gz | Inline data | Catalogue | Catalogue gz | JS files | JS | JS gz | After a post (.data) | gz | of which catalogue | Link navigation (.data) |",
-    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Account | Page | Lang | HTML | HTML gz | Inline data | Catalogue | Catalogue gz | Strings | Strings gz | JS files | JS | JS gz | After a post (.data) | gz | of which catalogue | Link navigation (.data) |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows.map((row) =>
       ["", row.account, row.path.replace(/cnv_\w+/, "<id>"), row.language, ...cells(row), ""]
         .join(" | ")

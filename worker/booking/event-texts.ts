@@ -6,7 +6,7 @@ import { createI18n } from "../../web/kernel/i18n/i18n.ts";
 
 /**
  * The words of calendar entries in one reader's language, with the tenant's name and terms
- * (web/booking/calendar-feed-strings.ts): core/booking/ics.ts takes them as they are.
+ * (`calendarFeed` in web/booking/strings/): core/booking/ics.ts takes them as they are.
  */
 export function calendarWordsFor(language: Language, tenant: Pick<Tenant, "name" | "settings">) {
   const { t } = createI18n(i18nBundle(language, tenant.name, tenant.settings.terminology));

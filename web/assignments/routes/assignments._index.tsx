@@ -10,6 +10,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "portal:use", feature: "assignments" } satisfies Access;
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /**

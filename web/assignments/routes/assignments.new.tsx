@@ -19,6 +19,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "assignments:set", feature: "assignments" } satisfies Access;
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: filesStyles },

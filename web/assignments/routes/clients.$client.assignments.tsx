@@ -9,6 +9,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "assignments:set", feature: "assignments" } satisfies Access;
 
+export const handle = { i18n: ["assignments"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /** One client's assignments, for the staff of their care team (anyone else: not found). */

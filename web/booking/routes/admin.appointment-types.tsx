@@ -31,6 +31,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "appointment-types:manage", feature: "booking" } satisfies Access;
 
+export const handle = { i18n: ["booking"] };
+
 /**
  * The tenant's appointment types for its admin: what can be booked, how long it takes, where,
  * and with whom; and the booking rules for all appointments (part of the tenant's settings).

@@ -22,6 +22,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "portal:use", feature: "booking" } satisfies Access;
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /**

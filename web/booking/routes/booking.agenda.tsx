@@ -10,6 +10,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "agenda:manage-own", feature: "booking" } satisfies Access;
 
+export const handle = { i18n: ["booking"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingStyles }];
 
 /** A staff member's own appointments, a day or a week (from Monday) of their own calendar. */

@@ -16,6 +16,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "agenda:manage-own", feature: "booking" } satisfies Access;
 
+export const handle = { i18n: ["booking"] };
+
 /** A staff member with their own agenda, in a tenant that books appointments. */
 function requireAgenda(context: AppLoadContext, request: Request) {
   const user = guard({ context, request }, access);

@@ -28,6 +28,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "agenda:manage-own", feature: "booking" } satisfies Access;
 
+export const handle = { i18n: ["booking"] };
+
 /**
  * A staff member's own booking hours: their zone and rules, their weekly blocks and their
  * exceptions. Only ever their own: the signed-in person is the staff member, no form field names one.

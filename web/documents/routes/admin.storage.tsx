@@ -7,6 +7,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "tenant:configure" } satisfies Access;
 
+export const handle = { i18n: ["documents"] };
+
 /** The tenant admin sees how much of the tenant's storage quota its files use. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant } = guard({ context, request }, access);

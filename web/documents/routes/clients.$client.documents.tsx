@@ -8,6 +8,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "clients:read-assigned", feature: "documents" } satisfies Access;
 
+export const handle = { i18n: ["documents"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: documentStyles },
   { rel: "stylesheet", href: filesStyles },

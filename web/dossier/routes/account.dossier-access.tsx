@@ -7,6 +7,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "dossier:read-own", opensAt: "organisation-choice" } satisfies Access;
 
+export const handle = { i18n: ["dossier"] };
+
 /** The parts of Portaal whose audit lines a client is shown in words; anything else is "your data". */
 const describedAreas = [
   "users",

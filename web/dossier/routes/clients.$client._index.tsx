@@ -8,6 +8,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "clients:read-assigned" } satisfies Access;
 
+export const handle = { i18n: ["dossier"] };
+
 /** Where each part of one client's dossier lives for the staff member working with them. */
 const parts = {
   messages: (client: AssignedClient) => `/messages?q=${encodeURIComponent(client.displayName)}`,

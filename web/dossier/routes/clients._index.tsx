@@ -6,6 +6,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "clients:read-assigned" } satisfies Access;
 
+export const handle = { i18n: ["dossier"] };
+
 /** The staff member's clients: everyone whose care team they are in, each a way into a dossier. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);

@@ -7,6 +7,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "tenant:configure", feature: "goals" } satisfies Access;
 
+export const handle = { i18n: ["goals"] };
+
 /** The tenant's rule for goals: whether clients keep their own goals, or only their care team does. */
 function requireGoalSettings(context: LoaderFunctionArgs["context"], request: Request) {
   const user = guard({ context, request }, access);

@@ -6,6 +6,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "clients:read-assigned", feature: "goals" } satisfies Access;
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /** One goal of a client, for the staff of their care team: progress, comments, changes. */

@@ -6,6 +6,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "dossier:read-own", feature: "goals" } satisfies Access;
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /** One of the client's own goals: progress and its history, comments, changes. */

@@ -9,6 +9,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 // Staff find their caseload here and clients their own goals; each asks its own permission as well.
 export const access = { permission: "portal:use", feature: "goals" } satisfies Access;
 
+export const handle = { i18n: ["goals"] };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: goalStyles }];
 
 /**

@@ -14,6 +14,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "portal:use" } satisfies Access;
 
+export const handle = { i18n: ["messaging"] };
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return { coaches: [], summary: null, replies: [] };
   // A capability may take over a tenant's start page (the operator tenant's is its console).

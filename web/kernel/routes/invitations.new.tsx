@@ -16,6 +16,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "clients:invite" } satisfies Access;
 
+export const handle = { i18n: ["organisations"] };
+
 /** Admins may invite anyone with any role the tenant has; staff invite clients. */
 const rolesFor = (tenant: Tenant, role: Role): readonly Role[] =>
   hasPermission(role, "users:manage") ? rolesGrantableIn(tenant) : ["client"];

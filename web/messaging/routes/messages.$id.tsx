@@ -25,6 +25,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "portal:use", feature: "messages" } satisfies Access;
 
+export const handle = { i18n: ["messaging"] };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: messagingStyles },
   { rel: "stylesheet", href: filesStyles },

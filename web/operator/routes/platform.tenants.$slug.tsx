@@ -18,6 +18,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "platform:manage-tenants" } satisfies Access;
 
+export const handle = { i18n: ["operator"] };
+
 /** One tenant: its addresses, plan and status, and the operator's changes to them. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { deps } = requireOperator(context, request);

@@ -9,6 +9,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "platform:manage-tenants" } satisfies Access;
 
+export const handle = { i18n: ["operator"] };
+
 /** Every customer tenant: name, address, plan, cell, status, custom domains, when it was created. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { account, deps } = requireOperator(context, request);

@@ -12,6 +12,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "platform:manage-tenants" } satisfies Access;
 
+export const handle = { i18n: ["operator"] };
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { deps } = requireOperator(context, request);
   const plans = await deps.control.plans();

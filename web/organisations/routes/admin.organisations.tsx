@@ -11,6 +11,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "client-organisations:manage" } satisfies Access;
 
+export const handle = { i18n: ["organisations"] };
+
 /**
  * The tenant's client organisations for its admin: each with its people and their roles, a new
  * one by name, and an existing client placed in one. The organisation's own admins manage their

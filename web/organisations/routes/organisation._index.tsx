@@ -13,6 +13,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "organisation:read" } satisfies Access;
 
+export const handle = { i18n: ["organisations"] };
+
 /** The organisation the person acts for: its people and their roles; its admins manage them. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account, organisation } = guard({ context, request }, access);

@@ -8,6 +8,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "portal:use", opensAt: "organisation-choice" } satisfies Access;
 
+export const handle = { i18n: ["organisations"] };
+
 /**
  * After signing in, a member of several client organisations chooses the one they act for; the
  * menu brings them back here to switch.

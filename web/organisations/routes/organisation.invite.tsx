@@ -13,6 +13,8 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "organisation:manage" } satisfies Access;
 
+export const handle = { i18n: ["organisations"] };
+
 /** An organisation's admin invites a colleague into the organisation, with their role there. */
 export function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, organisation } = guard({ context, request }, access);

@@ -1,19 +1,10 @@
-import type { Messages } from "../messages.ts";
-import { bookingMessages } from "../../../booking/strings.ts";
-import { assignmentMessages } from "../../../assignments/strings.ts";
-import { chatMessages } from "../../../messaging/chat-strings.ts";
-import { bookingSetupMessages } from "../../../booking/setup-strings.ts";
-import { calendarFeedMessages } from "../../../booking/calendar-feed-strings.ts";
-import { dossierMessages } from "../../../dossier/strings.ts";
+import type { KernelStrings } from "./nl.ts";
 import { homeStatusMessages } from "./home-status.ts";
-import { documentsMessages } from "../../../documents/strings.ts";
 import { filesMessages } from "./files.ts";
 import { errorMessages } from "./errors.ts";
-import { messagingMessages } from "../../../messaging/strings.ts";
-import { goalMessages } from "../../../goals/strings.ts";
 
 /** English, the second language; the same keys as Dutch. */
-export const en: Messages = {
+export const en: KernelStrings = {
   shell: {
     skipToContent: "Skip to content",
     menu: "Menu",
@@ -485,77 +476,6 @@ export const en: Messages = {
     personUnknown: "There is no account with this e-mail address.",
     dateInvalid: "Choose a valid date.",
   },
-  organisation: {
-    chooseTitle: "Choose your {{term.organisation}}",
-    chooseIntro:
-      "You belong to more than one {{term.organisation}}. Choose which one you work for now; you can switch later from the menu.",
-    nothingToChoose: "You do not work for several {{term.organisations}}: there is nothing to choose.",
-    choose: "Choose",
-    chooseOne: "Work on behalf of {{name}}",
-    current: "Chosen now",
-    intro: "Your colleagues in this {{term.organisation}}. Your role: {{role}}.",
-    colleagues: "Colleagues",
-    you: "You",
-    inviteColleague: "Invite a colleague",
-    inviteIntro:
-      "Your colleague gets an e-mail with a link to choose a password and then belongs to {{name}}.",
-    change: "Change the role of {{name}}",
-    newRole: "New role",
-    saveRole: "Save role",
-    remove: "Remove from the {{term.organisation}}",
-    rolesTitle: "What the roles may do",
-    roles: { admin: "Admin", "member-plus": "Member+", member: "Member" },
-    roleExplained: {
-      admin:
-        "Colleagues, the {{term.organisation}}'s details, invoices and subscription, and all {{term.tickets}}.",
-      "member-plus": "Own {{term.tickets}} and projects, and those of colleagues; no invoices.",
-      member: "Own {{term.tickets}} and projects.",
-    },
-    done: {
-      role: "The role has been changed.",
-      remove: "The colleague no longer belongs to the {{term.organisation}}.",
-      invited: "The invitation has been sent.",
-    },
-    refused: {
-      invalid: "Choose a role from the list.",
-      self: "You cannot change your own role; ask another admin.",
-      passwordWrong: "That password is not right. Please try again.",
-      throttled: "Too many attempts. Wait a few minutes and try again.",
-    },
-  },
-  organisations: {
-    title: "{{term.organisations, capitalize}}",
-    intro:
-      "The {{term.organisations}} that are {{term.clients}}, with their people and roles. Each one's own admins manage their colleagues.",
-    name: "Name of a new {{term.organisation}}",
-    create: "Add",
-    empty: "There are no {{term.organisations}} yet.",
-    add: "Add someone to {{name}}",
-    clientEmail: "E-mail address of the {{term.client}}",
-    addSubmit: "Add to the {{term.organisation}}",
-    nameMissing: "Fill in a name of at least 2 characters.",
-    nameTaken: "There already is one with this name.",
-    notFoundPerson: "There is no account with this e-mail address. Invite the person first.",
-    notClientPerson: "Only {{term.clients}} can belong to one.",
-    done: { created: "It has been added.", added: "The person now belongs to it." },
-  },
-  dossierAccess: {
-    title: "Who opened your file",
-    intro: "Every time someone else saw or changed your data, who and when. Times in your time zone.",
-    empty: "Nobody else has seen or changed your data yet.",
-    someone: "Someone whose account no longer exists",
-    refused: "refused",
-    what: {
-      users: "Managed your account (invitation, access or role)",
-      organisations: "Changed your place in your {{term.organisation}}",
-      audit: "Looked at the audit log with your data",
-      dossier: "Opened your file",
-      booking: "Looked at or changed your {{term.appointments}}",
-      assignments: "Looked at your {{term.assignments}}, gave feedback or set one",
-      goals: "Looked at or changed your {{term.goals}}",
-      other: "Used your data",
-    },
-  },
   apiKeys: {
     title: "API keys",
     intro:
@@ -618,84 +538,7 @@ export const en: Messages = {
     },
     contact: "Want Portaal for your organisation? Get in touch with our team.",
   },
-  operator: {
-    title: "Tenants",
-    intro: "Every customer tenant of Portaal: its address, plan, data cell and status.",
-    newTenant: "New tenant",
-    empty: "There are no customer tenants yet.",
-    status: { active: "Active", suspended: "Suspended" },
-    name: "Name of the organisation",
-    slug: "Slug",
-    slugHint: "The tenant's own address: lower-case letters, digits and hyphens, as in {{example}}.",
-    cell: "Data cell",
-    plan: "Plan",
-    addresses: "Addresses",
-    address: "Address",
-    created: "Created",
-    createTitle: "New tenant",
-    createIntro:
-      "The tenant can be reached on its own address at once. Its first administrator gets an invitation by e-mail and sets up the rest.",
-    hostnames: "Custom domains (optional)",
-    hostnamesHint: "One per line, such as portal.northpractice.com.",
-    language: "Default language",
-    firstAdmin: "First administrator",
-    firstAdminIntro: "This person gets the invitation and becomes the tenant's administrator.",
-    adminName: "Name",
-    adminEmail: "E-mail address",
-    create: "Create tenant",
-    back: "All tenants",
-    cacheNote: "A change of plan, status or domain takes effect everywhere within 30 seconds.",
-    hostnamesTitle: "Custom domains",
-    noHostnames: "No custom domains yet.",
-    hostname: "Add a domain",
-    hostnameHint: "Such as portal.northpractice.com. Point its DNS at Portaal before you share the domain.",
-    addHostname: "Add domain",
-    removeHostname: "Remove {{hostname}}",
-    changePlan: "Save plan",
-    statusTitle: "Status",
-    suspendIntro:
-      "Suspending makes the tenant unreachable: all its addresses show “This space does not exist” and nobody can sign in. Nothing is deleted; you can reactivate it later.",
-    reactivateIntro: "The tenant is suspended. Once reactivated, everyone can sign in again.",
-    confirmPassword: "Confirm with your own password",
-    suspend: "Suspend tenant",
-    reactivate: "Reactivate tenant",
-    done: {
-      created: "The tenant has been created and the invitation for its first administrator has been sent.",
-      "add-hostname": "The domain has been added.",
-      "remove-hostname": "The domain has been removed.",
-      plan: "The plan has been changed.",
-      suspend: "The tenant has been suspended.",
-      reactivate: "The tenant is active again.",
-    },
-    errors: {
-      slugFormat:
-        "A slug has 2 to 40 characters: lower-case letters, digits or hyphens, starting with a letter.",
-      slugReserved: "This slug is reserved for Portaal itself. Choose another one.",
-      slugTaken: "There is already a tenant with the slug {{slug}}.",
-      nameLength: "A name has 2 to 80 characters.",
-      cellUnknown: "Choose one of the data cells.",
-      planUnknown: "Choose one of the plans.",
-      hostnameInvalid: "This is not a valid domain. Write it as portal.northpractice.com.",
-      hostnameTwice: "A domain is listed twice.",
-      hostnamesTooMany: "A tenant has at most 10 custom domains.",
-      hostnameOnPlatform: "{{hostnames}} is on Portaal's own domain; the tenant already has {{own}} there.",
-      hostnameTaken: "Already used by a tenant: {{hostnames}}.",
-      settingsInvalid: "These settings are not valid.",
-      language: "Choose Dutch or English.",
-      adminEmail: "Enter a valid e-mail address, such as name@example.com.",
-      adminName: "Enter the administrator's name.",
-    },
-  },
-  booking: bookingMessages.en,
-  assignments: assignmentMessages.en,
-  bookingSetup: bookingSetupMessages.en,
-  chat: chatMessages.en,
-  calendarFeed: calendarFeedMessages.en,
-  dossier: dossierMessages.en,
   homeStatus: homeStatusMessages.en,
-  documents: documentsMessages.en,
   files: filesMessages.en,
   errors: errorMessages.en,
-  messaging: messagingMessages.en,
-  goals: goalMessages.en,
 };

@@ -1,15 +1,6 @@
-import { bookingMessages } from "../../../booking/strings.ts";
-import { assignmentMessages } from "../../../assignments/strings.ts";
-import { chatMessages } from "../../../messaging/chat-strings.ts";
-import { bookingSetupMessages } from "../../../booking/setup-strings.ts";
-import { calendarFeedMessages } from "../../../booking/calendar-feed-strings.ts";
-import { dossierMessages } from "../../../dossier/strings.ts";
 import { homeStatusMessages } from "./home-status.ts";
-import { documentsMessages } from "../../../documents/strings.ts";
 import { filesMessages } from "./files.ts";
 import { errorMessages } from "./errors.ts";
-import { messagingMessages } from "../../../messaging/strings.ts";
-import { goalMessages } from "../../../goals/strings.ts";
 /**
  * Dutch, the first language. `{{term.x}}` is the tenant's word for x (see core/kernel/tenants/terminology.ts);
  * `{{term.x, capitalize}}` starts it with a capital.
@@ -485,81 +476,6 @@ export const nl = {
     personUnknown: "Er is geen account met dit e-mailadres.",
     dateInvalid: "Kies een geldige datum.",
   },
-  organisation: {
-    chooseTitle: "Kies een {{term.organisation}}",
-    chooseIntro:
-      "Je hoort bij meer dan één {{term.organisation}}. Kies namens welke je nu werkt; je kunt later wisselen via het menu.",
-    nothingToChoose: "Je werkt niet namens meerdere {{term.organisations}}: er is niets te kiezen.",
-    choose: "Kiezen",
-    chooseOne: "Werk namens {{name}}",
-    current: "Nu gekozen",
-    intro: "Je collega's in deze {{term.organisation}}. Jouw rol: {{role}}.",
-    colleagues: "Collega's",
-    you: "Jij",
-    inviteColleague: "Collega uitnodigen",
-    inviteIntro:
-      "Je collega krijgt een e-mail met een link om een wachtwoord te kiezen en hoort daarna bij {{name}}.",
-    change: "Rol van {{name}} wijzigen",
-    newRole: "Nieuwe rol",
-    saveRole: "Rol opslaan",
-    remove: "Uit de {{term.organisation}} halen",
-    rolesTitle: "Wat de rollen mogen",
-    roles: { admin: "Beheerder", "member-plus": "Medewerker+", member: "Medewerker" },
-    roleExplained: {
-      admin:
-        "Collega's, gegevens van de {{term.organisation}}, facturen en abonnement, en alle {{term.tickets}}.",
-      "member-plus": "Eigen {{term.tickets}} en projecten, en die van collega's; geen facturen.",
-      member: "Eigen {{term.tickets}} en projecten.",
-    },
-    done: {
-      role: "De rol is gewijzigd.",
-      remove: "De collega hoort niet meer bij de {{term.organisation}}.",
-      invited: "De uitnodiging is verstuurd.",
-    },
-    refused: {
-      invalid: "Kies een rol uit de lijst.",
-      self: "Je kunt je eigen rol niet wijzigen; vraag een andere beheerder.",
-      passwordWrong: "Dat wachtwoord klopt niet. Probeer het opnieuw.",
-      throttled: "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.",
-    },
-  },
-  organisations: {
-    title: "{{term.organisations, capitalize}}",
-    intro:
-      "De {{term.organisations}} die {{term.client}} zijn, met hun mensen en hun rol. De beheerders van een {{term.organisation}} beheren zelf hun collega's.",
-    name: "Naam van een nieuwe {{term.organisation}}",
-    create: "Toevoegen",
-    empty: "Er zijn nog geen {{term.organisations}}.",
-    add: "Iemand aan {{name}} toevoegen",
-    clientEmail: "E-mailadres van de {{term.client}}",
-    addSubmit: "Toevoegen aan de {{term.organisation}}",
-    nameMissing: "Vul een naam in van minstens 2 tekens.",
-    nameTaken: "Er is al een {{term.organisation}} met deze naam.",
-    notFoundPerson: "Er is geen account met dit e-mailadres. Nodig de persoon eerst uit.",
-    notClientPerson: "Alleen {{term.clients}} horen bij een {{term.organisation}}.",
-    done: {
-      created: "De {{term.organisation}} is toegevoegd.",
-      added: "De persoon hoort nu bij de {{term.organisation}}.",
-    },
-  },
-  dossierAccess: {
-    title: "Wie je dossier heeft geopend",
-    intro:
-      "Elke keer dat iemand anders jouw gegevens bekeek of wijzigde, met wie en wanneer. Tijden in jouw tijdzone.",
-    empty: "Nog niemand anders heeft je gegevens bekeken of gewijzigd.",
-    someone: "Iemand van wie het account niet meer bestaat",
-    refused: "geweigerd",
-    what: {
-      users: "Heeft je account beheerd (uitnodiging, toegang of rol)",
-      organisations: "Heeft je plaats in je {{term.organisation}} gewijzigd",
-      audit: "Heeft het auditlog met jouw gegevens bekeken",
-      dossier: "Heeft je dossier geopend",
-      booking: "Heeft je {{term.appointments}} bekeken of gewijzigd",
-      assignments: "Heeft je {{term.assignments}} bekeken, feedback gegeven of er een gegeven",
-      goals: "Heeft je {{term.goals}} bekeken of gewijzigd",
-      other: "Heeft je gegevens gebruikt",
-    },
-  },
   apiKeys: {
     title: "API-sleutels",
     intro:
@@ -624,86 +540,9 @@ export const nl = {
     },
     contact: "Wil je Portaal voor je organisatie? Neem contact op met ons team.",
   },
-  operator: {
-    title: "Omgevingen",
-    intro: "Alle klantomgevingen van Portaal: hun adres, abonnement, datacel en status.",
-    newTenant: "Nieuwe omgeving",
-    empty: "Er zijn nog geen klantomgevingen.",
-    status: { active: "Actief", suspended: "Opgeschort" },
-    name: "Naam van de organisatie",
-    slug: "Slug",
-    slugHint: "Het eigen adres van de omgeving: kleine letters, cijfers en streepjes, zoals {{example}}.",
-    cell: "Datacel",
-    plan: "Abonnement",
-    addresses: "Adressen",
-    address: "Adres",
-    created: "Aangemaakt",
-    createTitle: "Nieuwe omgeving",
-    createIntro:
-      "De omgeving is meteen bereikbaar op haar eigen adres. De eerste beheerder krijgt een uitnodiging per e-mail en richt de rest zelf in.",
-    hostnames: "Eigen domeinen (niet verplicht)",
-    hostnamesHint: "Eén per regel, zoals portaal.praktijknoord.nl.",
-    language: "Standaardtaal",
-    firstAdmin: "Eerste beheerder",
-    firstAdminIntro: "Deze persoon krijgt de uitnodiging en wordt beheerder van de omgeving.",
-    adminName: "Naam",
-    adminEmail: "E-mailadres",
-    create: "Omgeving aanmaken",
-    back: "Alle omgevingen",
-    cacheNote: "Een wijziging van abonnement, status of domein is binnen 30 seconden overal van kracht.",
-    hostnamesTitle: "Eigen domeinen",
-    noHostnames: "Nog geen eigen domeinen.",
-    hostname: "Domein toevoegen",
-    hostnameHint:
-      "Zoals portaal.praktijknoord.nl. Zet de DNS-verwijzing naar Portaal voordat je het domein deelt.",
-    addHostname: "Domein toevoegen",
-    removeHostname: "{{hostname}} verwijderen",
-    changePlan: "Abonnement opslaan",
-    statusTitle: "Status",
-    suspendIntro:
-      "Opschorten maakt de omgeving onbereikbaar: al haar adressen tonen ‘Deze omgeving bestaat niet’ en niemand kan inloggen. Er wordt niets verwijderd; je kunt haar later weer activeren.",
-    reactivateIntro: "De omgeving is opgeschort. Na het activeren kan iedereen weer inloggen.",
-    confirmPassword: "Bevestig met je eigen wachtwoord",
-    suspend: "Omgeving opschorten",
-    reactivate: "Omgeving weer activeren",
-    done: {
-      created: "De omgeving is aangemaakt en de uitnodiging voor de eerste beheerder is verstuurd.",
-      "add-hostname": "Het domein is toegevoegd.",
-      "remove-hostname": "Het domein is verwijderd.",
-      plan: "Het abonnement is gewijzigd.",
-      suspend: "De omgeving is opgeschort.",
-      reactivate: "De omgeving is weer actief.",
-    },
-    errors: {
-      slugFormat:
-        "Een slug heeft 2 tot 40 tekens: kleine letters, cijfers of streepjes, en begint met een letter.",
-      slugReserved: "Deze slug is gereserveerd voor Portaal zelf. Kies een andere.",
-      slugTaken: "Er is al een omgeving met de slug {{slug}}.",
-      nameLength: "Een naam heeft 2 tot 80 tekens.",
-      cellUnknown: "Kies een van de datacellen.",
-      planUnknown: "Kies een van de abonnementen.",
-      hostnameInvalid: "Dit is geen geldig domein. Schrijf het als portaal.praktijknoord.nl.",
-      hostnameTwice: "Een domein staat er twee keer in.",
-      hostnamesTooMany: "Een omgeving heeft hoogstens 10 eigen domeinen.",
-      hostnameOnPlatform:
-        "{{hostnames}} valt onder het domein van Portaal; de omgeving heeft daar al {{own}}.",
-      hostnameTaken: "Al in gebruik bij een omgeving: {{hostnames}}.",
-      settingsInvalid: "Deze instellingen kloppen niet.",
-      language: "Kies Nederlands of Engels.",
-      adminEmail: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
-      adminName: "Vul de naam van de beheerder in.",
-    },
-  },
-  booking: bookingMessages.nl,
-  assignments: assignmentMessages.nl,
-  bookingSetup: bookingSetupMessages.nl,
-  chat: chatMessages.nl,
-  calendarFeed: calendarFeedMessages.nl,
-  dossier: dossierMessages.nl,
   homeStatus: homeStatusMessages.nl,
-  documents: documentsMessages.nl,
   files: filesMessages.nl,
   errors: errorMessages.nl,
-  messaging: messagingMessages.nl,
-  goals: goalMessages.nl,
 };
+
+export type KernelStrings = typeof nl;

@@ -1,0 +1,116 @@
+/**
+ * Texts of the goal pages. Dutch defines the keys; English follows them key for key.
+ */
+export const nl = {
+  goals: {
+    title: "{{term.goals, capitalize}}",
+    intro:
+      "Hier voeg je je {{term.goals}} toe en houd je bij hoe ver je bent. Maak ze SMART: specifiek, meetbaar, acceptabel, realistisch en tijdgebonden.",
+    readOnly:
+      "Je {{term.coach}} houdt je {{term.goals}} bij. Je kunt ze lezen en er een opmerking bij zetten.",
+    staffTitle: "{{term.goals, capitalize}} van {{name}}",
+    staffIntro: "Wat {{name}} wil bereiken, hoe ver het staat, en jullie opmerkingen.",
+    open: "Lopende {{term.goals}}",
+    noOpen: "Er zijn geen lopende {{term.goals}}.",
+    closed: "Bereikte en gestopte {{term.goals}}",
+    add: "{{term.goal, capitalize}} toevoegen",
+    addIntro: "Vul je {{term.goal}} in en daarna de SMART-velden. Alleen de eerste is verplicht.",
+    due: "Streefdatum: {{date}}",
+    noDue: "Geen streefdatum",
+    closedOn: "Afgerond op {{date}}",
+    progressOf: "{{value}}% bereikt",
+    status: { open: "Loopt", achieved: "Bereikt", stopped: "Gestopt" },
+    fields: {
+      title: "{{term.goal, capitalize}}",
+      titleHint: "In een paar woorden: wat wil je bereiken?",
+      specific: "Specifiek",
+      specificHint: "Wat wil je precies bereiken, en wie of wat hoort erbij?",
+      measurable: "Meetbaar",
+      measurableHint: "Waaraan zie je dat het gelukt is?",
+      acceptable: "Acceptabel",
+      acceptableHint: "Waarom is dit belangrijk voor je, en staan de mensen om je heen erachter?",
+      realistic: "Realistisch",
+      realisticHint: "Is het haalbaar? Wat heb je ervoor nodig?",
+      dueOn: "Tijdgebonden: wanneer wil je het bereikt hebben?",
+      dueOnHint: "Kies een datum in de kalender. Mag leeg blijven.",
+    },
+    create: "{{term.goal, capitalize}} opslaan",
+    back: "Terug naar je {{term.goals}}",
+    backStaff: "Terug naar de {{term.goals}} van {{name}}",
+    progress: {
+      title: "Voortgang",
+      meter: "Voortgang",
+      value: "Voortgang in procenten, van 0 tot 100",
+      note: "Toelichting (niet verplicht)",
+      noteHint: "Wat is er gebeurd? Hoogstens 500 tekens.",
+      submit: "Voortgang bijwerken",
+    },
+    history: {
+      title: "Verloop",
+      chart:
+        "Grafiek van de voortgang: van {{first}}% op {{from}} naar {{last}}% op {{to}}, in {{count}} stappen.",
+      caption: "Elke stap van de voortgang, de oudste eerst",
+      when: "Wanneer",
+      value: "Voortgang",
+      by: "Door",
+      note: "Toelichting",
+    },
+    comments: {
+      title: "Opmerkingen",
+      none: "Nog geen opmerkingen.",
+      label: "Je opmerking",
+      submit: "Opmerking plaatsen",
+      you: "Jij",
+    },
+    edit: { title: "SMART-velden wijzigen", submit: "Wijzigingen opslaan" },
+    close: {
+      title: "Afronden",
+      intro: "Bereikt? Dan gaat de voortgang naar 100%. Stop je ermee, dan blijft alles bewaard.",
+      achieve: "Bereikt",
+      stop: "Stoppen",
+      reopen: "Weer openen",
+    },
+    done: {
+      created: "Je {{term.goal}} is opgeslagen.",
+      progress: "De voortgang is bijgewerkt.",
+      comment: "Je opmerking is geplaatst.",
+      edited: "De wijzigingen zijn opgeslagen.",
+      achieve: "Gefeliciteerd: bereikt!",
+      stop: "Gestopt. Je kunt het later weer openen.",
+      reopen: "Het loopt weer.",
+    },
+    refused: { notOpen: "Dit is al afgerond of gestopt. Open het eerst weer." },
+    alert: "Niet opgeslagen. Kijk bij de velden hieronder wat er niet klopt.",
+    errors: {
+      titleMissing: "Vul in wat je wilt bereiken.",
+      titleTooLong: "Houd het kort: hoogstens 200 tekens.",
+      textTooLong: "Hoogstens 2000 tekens.",
+      dateInvalid: "Dit is geen geldige datum. Schrijf hem als 2026-12-31, of kies hem in de kalender.",
+      dateInPast: "Deze datum is al voorbij. Kies vandaag of een latere dag.",
+      progressInvalid: "Vul een heel getal van 0 tot en met 100 in.",
+      noteTooLong: "Hoogstens 500 tekens.",
+      commentMissing: "Schrijf eerst je opmerking.",
+      commentTooLong: "Hoogstens 4000 tekens.",
+    },
+    caseload: {
+      intro: "De {{term.clients}} met wie je werkt, en hoe ver hun lopende {{term.goals}} zijn.",
+      none: "Je bent nog aan geen {{term.client}} gekoppeld.",
+      noOpen: "Geen lopende {{term.goals}}",
+      open_one: "1 lopend {{term.goal}}, gemiddeld {{average}}% bereikt",
+      open_other: "{{count}} lopende {{term.goals}}, gemiddeld {{average}}% bereikt",
+    },
+    settings: {
+      menu: "Instellingen voor {{term.goals}}",
+      title: "Instellingen voor {{term.goals}}",
+      intro:
+        "Wie de {{term.goals}} van een {{term.client}} bijhoudt. De {{term.coaches}} van een {{term.client}} kunnen dat altijd.",
+      clientsMayEdit: "{{term.clients, capitalize}} voegen zelf {{term.goals}} toe en werken ze bij",
+      clientsMayEditHint:
+        "Uit: {{term.clients}} lezen hun {{term.goals}} en zetten er opmerkingen bij, meer niet.",
+      save: "Opslaan",
+      saved: "Opgeslagen.",
+    },
+  },
+};
+
+export type Strings = typeof nl;
