@@ -9,7 +9,8 @@ import { D1BookingStore } from "../../db/booking/store.ts";
 import { auditEvents, users } from "../../db/kernel/schema.ts";
 import { appointmentTypes, availabilityWindows, bookingProfiles } from "../../db/booking/schema.ts";
 import { platformData } from "../../db/kernel/platform.ts";
-import { demoBookingProfile, demoTenants } from "../../db/kernel/seed/demo-tenants.ts";
+import { demoTenants } from "../../db/kernel/seed/demo-tenants.ts";
+import { demoAppointmentTypes, demoBookingProfile } from "../../db/booking/demo.ts";
 import { addUser, post, seedDemoTenants, signIn, visit } from "../../worker/kernel/testing/fixtures.ts";
 
 const host = "coaching.localhost";
@@ -231,7 +232,7 @@ describe("the demo's booking data", () => {
       const store = new D1BookingStore(demoScope);
       const types = await demoScope.list(appointmentTypes);
       expect(types.map((row) => row.name).sort(), demo.slug).toEqual(
-        expect.arrayContaining(demo.appointmentTypes.map((row) => row.name).sort()),
+        expect.arrayContaining((demoAppointmentTypes[demo.slug] ?? []).map((row) => row.name).sort()),
       );
       for (const person of demo.users.filter((user) => user.role === "staff")) {
         const staffId = (await demoScope.findOne(users, eq(users.email, person.email)))!.id;

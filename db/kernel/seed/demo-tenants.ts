@@ -1,6 +1,4 @@
 import type { OrganisationRole, Role } from "../../../core/kernel/auth/permissions.ts";
-import type { WeeklyWindow } from "../../../core/booking/availability.ts";
-import type { BookingProfile, NewAppointmentType } from "../../../core/booking/setup.ts";
 import type { TenantSettings } from "../../../core/kernel/tenants/settings.ts";
 
 /**
@@ -46,32 +44,7 @@ export type DemoTenant = {
   careTeams: Record<string, string[]>;
   /** Client organisations and the roles of their people there, by address. */
   organisations?: { name: string; members: Record<string, OrganisationRole> }[];
-  /** What the tenant's clients can book, with any of its staff. */
-  appointmentTypes: Omit<NewAppointmentType, "staffUserId">[];
 };
-
-/**
- * Every demo staff member takes bookings on weekdays, mornings and afternoons, Amsterdam time,
- * from twelve hours ahead up to two months, so the demo always shows bookable time.
- */
-export const demoBookingProfile: BookingProfile = {
-  timeZone: "Europe/Amsterdam",
-  minimumNoticeMinutes: 12 * 60,
-  horizonDays: 60,
-  maxPerDay: null,
-  slotStepMinutes: 15,
-};
-
-export const demoWeeklyHours: WeeklyWindow[] = ([1, 2, 3, 4, 5] as const).flatMap((weekday) => [
-  { weekday, start: "09:00", end: "12:00" },
-  { weekday, start: "13:00", end: "17:00" },
-]);
-
-const minutes = (durationMinutes: number, bufferAfterMinutes = 0, bufferBeforeMinutes = 0) => ({
-  durationMinutes,
-  bufferBeforeMinutes,
-  bufferAfterMinutes,
-});
 
 export const demoTenants: DemoTenant[] = [
   {
@@ -107,10 +80,6 @@ export const demoTenants: DemoTenant[] = [
         timeZone: "America/New_York",
         language: "en",
       },
-    ],
-    appointmentTypes: [
-      { name: "Kennismakingsgesprek", ...minutes(30), location: "online" },
-      { name: "Coachgesprek", ...minutes(60, 15), location: "onSite" },
     ],
     careTeams: {
       "sanne.visser@example.nl": ["anouk.devries@koerscoaching.nl"],
@@ -163,10 +132,6 @@ export const demoTenants: DemoTenant[] = [
         language: "en",
       },
     ],
-    appointmentTypes: [
-      { name: "Kennismakingsgesprek", ...minutes(30), location: "online" },
-      { name: "Behandelgesprek", ...minutes(45, 15), location: "onSite" },
-    ],
     careTeams: {
       "lotte.deboer@example.nl": ["thomas.vandijk@lichtpunt.nl"],
       "youssef.haddad@example.nl": ["thomas.vandijk@lichtpunt.nl"],
@@ -206,11 +171,6 @@ export const demoTenants: DemoTenant[] = [
         mustChangePassword: true,
       },
       { email: "gerda.hendriks@example.nl", displayName: "Gerda Hendriks", role: "client" },
-    ],
-    appointmentTypes: [
-      { name: "Kennismakingsgesprek", ...minutes(30), location: "phone" },
-      // The carer travels to the client's home: time kept free before and after.
-      { name: "Evaluatiegesprek thuis", ...minutes(60, 15, 15), location: "onSite" },
     ],
     careTeams: {
       "henk.vermeulen@example.nl": ["ingrid.kok@delinde.nl"],
@@ -252,10 +212,6 @@ export const demoTenants: DemoTenant[] = [
       { email: "nina.vos@zorgpartnerflex.nl", displayName: "Nina Vos", role: "staff" },
       { email: "linda.brouwer@dehoven.nl", displayName: "Linda Brouwer", role: "client" },
       { email: "kevin.peters@dehoven.nl", displayName: "Kevin Peters", role: "client" },
-    ],
-    appointmentTypes: [
-      { name: "Kennismakingsgesprek", ...minutes(30), location: "online" },
-      { name: "Overleg met de zorgmanager", ...minutes(60, 15), location: "onSite" },
     ],
     careTeams: {
       "linda.brouwer@dehoven.nl": ["nina.vos@zorgpartnerflex.nl"],
@@ -310,10 +266,6 @@ export const demoTenants: DemoTenant[] = [
       { email: "sophie.meijer@helderzorgsoftware.nl", displayName: "Sophie Meijer", role: "staff" },
       { email: "femke.vanleeuwen@rijnoever-fysio.nl", displayName: "Femke van Leeuwen", role: "client" },
       { email: "mohamed.bouzid@rijnoever-fysio.nl", displayName: "Mohamed Bouzid", role: "client" },
-    ],
-    appointmentTypes: [
-      { name: "Kennismakingsgesprek", ...minutes(30), location: "online" },
-      { name: "Supportsessie op afstand", ...minutes(60, 15), location: "online" },
     ],
     careTeams: {
       "femke.vanleeuwen@rijnoever-fysio.nl": ["sophie.meijer@helderzorgsoftware.nl"],

@@ -1,6 +1,11 @@
 import type { DeliverDeps } from "../../../core/kernel/notifications/deliver.ts";
 import { notify, type NotifyRequest, type NotifyResult } from "../../../core/kernel/notifications/notify.ts";
-import type { Delivery, DeliveryMessage, DeliveryQueue } from "../../../core/kernel/notifications/ports.ts";
+import type {
+  Delivery,
+  DeliveryMessage,
+  DeliveryQueue,
+  MailAttachments,
+} from "../../../core/kernel/notifications/ports.ts";
 import { subdomainOrigin } from "../../../core/kernel/tenants/hosts.ts";
 import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import { issueLink } from "../../../core/kernel/auth/invitations.ts";
@@ -14,7 +19,7 @@ import type { TenantScope } from "../../../db/kernel/scope.ts";
 import type { PlatformData } from "../../../db/kernel/platform.ts";
 import { messageRenderer } from "../../../web/kernel/mail/render.server.ts";
 import type { Config, Env } from "../../env.ts";
-import { calendarAttachments } from "./calendar-attachments.ts";
+import { capabilityMailAttachments } from "../../capabilities.ts";
 import { ResendMail } from "./resend.ts";
 import { TwilioSms } from "./twilio.ts";
 
@@ -88,7 +93,7 @@ export async function deliveryDepsFor(
     settings: tenant.settings.notifications,
     renderer: messageRenderer(tenant, origin),
     secretLinks: { issue: (delivery, now) => secretLinkOf(scope, delivery, now) },
-    attachments: calendarAttachments(scope, tenant, origin, config.MAIL_FROM),
+    attachments: allOf(capabilityMailAttachments.map((of) => of(scope, tenant, origin, config.MAIL_FROM))),
     mail:
       config.MAIL_PROVIDER === "resend" && env.RESEND_API_KEY ? new ResendMail(env.RESEND_API_KEY) : outbox,
     sms:
@@ -98,5 +103,14 @@ export async function deliveryDepsFor(
     tenant: { id: tenant.id, name: tenant.name, origin },
     senders: { mail: config.MAIL_FROM, sms: config.SMS_FROM },
     now: () => new Date(),
+  };
+}
+
+/** One mail's files from every capability that puts some in it, in the order they are registered. */
+function allOf(parts: readonly MailAttachments[]): MailAttachments {
+  return {
+    async for(recipient, deliveries, now) {
+      return (await Promise.all(parts.map((part) => part.for(recipient, deliveries, now)))).flat();
+    },
   };
 }

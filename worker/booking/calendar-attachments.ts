@@ -1,12 +1,12 @@
-import { bookingCalendarFile } from "../../../core/booking/ics.ts";
-import { inZone } from "../../../core/booking/zoned.ts";
-import { isId } from "../../../core/kernel/ids.ts";
-import type { NotificationKind } from "../../../core/kernel/notifications/kinds.ts";
-import type { Delivery, MailAttachment, MailAttachments } from "../../../core/kernel/notifications/ports.ts";
-import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
-import { D1BookingRecords } from "../../../db/booking/records.ts";
-import type { TenantScope } from "../../../db/kernel/scope.ts";
-import { calendarWordsFor } from "../../booking/event-texts.ts";
+import { bookingCalendarFile } from "../../core/booking/ics.ts";
+import { inZone } from "../../core/booking/zoned.ts";
+import { isId } from "../../core/kernel/ids.ts";
+import type { NotificationKind } from "../../core/kernel/notifications/kinds.ts";
+import type { Delivery, MailAttachment, MailAttachments } from "../../core/kernel/notifications/ports.ts";
+import type { Tenant } from "../../core/kernel/tenants/tenant.ts";
+import { D1BookingRecords } from "../../db/booking/records.ts";
+import type { TenantScope } from "../../db/kernel/scope.ts";
+import { calendarWordsFor } from "./event-texts.ts";
 
 /** The kinds whose link names a booking (`/booking/<id>`): their mail carries its calendar file. */
 const calendarKinds: ReadonlySet<NotificationKind> = new Set(["booking", "booking-reminder"]);
