@@ -1,7 +1,16 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
-import { addDocument, deleteDocument, documentsOf, type Filter } from "../../core/documents/documents.ts";
+import { z } from "zod";
+import {
+  addDocument,
+  deleteDocument,
+  documentsOf,
+  longestDescription,
+  type AddRefusal,
+  type Filter,
+} from "../../core/documents/documents.ts";
 import { originOf, requirePermission } from "../kernel/auth.server.ts";
 import { localeOf } from "../kernel/i18n/format.server.ts";
+import { checkbox, id, optionalText, readForm, refused, text } from "../kernel/forms.server.ts";
 
 /**
  * What the documents pages share on the server: the guard (signed in, the tenant's documents
@@ -69,26 +78,42 @@ export async function documentsPage(context: AppLoadContext, request: Request, c
 
 export type DocumentsView = Awaited<ReturnType<typeof documentsPage>>["view"];
 
+const documentForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["delete", "restore"]), document: id("document") }),
+  z.object({
+    intent: z.literal("link"),
+    url: text(2048, "documents.link.invalid"),
+    description: optionalText(longestDescription),
+    notify: checkbox(),
+  }),
+]);
+
+// The domain's refusals of a link, at the field they concern.
+const linkRefusalField: Record<AddRefusal, string> = {
+  not_found: "form",
+  file_not_found: "form",
+  nothing: "url",
+  url_invalid: "url",
+  description_too_long: "description",
+};
+
 /** The page's forms: a link item, or deleting / restoring one's own document. */
 export async function documentsAction(context: AppLoadContext, request: Request, clientParam: string | null) {
   const { actor, deps, origin, clientUserId } = await documentsPage(context, request, clientParam);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "delete" || intent === "restore") {
-    const id = String(form.get("document") ?? "");
-    if (!(await deleteDocument(deps, actor, id, intent === "restore", origin)))
+  const form = await readForm(request, documentForm);
+  if (!form.ok) return refused(form);
+  const input = form.data;
+  if (input.intent !== "link") {
+    if (!(await deleteDocument(deps, actor, input.document, input.intent === "restore", origin)))
       throw data(null, { status: 404 });
     return { ok: true as const };
   }
-  const url = String(form.get("url") ?? "");
-  const description = String(form.get("description") ?? "");
-  const result = await addDocument(
-    deps,
-    actor,
-    { clientUserId, url, description, notify: form.get("notify") === "on" },
-    origin,
-  );
-  if (!result.ok)
-    return data({ ok: false as const, url, description, error: result.reason }, { status: 400 });
+  const { url, description, notify } = input;
+  const result = await addDocument(deps, actor, { clientUserId, url, description, notify }, origin);
+  if (!result.ok) {
+    const field = linkRefusalField[result.reason];
+    const message = field === "description" ? "errors.fieldTooLong" : "documents.link.invalid";
+    return refused({ values: form.values, errors: { [field]: message } });
+  }
   return { ok: true as const };
 }
