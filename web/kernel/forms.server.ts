@@ -60,6 +60,14 @@ export function refused({ values, errors }: Refused, status = 400) {
   return data({ values, errors }, status);
 }
 
+/**
+ * A refused form whose hidden id fields are wrong names nothing the person can see: 404, as for an
+ * id of another tenant. Nobody types those ids, so there is no field to show a message at.
+ */
+export function throwIfUnknown(form: Parsed<unknown>, ...idFields: string[]) {
+  if (!form.ok && idFields.some((field) => field in form.errors)) throw data(null, { status: 404 });
+}
+
 /** Trimmed text of at most `max` characters; empty is refused with `required` (an i18n key). */
 export function text(max: number, required = "errors.fieldRequired") {
   return z.string().trim().min(1, required).max(max, "errors.fieldTooLong");

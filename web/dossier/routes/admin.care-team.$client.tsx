@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { setCareTeam } from "../../../core/kernel/care-team/care-team.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
 import { CareTeamField } from "../../kernel/components/CareTeamField.tsx";
+import { readForm } from "../../kernel/forms.server.ts";
+import { careTeamForm } from "../dossier-forms.server.ts";
 
 /** Who works with a client: the admin ticks the tenant's staff members in the client's care team. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -22,13 +24,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { tenant, account } = requirePermission(context, request, "users:manage");
-  const form = await request.formData();
+  const form = await readForm(request, careTeamForm);
+  if (!form.ok) return data({ error: form.errors.coach ?? "users.coachUnknown" }, 400);
   const client = await context.services.identityFor(tenant).accounts.findById(params.client ?? "");
   const result = await setCareTeam(
     context.services.clientsFor(tenant),
     account.id,
     client,
-    form.getAll("coach").map(String),
+    form.data.coach,
     originOf(request),
   );
   if (!result.ok && result.reason === "notFound") throw data(null, { status: 404 });

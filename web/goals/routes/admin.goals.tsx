@@ -3,6 +3,8 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { defaultGoalSettings, saveGoalSettings } from "../../../core/goals/settings.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { readForm, refused } from "../../kernel/forms.server.ts";
+import { goalSettingsForm } from "../goal-forms.server.ts";
 
 /** The tenant's rule for goals: whether clients keep their own goals, or only their care team does. */
 function requireGoalSettings(context: LoaderFunctionArgs["context"], request: Request) {
@@ -25,13 +27,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { account, deps } = requireGoalSettings(context, request);
-  const form = await request.formData();
-  const saved = await saveGoalSettings(
-    deps,
-    account.id,
-    { clientsMayEdit: form.get("clientsMayEdit") === "on" },
-    originOf(request),
-  );
+  const form = await readForm(request, goalSettingsForm);
+  if (!form.ok) return refused(form);
+  const saved = await saveGoalSettings(deps, account.id, form.data, originOf(request));
   if (!saved) throw data(null, { status: 404 });
   return redirect("/admin/goals?done=saved");
 }

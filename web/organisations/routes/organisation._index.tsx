@@ -2,13 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationRoleField } from "../../kernel/components/OrganisationRoleField.tsx";
-import {
-  hasPermission,
-  isOrganisationRole,
-  organisationRoles,
-} from "../../../core/kernel/auth/permissions.ts";
+import { hasPermission, organisationRoles } from "../../../core/kernel/auth/permissions.ts";
 import { changeMember } from "../../../core/kernel/organisations/organisations.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { memberChangeForm } from "../organisation-forms.server.ts";
 
 /** The organisation the person acts for: its people and their roles; its admins manage them. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -33,13 +31,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, organisation } = requirePermission(context, request, "organisation:manage");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const typedRole = String(form.get("role") ?? "");
-  const userId = String(form.get("user") ?? "");
+  const form = await readForm(request, memberChangeForm);
+  throwIfUnknown(form, "user");
+  if (!form.ok) return data({ refused: "invalid" as const, user: form.values.user ?? "" }, 400);
+  const { intent, user: userId, password } = form.data;
   // "role" sets the chosen role, "remove" takes the person out (no role).
-  const role = intent === "role" && isOrganisationRole(typedRole) ? typedRole : null;
-  if (intent !== "remove" && !role) return data({ refused: "invalid" as const, user: userId }, 400);
+  const role = form.data.intent === "role" ? form.data.role : null;
   const deps = {
     ...context.services.clientsFor(tenant),
     limiter: context.services.identityFor(tenant).limiter,
@@ -52,7 +49,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       userId,
       role,
     },
-    String(form.get("password") ?? "").slice(0, 1024),
+    password,
     originOf(request),
   );
   // Someone outside this organisation (or tenant) is not found here.

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { chooseOrganisation } from "../../../core/kernel/organisations/organisations.ts";
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
 import { originOf, requirePermission } from "../../kernel/auth.server.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { organisationChoiceForm } from "../organisation-forms.server.ts";
 
 /**
  * After signing in, a member of several client organisations chooses the one they act for; the
@@ -25,14 +27,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { memberships, session, account, tenant } = requirePermission(context, request, "portal:use");
-  const form = await request.formData();
+  const form = await readForm(request, organisationChoiceForm);
+  throwIfUnknown(form, "organisation");
+  if (!form.ok) throw data(null, { status: 400 });
   const { sessions, audit } = context.services.identityFor(tenant);
-  const chosen = await chooseOrganisation(
-    sessions,
-    memberships,
-    session.id,
-    String(form.get("organisation")),
-  );
+  const chosen = await chooseOrganisation(sessions, memberships, session.id, form.data.organisation);
   if (!chosen) throw data(null, { status: 404 });
   await audit.record({
     action: "organisations.choose",
@@ -42,7 +41,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     targetId: chosen.organisationId,
     ...originOf(request),
   });
-  return redirect(safeReturnTo(form.get("returnTo")));
+  return redirect(safeReturnTo(form.data.returnTo));
 }
 
 export default function ChooseOrganisation() {
