@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isLocalDate } from "../../core/booking/planner.ts";
-import { id } from "../kernel/forms.server.ts";
+import { id, passwordToConfirm } from "../kernel/forms.server.ts";
 
 /**
  * The booking pages' forms as they arrive. Whether a time is free, a coach offers a type or a
@@ -50,11 +50,7 @@ export const calendarFeedForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke") }),
   z.object({
     intent: z.literal("create"),
-    password: z
-      .string()
-      .default("")
-      .transform((password) => password.slice(0, 1024))
-      .pipe(z.string().min(1, "calendarFeed.passwordRequired")),
+    password: passwordToConfirm().pipe(z.string().min(1, "calendarFeed.passwordRequired")),
   }),
 ]);
 

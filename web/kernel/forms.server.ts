@@ -83,12 +83,20 @@ export function id<K extends IdKind>(kind: K, message = "errors.fieldInvalid") {
   return z.custom<Id<K>>((value) => typeof value === "string" && isId(kind, value), message);
 }
 
-/** A checkbox: ticked when it was sent at all. */
+/** A checkbox without a value of its own: ticked when the browser sent "on". */
 export function checkbox() {
   return z
     .string()
     .optional()
-    .transform((value) => value !== undefined);
+    .transform((value) => value === "on");
+}
+
+/** One's own password, typed to confirm a change: a longer text is cut, as the password check does. */
+export function passwordToConfirm() {
+  return z
+    .string()
+    .default("")
+    .transform((password) => password.slice(0, 1024));
 }
 
 /** A field that may be sent several times (or not at all), read as a list. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { organisationRoles } from "../../core/kernel/auth/permissions.ts";
-import { id, text } from "../kernel/forms.server.ts";
+import { id, passwordToConfirm, text } from "../kernel/forms.server.ts";
 import { invitedPersonSchema } from "../kernel/invite.server.ts";
 
 /** The tenant admin's organisation forms: a new organisation by name, or a client placed in one. */
@@ -14,11 +14,7 @@ export const organisationsForm = z.discriminatedUnion("intent", [
   }),
 ]);
 
-// Only for confirming: a longer text is cut, as the password check does.
-const confirmingPassword = z
-  .string()
-  .default("")
-  .transform((password) => password.slice(0, 1024));
+const confirmingPassword = passwordToConfirm();
 
 /** An organisation admin's change of a colleague: a new role, or out of the organisation. */
 export const memberChangeForm = z.discriminatedUnion("intent", [

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { originOf, requirePermission } from "../auth.server.ts";
+import { requeueForm } from "../account-forms.server.ts";
+import { readForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 
 /** The dead letters: mail and SMS that did not arrive, with the provider's reason, to send again. */
@@ -24,7 +26,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = requirePermission(context, request, "deliveries:manage");
   const notifications = context.services.notificationsFor(tenant);
-  const id = String((await request.formData()).get("delivery") ?? "");
+  const form = await readForm(request, requeueForm);
+  // Another tenant's delivery, or none: not found.
+  throwIfUnknown(form, "delivery");
+  if (!form.ok) throw data(null, { status: 400 });
+  const id = form.data.delivery;
   if (!(await notifications.deliveries.requeue(id, new Date()))) throw data(null, { status: 404 });
   await notifications.queue.enqueue([{ body: { tenantId: tenant.id, deliveryId: id }, delaySeconds: 0 }]);
   await context.services.identityFor(tenant).audit.record({

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { markRead, publish, type BodyError, type FilesError } from "../../../core/messaging/conversation.ts";
 import type { Message, MessageEdit, Participant } from "../../../core/messaging/ports.ts";
-import { messageLimits } from "../../../core/messaging/settings.ts";
+import { messageLimits } from "../../../core/messaging/limits.ts";
 import { editMessage, openThread, saveDraft } from "../../../core/messaging/thread.ts";
 import { LiveConversation, liveConversationStyles } from "../components/LiveConversation.tsx";
 import { FileLinks } from "../../kernel/components/files/FileLinks.tsx";

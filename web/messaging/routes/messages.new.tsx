@@ -8,7 +8,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { correspondentsOf, startConversation, type StartErrors } from "../../../core/messaging/inbox.ts";
-import { messageLimits } from "../../../core/messaging/settings.ts";
+import { messageLimits } from "../../../core/messaging/limits.ts";
 import { Field, FormAlert } from "../../kernel/components/Field.tsx";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import filesStyles from "../../kernel/components/files/files.css?url";
