@@ -69,3 +69,14 @@ export const userAdminForm = z.discriminatedUnion("intent", [
 
 /** A failed delivery the admin sends again. */
 export const requeueForm = z.object({ delivery: id("delivery") });
+
+/**
+ * One's own notification settings: the phone number for text messages (checked by the inbox), or
+ * a tick per kind and channel, named `<kind>:mail` and `<kind>:sms`; an unticked box is not sent.
+ */
+export const notificationChoicesForm = z
+  .object({
+    intent: z.enum(["phone", "choices"]).default("choices"),
+    phone: z.string().default(""),
+  })
+  .catchall(z.string());
