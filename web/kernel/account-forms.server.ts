@@ -80,3 +80,12 @@ export const notificationChoicesForm = z
     phone: z.string().default(""),
   })
   .catchall(z.string());
+
+/** One's own second factor: set up, confirmed with a first code, new recovery codes, or off. */
+export const twoStepSetupForm = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.enum(["start", "renew-codes", "remove"]),
+    password: passwordToConfirm().pipe(z.string().min(1, "twoStep.passwordRequired")),
+  }),
+  z.object({ intent: z.literal("confirm"), code: twoStepForm.shape.code }),
+]);
