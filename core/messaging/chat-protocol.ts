@@ -57,5 +57,4 @@ export const clientFrame = z.discriminatedUnion("type", [
 
 export type ClientFrame = z.infer<typeof clientFrame>;
 
-/** Keepalive text the room answers without waking (WebSocket auto-response). */
-export const keepalive = { ping: "ping", pong: "pong" } as const;
+export { keepalive } from "./chat-keepalive.ts";

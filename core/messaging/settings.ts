@@ -12,10 +12,4 @@ export type MessagingSettings = z.infer<typeof messagingSettingsSchema>;
 
 export const defaultMessagingSettings: MessagingSettings = { editMinutes: 0, clientsWriteToAllStaff: false };
 
-/** The limits of one message; the pages and the API refuse more with an error at the field. */
-export const messageLimits = {
-  bodyMaxLength: 10_000,
-  subjectMaxLength: 120,
-  /** Seed 001: files go with a message through the one upload path, at the tenant's size limit. */
-  files: 5,
-} as const;
+export { messageLimits } from "./limits.ts";

@@ -58,6 +58,3 @@ export function shownFiles(assignmentId: string, files: Attachment[], language: 
 }
 
 export type ShownFile = ReturnType<typeof shownFiles>[number];
-
-/** A form's text field, as typed (never trimmed, so what comes back is what was typed). */
-export const field = (form: FormData, name: string) => String(form.get(name) ?? "");

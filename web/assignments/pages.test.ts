@@ -304,6 +304,26 @@ describe("bad input", () => {
     expect(await scope().count(assignmentCopies, eq(assignmentCopies.clientUserId, ids.three!))).toBe(0);
   });
 
+  it("refuses a made-up client id at the clients field and an unknown intent, keeping the text and writing nothing", async () => {
+    const before = await scope().count(assignments);
+    const response = await send("staff", "/assignments/new", {
+      title: "Verzonnen",
+      description: "Voor niemand",
+      client: ["usr_verzonnen"],
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('id="client-error"');
+    expect(html).toContain("Kies alleen cliënten uit de lijst");
+    expect(html).toContain('value="Verzonnen"');
+    expect(await scope().count(assignments)).toBe(before);
+    const id = await setOne("Onbekende knop", "Iets", [ids.two!]);
+    const entries = await scope().count(assignmentEntries);
+    const unknown = await send("two", `/assignments/${id}`, { intent: "delete", text: "Weg ermee" });
+    expect(unknown.status).toBe(400);
+    expect(await scope().count(assignmentEntries)).toBe(entries);
+  });
+
   it("refuses an empty hand-in and empty feedback at the field, keeping what was typed", async () => {
     const id = await setOne("Leeg", "Iets", [ids.two!]);
     const entries = await scope().count(assignmentEntries);

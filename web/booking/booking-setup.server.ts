@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/cloudflare";
 import type { Account } from "../../core/kernel/auth/accounts.ts";
 import type { Access } from "../../core/kernel/auth/access.ts";
 import { bookingSettingsSchema } from "../../core/booking/settings.ts";
-import type { FieldErrors, FormFields, SetupErrorCode } from "../../core/booking/setup-forms.ts";
+import type { FieldErrors, SetupErrorCode } from "../../core/booking/setup-forms.ts";
 import { maxWindowsPerDay, profileLimits } from "../../core/booking/setup-hours.ts";
 import { typeLimits } from "../../core/booking/setup-types.ts";
 import type { SetupActor } from "../../core/booking/setup.ts";
@@ -12,8 +12,7 @@ import type { ShownErrors } from "./components/BookingSetupFields.tsx";
 
 /**
  * What the booking setup pages share: the guard (the access a page declares, which names the
- * booking feature),
- * the posted form as strings, and dates as the viewer reads them.
+ * booking feature), and dates as the viewer reads them.
  */
 export function requireBookingSetup(
   context: AppLoadContext,
@@ -29,14 +28,6 @@ export const actorOf = (account: Account, request: Request): SetupActor => ({
   timeZone: account.timeZone,
   origin: originOf(request),
 });
-
-/** The posted fields; a file where text belongs counts as empty. */
-export async function formFields(request: Request): Promise<FormFields> {
-  const form = await request.formData();
-  return Object.fromEntries(
-    [...form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : ""]),
-  );
-}
 
 const locales: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 

@@ -189,19 +189,6 @@ export function pickerData(
 
 export type PickerData = ReturnType<typeof pickerData>;
 
-/**
- * The slot chosen on a picker's form, and the idempotency key of that choice: the form's own
- * random key with the time, so sending the same form again finds the same booking, and another
- * time chosen on a page the browser brought back is a new request.
- */
-export function pickedSlot(form: FormData): { startsAt: string; idempotencyKey: string } | null {
-  const formKey = String(form.get("formKey") ?? "");
-  const startsAt = new Date(String(form.get("startsAt") ?? ""));
-  if (!/^[A-Za-z0-9-]{16,64}$/.test(formKey) || Number.isNaN(startsAt.getTime())) return null;
-  const iso = startsAt.toISOString();
-  return { startsAt: iso, idempotencyKey: `web:${formKey}:${iso}` };
-}
-
 /** Why a picked time was refused, with the next free times to choose from instead. */
 export function refusedPick(outcome: { reason: string; nextFreeSlots?: Slot[] }, formats: BookingFormats) {
   const refused =

@@ -299,6 +299,22 @@ describe("cancelling and moving", () => {
     expect((await hold("neighbour", at(11))).status).toBe(302);
   });
 
+  it("answers 400 to an unknown change of a booking and to a move without a time, changing nothing", async () => {
+    const id = await booked("client", at(12, "14:00"));
+    const unknown = await post(host, `/booking/${id}`, { intent: "delete" }, { cookie: cookies.client! });
+    expect(unknown.status).toBe(400);
+    const move = await post(
+      host,
+      `/booking/${id}/move`,
+      { formKey: crypto.randomUUID(), startsAt: "", reason: "Andere dag graag" },
+      { cookie: cookies.client! },
+    );
+    expect(move.status).toBe(400);
+    expect(await move.text()).toContain("Dat lukte niet.");
+    const cancelled = await post(host, `/booking/${id}`, { intent: "cancel" }, { cookie: cookies.client! });
+    expect(cancelled.headers.get("location")).toBe(`/booking/${id}?done=cancelled`);
+  });
+
   it("refuses a client's cancel within the notice window with the reason, and warns the staff member who may", async () => {
     const id = await booked("client", soonAt(3));
     const shown = await (await page("client", `/booking/${id}`)).text();

@@ -1,8 +1,17 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
-import { addDocument, deleteDocument, documentsOf, type Filter } from "../../core/documents/documents.ts";
 import { guard, originOf } from "../kernel/auth.server.ts";
 import type { Access } from "../../core/kernel/auth/access.ts";
+import { z } from "zod";
+import {
+  addDocument,
+  deleteDocument,
+  documentsOf,
+  longestDescription,
+  type AddRefusal,
+  type Filter,
+} from "../../core/documents/documents.ts";
 import { localeOf } from "../kernel/i18n/format.server.ts";
+import { checkbox, id, optionalText, readForm, refused, text } from "../kernel/forms.server.ts";
 
 /**
  * What the documents pages share on the server: the guard (the access a page declares, which
@@ -72,6 +81,25 @@ export async function documentsPage(
 
 export type DocumentsView = Awaited<ReturnType<typeof documentsPage>>["view"];
 
+const documentForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["delete", "restore"]), document: id("document") }),
+  z.object({
+    intent: z.literal("link"),
+    url: text(2048, "documents.link.invalid"),
+    description: optionalText(longestDescription),
+    notify: checkbox(),
+  }),
+]);
+
+// The domain's refusals of a link, at the field they concern.
+const linkRefusalField: Record<AddRefusal, string> = {
+  not_found: "form",
+  file_not_found: "form",
+  nothing: "url",
+  url_invalid: "url",
+  description_too_long: "description",
+};
+
 /** The page's forms: a link item, or deleting / restoring one's own document. */
 export async function documentsAction(
   context: AppLoadContext,
@@ -80,23 +108,20 @@ export async function documentsAction(
   clientParam: string | null,
 ) {
   const { actor, deps, origin, clientUserId } = await documentsPage(context, request, access, clientParam);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "delete" || intent === "restore") {
-    const id = String(form.get("document") ?? "");
-    if (!(await deleteDocument(deps, actor, id, intent === "restore", origin)))
+  const form = await readForm(request, documentForm);
+  if (!form.ok) return refused(form);
+  const input = form.data;
+  if (input.intent !== "link") {
+    if (!(await deleteDocument(deps, actor, input.document, input.intent === "restore", origin)))
       throw data(null, { status: 404 });
     return { ok: true as const };
   }
-  const url = String(form.get("url") ?? "");
-  const description = String(form.get("description") ?? "");
-  const result = await addDocument(
-    deps,
-    actor,
-    { clientUserId, url, description, notify: form.get("notify") === "on" },
-    origin,
-  );
-  if (!result.ok)
-    return data({ ok: false as const, url, description, error: result.reason }, { status: 400 });
+  const { url, description, notify } = input;
+  const result = await addDocument(deps, actor, { clientUserId, url, description, notify }, origin);
+  if (!result.ok) {
+    const field = linkRefusalField[result.reason];
+    const message = field === "description" ? "errors.fieldTooLong" : "documents.link.invalid";
+    return refused({ values: form.values, errors: { [field]: message } });
+  }
   return { ok: true as const };
 }

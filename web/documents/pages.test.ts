@@ -72,4 +72,24 @@ describe("documents pages", () => {
     expect(list).toContain("Oefening");
     expect(list).toContain("opent video.example");
   });
+
+  it("refuses a too long description or an unknown intent with 400 at the field, writing nothing", async () => {
+    const headers = { cookie: cookies.client! };
+    const description = `Lang ${"x".repeat(500)}`;
+    const tooLong = await post(
+      host,
+      "/documents",
+      { intent: "link", url: "https://long.example/x", description },
+      headers,
+    );
+    expect(tooLong.status).toBe(400);
+    const html = await tooLong.text();
+    expect(html).toContain('id="link-description-error"');
+    expect(html).toContain("Deze tekst is te lang.");
+    expect(html).toContain(`value="${description}"`);
+    const unknown = await post(host, "/documents", { intent: "shred", document: "doc_x" }, headers);
+    expect(unknown.status).toBe(400);
+    const list = await (await page("client", "/documents")).text();
+    expect(list).not.toContain("long.example");
+  });
 });

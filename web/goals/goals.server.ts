@@ -14,11 +14,13 @@ import {
   type Invalid,
   type Refusal,
 } from "../../core/goals/desk.ts";
-import { smartValuesOf, smartValuesFrom } from "../../core/goals/forms.ts";
+import { smartValuesFrom } from "../../core/goals/forms.ts";
 import type { Goal, GoalComment, ProgressPoint } from "../../core/goals/goal.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
 import { guard, originOf } from "../kernel/auth.server.ts";
+import { readForm } from "../kernel/forms.server.ts";
 import { dateTimeFormat, localeOf } from "../kernel/i18n/format.server.ts";
+import { goalForm, newGoalForm } from "./goal-forms.server.ts";
 
 /**
  * What the goal pages share on the server. A client's pages (`/goals`) and the staff pages of one
@@ -116,11 +118,6 @@ const shownComment = (comment: GoalComment, formats: Formats, viewer: string) =>
   when: formats.moment(comment.at),
 });
 
-const fieldsOf = (form: FormData) =>
-  Object.fromEntries(
-    [...form.entries()].map(([key, value]) => [key, typeof value === "string" ? value : ""]),
-  );
-
 /** A refusal that is not about what was typed: no such goal, not allowed, or closed meanwhile. */
 function refusedWith(result: Refusal) {
   if (result.reason === "notFound") throw data(null, { status: 404 });
@@ -128,9 +125,15 @@ function refusedWith(result: Refusal) {
   return data({ form: "status" as const, refused: "notOpen" as const, errors: {}, values: {} }, 409);
 }
 
-/** A form that came back: its messages per field and what was typed, to show again. */
-const invalid = (form: string, result: Invalid, values: Record<string, string>) =>
-  data({ form, refused: null, errors: result.errors as Record<string, string>, values }, 400);
+/**
+ * A form that came back: its messages per field and what was typed, to show again. The domain's
+ * messages are goal codes, the form's own are full i18n keys.
+ */
+const invalid = (
+  form: string,
+  errors: Invalid["errors"] | Record<string, string>,
+  values: Record<string, string>,
+) => data({ form, refused: null, errors: errors as Record<string, string>, values }, 400);
 
 /** Whether `/goals` shows this person their clients (staff) rather than their own goals. */
 export const seesCaseload = (context: AppLoadContext) =>
@@ -165,10 +168,11 @@ export async function loadGoals(context: AppLoadContext, request: Request, place
 /** The list page's one form: a new goal. */
 export async function addGoalFromForm(context: AppLoadContext, request: Request, place: GoalsPlace) {
   const { actor, clientUserId, deps, origin } = requireGoals(context, request, place);
-  const values = smartValuesOf(fieldsOf(await request.formData()));
-  const result = await addGoal(deps, actor, clientUserId, values, origin);
+  const form = await readForm(request, newGoalForm);
+  if (!form.ok) return invalid("create", form.errors, form.values);
+  const result = await addGoal(deps, actor, clientUserId, form.data, origin);
   if (result.ok) return redirect(`${place.base}/${result.goal.id}?done=created`);
-  if (result.reason === "invalid") return invalid("create", result, values);
+  if (result.reason === "invalid") return invalid("create", result.errors, form.values);
   return refusedWith(result);
 }
 
@@ -200,31 +204,28 @@ export async function changeGoalFromForm(
   const { actor, clientUserId, deps, origin } = requireGoals(context, request, place);
   // A goal of another client, on this client's address, is not found here.
   if ((await deps.goals.find(goalId))?.clientUserId !== clientUserId) throw data(null, { status: 404 });
-  const form = fieldsOf(await request.formData());
-  const intent = form.intent ?? "";
+  const form = await readForm(request, goalForm);
+  if (!form.ok) return invalid(form.values.intent ?? "", form.errors, form.values);
+  const input = form.data;
+  const { values } = form;
   const done = (what: string) => redirect(`${place.base}/${goalId}?done=${what}`);
-  if (intent === "progress") {
-    const values = { progress: form.progress ?? "", note: form.note ?? "" };
-    const result = await moveProgress(deps, actor, goalId, values, origin);
+  if (input.intent === "progress") {
+    const result = await moveProgress(deps, actor, goalId, input, origin);
     if (result.ok) return done("progress");
-    return result.reason === "invalid" ? invalid(intent, result, values) : refusedWith(result);
+    return result.reason === "invalid" ? invalid(input.intent, result.errors, values) : refusedWith(result);
   }
-  if (intent === "comment") {
-    const values = { body: form.body ?? "" };
-    const result = await commentOnGoal(deps, actor, goalId, values.body, origin);
+  if (input.intent === "comment") {
+    const result = await commentOnGoal(deps, actor, goalId, input.body, origin);
     if (result.ok) return done("comment");
-    return result.reason === "invalid" ? invalid(intent, result, values) : refusedWith(result);
+    return result.reason === "invalid" ? invalid(input.intent, result.errors, values) : refusedWith(result);
   }
-  if (intent === "edit") {
-    const values = smartValuesOf(form);
-    const result = await editGoal(deps, actor, goalId, values, origin);
+  if (input.intent === "edit") {
+    const { intent, ...smart } = input;
+    const result = await editGoal(deps, actor, goalId, smart, origin);
     if (result.ok) return done("edited");
-    return result.reason === "invalid" ? invalid(intent, result, values) : refusedWith(result);
+    return result.reason === "invalid" ? invalid(intent, result.errors, values) : refusedWith(result);
   }
-  if (intent === "achieve" || intent === "stop" || intent === "reopen") {
-    const result = await setGoalStatus(deps, actor, goalId, statusOf[intent], origin);
-    if (result.ok) return done(intent);
-    return refusedWith(result);
-  }
-  throw data(null, { status: 400 });
+  const result = await setGoalStatus(deps, actor, goalId, statusOf[input.intent], origin);
+  if (result.ok) return done(input.intent);
+  return refusedWith(result);
 }

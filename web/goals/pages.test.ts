@@ -288,6 +288,13 @@ describe("bad input", () => {
     expect(await response.text()).toContain("Schrijf eerst je opmerking.");
     expect(await main.scope.count(goalComments, eq(goalComments.goalId, id))).toBe(0);
   });
+
+  it("answers 400 to an unknown intent and leaves the goal as it was", async () => {
+    const id = await added(main, "client", "/goals", { ...smart, title: "Eerder opstaan" });
+    const response = await send(main, "client", `/goals/${id}`, { intent: "delete" });
+    expect(response.status).toBe(400);
+    expect((await goalRow(main, id)).status).toBe("open");
+  });
 });
 
 describe("who sees nothing", () => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { organisationRoles, roles } from "../../core/kernel/auth/permissions.ts";
 import { languages } from "../../core/kernel/tenants/languages.ts";
+import { id, many } from "./forms.server.ts";
 
 /** Who is invited, as both invitation forms send it; messages are i18n keys for the fields. */
 export const invitedPersonSchema = z.object({
@@ -8,11 +10,10 @@ export const invitedPersonSchema = z.object({
   language: z.enum(languages),
 });
 
-/** The typed values of a refused invitation form, to put back in its fields. */
-export function typedPerson(form: Record<string, FormDataEntryValue>) {
-  return {
-    email: String(form.email ?? ""),
-    displayName: String(form.displayName ?? ""),
-    language: String(form.language ?? ""),
-  };
-}
+/** The tenant's invitation form: who, with which role, care team and organisation. */
+export const inviteForm = invitedPersonSchema.extend({
+  role: z.enum(roles),
+  coach: many(id("user", "users.coachUnknown")),
+  organisation: z.union([z.literal(""), id("organisation", "users.organisationUnknown")]).default(""),
+  organisationRole: z.enum(organisationRoles).default("member"),
+});

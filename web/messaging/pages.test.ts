@@ -158,6 +158,29 @@ describe("the message pages", () => {
     expect(await countRows(tenant, "messages", "body LIKE 'Mijn lange verhaal%'")).toBe(0);
   });
 
+  it("refuses a made-up recipient at its field and a made-up message id, keeping the text and storing nothing", async () => {
+    const refused = await send("client", "/messages/new", {
+      to: "usr_bestaatniet",
+      subject: "Verzonnen ontvanger",
+      body: "Dit bericht gaat nergens heen.",
+      notify: "yes",
+      clientMessageId: "madeup-000001",
+    });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Kies uit de lijst.");
+    expect(html).toContain('value="Verzonnen ontvanger"');
+    expect(html).toContain("Dit bericht gaat nergens heen.");
+    expect(await countRows(tenant, "conversations", "subject = 'Verzonnen ontvanger'")).toBe(0);
+    const badId = await send("client", `/messages/${conversation}`, {
+      intent: "publish",
+      body: "Met een kapotte sleutel",
+      clientMessageId: "kort",
+    });
+    expect(badId.status).toBe(400);
+    expect(await countRows(tenant, "messages", "body = 'Met een kapotte sleutel'")).toBe(0);
+  });
+
   it("shows the coach's reply on the left and the client's own messages with read receipts", async () => {
     const reply = await send("coach", `/messages/${conversation}`, {
       intent: "publish",

@@ -378,3 +378,34 @@ describe("who opened my dossier", () => {
     expect((await page("/account/dossier-access", bas)).status).toBe(403);
   });
 });
+
+describe("bad input on the organisation forms", () => {
+  it("refuses a too long organisation name at its field, keeps it typed and creates nothing", async () => {
+    const bas = await signIn(host, "bas.willems@zorgpartnerflex.nl");
+    const name = `Zorghuis ${"lang".repeat(60)}`;
+    const before = (await scope.list(clientOrganisations)).length;
+    const refused = await post(host, "/admin/organisations", { intent: "create", name }, { cookie: bas });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('id="name-error"');
+    expect(html).toContain("Deze tekst is te lang.");
+    expect(html).toContain(`value="${name}"`);
+    expect((await scope.list(clientOrganisations)).length).toBe(before);
+  });
+
+  it("refuses an invitation of a colleague without a valid address or name at the fields, inviting nobody", async () => {
+    const linda = await signIn(host, "linda.brouwer@dehoven.nl");
+    const refused = await post(
+      host,
+      "/organisation/invite",
+      { email: "geen-adres", displayName: "  ", language: "nl", organisationRole: "member" },
+      { cookie: linda },
+    );
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('id="email-error"');
+    expect(html).toContain('id="displayName-error"');
+    expect(html).toContain('value="geen-adres"');
+    expect(await scope.findOne(users, eq(users.email, "geen-adres"))).toBeUndefined();
+  });
+});

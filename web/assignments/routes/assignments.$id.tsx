@@ -15,13 +15,7 @@ import {
   openAssignment,
   type EntryOutcome,
 } from "../../../core/assignments/desk.ts";
-import {
-  descriptionHtml,
-  field,
-  requireAssignments,
-  shownFiles,
-  shownThread,
-} from "../assignments.server.ts";
+import { descriptionHtml, requireAssignments, shownFiles, shownThread } from "../assignments.server.ts";
 import { Description, StatusBadge, Thread } from "../components/AssignmentParts.tsx";
 import styles from "../components/assignments.css?url";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
@@ -31,6 +25,8 @@ import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import { FormAlert, TextAreaField } from "../../kernel/components/Field.tsx";
 import { keptFiles } from "../../kernel/files.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
+import { parseForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { entryForm } from "../assignment-forms.server.ts";
 
 export const access = { permission: "portal:use", feature: "assignments" } satisfies Access;
 
@@ -102,20 +98,23 @@ type Refusal = {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireAssignments(context, request, access);
   const id = params.id ?? "";
-  const form = await request.formData();
-  const text = field(form, "text");
-  if (form.get("intent") === "handIn") {
+  const formData = await request.formData();
+  const form = parseForm(entryForm, formData);
+  throwIfUnknown(form, "client");
+  if (!form.ok) throw data(null, { status: 400 });
+  const input = form.data;
+  const { text } = input;
+  if (input.intent === "handIn") {
     // Files come as ids from the shared upload path (core/files), uploaded before the form is sent.
-    const fileIds = form.getAll("file").map(String);
-    const outcome = await handIn(deps, actor, id, { response: text, fileIds }, origin);
-    const kept = outcome.ok ? [] : await keptFiles(deps.files, actor.id, form, limits.files);
+    const outcome = await handIn(deps, actor, id, { response: text, fileIds: input.file }, origin);
+    const kept = outcome.ok ? [] : await keptFiles(deps.files, actor.id, formData, limits.files);
     return answer(
       outcome,
       { intent: "handIn", client: actor.id, text, kept },
       `/assignments/${id}?done=handedIn`,
     );
   }
-  const client = field(form, "client");
+  const { client } = input;
   const outcome = await giveFeedback(deps, actor, id, client, text, origin);
   return answer(
     outcome,

@@ -9,7 +9,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { limits } from "../../../core/assignments/assignment.ts";
 import { assignableClients, setAssignment, type DraftErrors } from "../../../core/assignments/desk.ts";
-import { field, requireAssignments } from "../assignments.server.ts";
+import { requireAssignments } from "../assignments.server.ts";
+import { newAssignmentForm } from "../assignment-forms.server.ts";
+import { parseForm } from "../../kernel/forms.server.ts";
 import styles from "../components/assignments.css?url";
 import { Field, FormAlert, TextAreaField } from "../../kernel/components/Field.tsx";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
@@ -40,14 +42,21 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireAssignments(context, request, access);
-  const form = await request.formData();
+  const formData = await request.formData();
+  const form = parseForm(newAssignmentForm, formData);
   const values = {
-    title: field(form, "title"),
-    description: field(form, "description"),
-    clients: form.getAll("client").map(String),
+    title: form.values.title ?? "",
+    description: form.values.description ?? "",
+    clients: formData.getAll("client").map(String),
     // Ids of files uploaded through the shared upload path (core/files) for this assignment.
-    files: form.getAll("file").map(String),
+    files: formData.getAll("file").map(String),
   };
+  const kept = () => keptFiles(deps.files, actor.id, formData, limits.files);
+  if (!form.ok) {
+    const { title, description, client, file } = form.errors;
+    const errors = { title, description, clients: client, files: file } as DraftErrors;
+    return data({ values, errors, kept: await kept() }, 400);
+  }
   const outcome = await setAssignment(
     deps,
     actor,
@@ -60,8 +69,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     origin,
   );
   if (outcome.ok) return redirect(`/assignments/${outcome.assignmentId}?done=set`);
-  const kept = await keptFiles(deps.files, actor.id, form, limits.files);
-  return data({ values, errors: outcome.errors, kept }, 400);
+  return data({ values, errors: outcome.errors, kept: await kept() }, 400);
 }
 
 const maxOf = {

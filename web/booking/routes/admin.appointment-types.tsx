@@ -23,7 +23,9 @@ import {
   updateAppointmentType,
 } from "../../../core/booking/setup.ts";
 import { newId } from "../../../core/kernel/ids.ts";
-import { actorOf, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
+import { actorOf, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
+import { appointmentTypesForm } from "../booking-forms.server.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
@@ -69,8 +71,11 @@ type Answer =
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, deps } = requireBookingSetup(context, request, access);
   const actor = actorOf(account, request);
-  const form = await formFields(request);
-  const intent = form.intent ?? "";
+  const parsed = await readForm(request, appointmentTypesForm);
+  throwIfUnknown(parsed, "type");
+  if (!parsed.ok) throw data(null, { status: 400 });
+  const form = parsed.data;
+  const { intent } = form;
   const typeId = form.type ?? "";
   if (intent === "rules") {
     if (!hasPermission(account.role, "tenant:configure")) throw data(null, { status: 403 });
@@ -97,7 +102,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
       return data<Answer>({ form: "type", typeId: "new", values, errors: shownErrors(outcome.errors) }, 400);
     return redirect("/admin/appointment-types?done=created");
   }
-  if (intent !== "update") throw data(null, { status: 400 });
   const outcome = await updateAppointmentType(deps, actor, typeId, values, staffIds);
   if (!outcome.ok && "reason" in outcome) throw data(null, { status: 404 });
   if (!outcome.ok)

@@ -9,6 +9,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { cancel, confirm } from "../../../core/booking/desk.ts";
 import { requireBooking, requireShownBooking } from "../booking.server.ts";
+import { bookingChangeForm } from "../booking-forms.server.ts";
+import { readForm } from "../../kernel/forms.server.ts";
 import { BookingStatus } from "../components/BookingStatus.tsx";
 import { HoldCountdown } from "../components/HoldCountdown.tsx";
 import bookingStyles from "../components/booking.css?url";
@@ -48,9 +50,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireBooking(context, request, access);
   const id = params.id ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "confirm") {
+  const form = await readForm(request, bookingChangeForm);
+  if (!form.ok) return data({ refused: "notHeld" as const, reason: form.values.reason ?? "" }, 400);
+  const input = form.data;
+  if (input.intent === "confirm") {
     const result = await confirm(deps, actor, id, origin);
     if (result.ok) return redirect(`/booking/${id}?done=confirmed`);
     if (result.reason === "notFound") throw data(null, { status: 404 });
@@ -59,15 +62,12 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       return redirect(`/booking/${id}?done=confirmed`);
     return data({ refused: "holdOver" as const, reason: "" }, 409);
   }
-  if (intent === "cancel" || intent === "release") {
-    const reason = String(form.get("reason") ?? "").slice(0, 500);
-    const result = await cancel(deps, actor, id, reason.trim() || null, origin);
-    if (result.ok) return redirect(`/booking/${id}?done=${intent === "cancel" ? "cancelled" : "released"}`);
-    if (result.reason === "notFound") throw data(null, { status: 404 });
-    const refused = result.reason === "tooLate" ? ("tooLate" as const) : ("notHeld" as const);
-    return data({ refused, reason }, 409);
-  }
-  return data({ refused: "notHeld" as const, reason: "" }, 400);
+  const { intent, reason } = input;
+  const result = await cancel(deps, actor, id, reason.trim() || null, origin);
+  if (result.ok) return redirect(`/booking/${id}?done=${intent === "cancel" ? "cancelled" : "released"}`);
+  if (result.reason === "notFound") throw data(null, { status: 404 });
+  const refused = result.reason === "tooLate" ? ("tooLate" as const) : ("notHeld" as const);
+  return data({ refused, reason }, 409);
 }
 
 const doneMessages = ["confirmed", "cancelled", "released", "moved"] as const;

@@ -9,13 +9,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { reschedule } from "../../../core/booking/desk.ts";
 import { freeMonth, isLocalDate, monthOf } from "../../../core/booking/planner.ts";
-import {
-  pickedSlot,
-  pickerData,
-  refusedPick,
-  requireBooking,
-  requireShownBooking,
-} from "../booking.server.ts";
+import { pickerData, refusedPick, requireBooking, requireShownBooking } from "../booking.server.ts";
+import { moveForm, slotOf } from "../booking-forms.server.ts";
+import { readForm } from "../../kernel/forms.server.ts";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
 import type { Access } from "../../../core/kernel/auth/access.ts";
@@ -67,14 +63,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, deps, origin, formats } = requireBooking(context, request, access);
   const id = params.id ?? "";
-  const form = await request.formData();
-  const reason = String(form.get("reason") ?? "").slice(0, 500);
-  const picked = pickedSlot(form);
-  if (!picked) return data({ ...refusedPick({ reason: "invalid" }, formats), reason }, 400);
+  const form = await readForm(request, moveForm);
+  if (!form.ok) {
+    const reason = (form.values.reason ?? "").slice(0, 500);
+    return data({ ...refusedPick({ reason: "invalid" }, formats), reason }, 400);
+  }
+  const { reason } = form.data;
   const result = await reschedule(
     deps,
     actor,
-    { bookingId: id, ...picked, reason: reason.trim() || null },
+    { bookingId: id, ...slotOf(form.data), reason: reason.trim() || null },
     origin,
   );
   if (result.ok) return redirect(`/booking/${result.booking.id}?done=moved`);

@@ -10,6 +10,8 @@ import { useTranslation } from "react-i18next";
 import { appointmentsOf, bookableCoaches, leaveWaitlist, waitlistOf } from "../../../core/booking/desk.ts";
 import { isLocalDate } from "../../../core/booking/planner.ts";
 import { requireBooking, shownBooking, type ShownBooking } from "../booking.server.ts";
+import { leaveWaitlistForm } from "../booking-forms.server.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { BookingStatus } from "../components/BookingStatus.tsx";
 import bookingStyles from "../components/booking.css?url";
 import type { Access } from "../../../core/kernel/auth/access.ts";
@@ -55,8 +57,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 /** The client leaves the waitlist of a day. */
 export async function action({ context, request }: ActionFunctionArgs) {
   const { actor, deps } = requireBooking(context, request, { ...access, permission: "appointments:book" });
-  const form = await request.formData();
-  if (!(await leaveWaitlist(deps, actor, String(form.get("entry") ?? "")))) throw data(null, { status: 404 });
+  const form = await readForm(request, leaveWaitlistForm);
+  throwIfUnknown(form, "entry");
+  if (!form.ok) throw data(null, { status: 400 });
+  if (!(await leaveWaitlist(deps, actor, form.data.entry))) throw data(null, { status: 404 });
   return redirect("/booking?left=1");
 }
 

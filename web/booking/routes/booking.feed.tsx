@@ -11,6 +11,8 @@ import { feedPath, issueFeed, revokeFeed } from "../../../core/booking/calendar-
 import { originOf, guard } from "../../kernel/auth.server.ts";
 import { CopyButton } from "../../kernel/components/CopyButton.tsx";
 import { Field, FormAlert } from "../../kernel/components/Field.tsx";
+import { readForm } from "../../kernel/forms.server.ts";
+import { calendarFeedForm } from "../booking-forms.server.ts";
 import { dateTimeFormat } from "../../kernel/i18n/format.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -35,16 +37,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { account, feeds } = requireAgenda(context, request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "revoke") {
+  const form = await readForm(request, calendarFeedForm);
+  if (!form.ok) return data({ error: form.errors.password ?? "errors.fieldInvalid" }, 400);
+  if (form.data.intent === "revoke") {
     if (!(await revokeFeed(feeds, account, originOf(request)))) throw data(null, { status: 404 });
     return redirect("/booking/feed?done=revoke");
   }
-  if (intent !== "create") throw data(null, { status: 400 });
-  const password = String(form.get("password") ?? "").slice(0, 1024);
-  if (!password) return data({ error: "calendarFeed.passwordRequired" }, 400);
-  const result = await issueFeed(feeds, account, password, originOf(request));
+  const result = await issueFeed(feeds, account, form.data.password, originOf(request));
   if (!result.ok) {
     return result.reason === "throttled"
       ? data({ error: "calendarFeed.throttled" }, 429)

@@ -20,7 +20,9 @@ import {
   saveAvailability,
 } from "../../../core/booking/setup.ts";
 import { inZone, type Weekday } from "../../../core/booking/zoned.ts";
-import { actorOf, dateLabel, formFields, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
+import { actorOf, dateLabel, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
+import { hoursForm } from "../booking-forms.server.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { ContextField, useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
@@ -64,8 +66,11 @@ type Answer =
 export async function action({ context, request }: ActionFunctionArgs) {
   const { account, deps } = requireBookingSetup(context, request, access);
   const actor = actorOf(account, request);
-  const form = await formFields(request);
-  const intent = form.intent ?? "save";
+  const parsed = await readForm(request, hoursForm);
+  throwIfUnknown(parsed, "exception");
+  if (!parsed.ok) throw data(null, { status: 400 });
+  const form = parsed.data;
+  const { intent } = form;
   if (intent === "add-exception") {
     const values = exceptionValuesOf(form);
     const outcome = await addAvailabilityException(deps, actor, values);
@@ -93,7 +98,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
     const changed = withRowRemoved(values, Number(remove[1]) as Weekday, Number(remove[2]));
     return data<Answer>({ form: "week", values: changed, errors: {} });
   }
-  if (intent !== "save") throw data(null, { status: 400 });
   const outcome = await saveAvailability(deps, actor, values);
   if (!outcome.ok) return data<Answer>({ form: "week", values, errors: shownErrors(outcome.errors) }, 400);
   return redirect("/booking/hours?done=saved");

@@ -9,7 +9,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { book, joinWaitlist } from "../../../core/booking/desk.ts";
 import { bookingChoices, freeMonth, isLocalDate, monthOf } from "../../../core/booking/planner.ts";
-import { pickedSlot, pickerData, refusedPick, requireBooking } from "../booking.server.ts";
+import { pickerData, refusedPick, requireBooking } from "../booking.server.ts";
+import { newBookingForm, slotOf, waitlistForm } from "../booking-forms.server.ts";
+import { parseForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { SelectField } from "../../kernel/components/Field.tsx";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
@@ -95,35 +97,30 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { account, actor, deps, origin, formats } = requireBooking(context, request, access);
-  const form = await request.formData();
-  if (form.get("intent") === "waitlist") {
-    const date = String(form.get("date") ?? "");
-    if (!isLocalDate(date)) return data({ waitlist: "past" as const, date: null }, 400);
+  const formData = await request.formData();
+  if (formData.get("intent") === "waitlist") {
+    const form = parseForm(waitlistForm, formData);
+    throwIfUnknown(form, "coach", "type");
+    if (!form.ok) return data({ waitlist: "past" as const, date: null }, 400);
+    const { coach, type, date } = form.data;
     const joined = await joinWaitlist(
       deps,
       { ...actor, timeZone: account.timeZone },
-      {
-        staffUserId: String(form.get("coach") ?? ""),
-        appointmentTypeId: String(form.get("type") ?? ""),
-        date,
-      },
+      { staffUserId: coach, appointmentTypeId: type, date },
       origin,
     );
     if (joined.ok) return redirect(`/booking?waiting=${encodeURIComponent(date)}`);
     if (joined.reason === "notFound") throw data(null, { status: 404 });
     return data({ waitlist: joined.reason, date }, joined.reason === "past" ? 400 : 409);
   }
-  const picked = pickedSlot(form);
-  if (!picked) return data(refusedPick({ reason: "invalid" }, formats), 400);
+  const form = parseForm(newBookingForm, formData);
+  throwIfUnknown(form, "coach", "type");
+  if (!form.ok) return data(refusedPick({ reason: "invalid" }, formats), 400);
+  const { coach, type } = form.data;
   const outcome = await book(
     deps,
     actor,
-    {
-      staffUserId: String(form.get("coach") ?? ""),
-      appointmentTypeId: String(form.get("type") ?? ""),
-      ...picked,
-      hold: true,
-    },
+    { staffUserId: coach, appointmentTypeId: type, ...slotOf(form.data), hold: true },
     origin,
   );
   if (outcome.ok) return redirect(`/booking/${outcome.booking.id}`);

@@ -3,15 +3,20 @@ import { useTranslation } from "react-i18next";
 import type { DocumentsView } from "../documents.server.ts";
 import { Uploader } from "./Uploader.tsx";
 
-type ActionResult = { ok: true } | { ok: false; url: string; description: string; error: string } | undefined;
+type ActionResult =
+  | { ok: true }
+  | { values: Record<string, string | undefined>; errors: Record<string, string | undefined> }
+  | undefined;
 
 /** The documents of one dossier, for the client and for a staff member of their care team. */
 export function DocumentsPage({ view }: { view: DocumentsView }) {
   const { t } = useTranslation();
   const result = useActionData<ActionResult>();
-  const failed = result && !result.ok ? result : null;
+  const failed = result && "errors" in result ? result : null;
   const client = view.isClient ? null : view.clientUserId;
   const filters = ["all", "mine", "theirs"] as const;
+  const urlError = failed?.errors.url ?? failed?.errors.form;
+  const descriptionError = failed?.errors.description;
   return (
     <section className="narrow documents">
       <h1>{t("documents.title")}</h1>
@@ -21,7 +26,7 @@ export function DocumentsPage({ view }: { view: DocumentsView }) {
       <Uploader client={client} maxFileMb={view.maxFileMb} />
       <details className="link-form" open={Boolean(failed)}>
         <summary>{t("documents.link.title")}</summary>
-        <Form method="post" key={result?.ok ? "sent" : "open"}>
+        <Form method="post" key={failed ? "open" : "sent"}>
           <input type="hidden" name="intent" value="link" />
           <label htmlFor="link-url">{t("documents.link.url")}</label>
           <input
@@ -30,13 +35,13 @@ export function DocumentsPage({ view }: { view: DocumentsView }) {
             type="url"
             inputMode="url"
             required
-            defaultValue={failed?.url}
-            aria-invalid={failed ? true : undefined}
-            aria-describedby={failed ? "link-url-error" : undefined}
+            defaultValue={failed?.values.url}
+            aria-invalid={urlError ? true : undefined}
+            aria-describedby={urlError ? "link-url-error" : undefined}
           />
-          {failed ? (
+          {urlError ? (
             <p id="link-url-error" className="field-error">
-              {t("documents.link.invalid")}
+              {t(urlError)}
             </p>
           ) : null}
           <label htmlFor="link-description">{t("documents.link.description")}</label>
@@ -44,8 +49,15 @@ export function DocumentsPage({ view }: { view: DocumentsView }) {
             id="link-description"
             name="description"
             maxLength={500}
-            defaultValue={failed?.description}
+            defaultValue={failed?.values.description}
+            aria-invalid={descriptionError ? true : undefined}
+            aria-describedby={descriptionError ? "link-description-error" : undefined}
           />
+          {descriptionError ? (
+            <p id="link-description-error" className="field-error">
+              {t(descriptionError)}
+            </p>
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" name="notify" defaultChecked /> {t("documents.upload.notify")}
           </label>

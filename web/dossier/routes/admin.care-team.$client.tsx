@@ -5,6 +5,8 @@ import { setCareTeam } from "../../../core/kernel/care-team/care-team.ts";
 import { originOf, guard } from "../../kernel/auth.server.ts";
 import { CareTeamField } from "../../kernel/components/CareTeamField.tsx";
 import type { Access } from "../../../core/kernel/auth/access.ts";
+import { readForm } from "../../kernel/forms.server.ts";
+import { careTeamForm } from "../dossier-forms.server.ts";
 
 export const access = { permission: "users:manage" } satisfies Access;
 
@@ -25,13 +27,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
-  const form = await request.formData();
+  const form = await readForm(request, careTeamForm);
+  if (!form.ok) return data({ error: form.errors.coach ?? "users.coachUnknown" }, 400);
   const client = await context.services.identityFor(tenant).accounts.findById(params.client ?? "");
   const result = await setCareTeam(
     context.services.clientsFor(tenant),
     account.id,
     client,
-    form.getAll("coach").map(String),
+    form.data.coach,
     originOf(request),
   );
   if (!result.ok && result.reason === "notFound") throw data(null, { status: 404 });

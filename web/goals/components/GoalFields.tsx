@@ -4,6 +4,9 @@ import { Field, FormAlert, TextAreaField } from "../../kernel/components/Field.t
 
 export type FormAnswer = { form: string; errors: Record<string, string>; values: Record<string, string> };
 
+// The domain refuses with a goal code, the form's schema with a full i18n key.
+const messageKey = (code: string) => (code.includes(".") ? code : `goals.errors.${code}`);
+
 /** What to show in one field of one form: what was typed (or the saved value) and its message. */
 export function useAnswer(answer: FormAnswer | undefined, form: string) {
   const { t } = useTranslation();
@@ -13,7 +16,7 @@ export function useAnswer(answer: FormAnswer | undefined, form: string) {
     refused: Boolean(mine && Object.keys(mine.errors).length > 0),
     fields: Object.keys(mine?.errors ?? {}),
     value: (name: string, saved = "") => mine?.values[name] ?? saved,
-    error: (name: string) => (mine?.errors[name] ? t(`goals.errors.${mine.errors[name]}`) : undefined),
+    error: (name: string) => (mine?.errors[name] ? t(messageKey(mine.errors[name])) : undefined),
   };
 }
 

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { defaultGoalSettings, saveGoalSettings } from "../../../core/goals/settings.ts";
 import { originOf, guard } from "../../kernel/auth.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
+import { readForm, refused } from "../../kernel/forms.server.ts";
+import { goalSettingsForm } from "../goal-forms.server.ts";
 
 export const access = { permission: "tenant:configure", feature: "goals" } satisfies Access;
 
@@ -30,13 +32,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { account, deps } = requireGoalSettings(context, request);
-  const form = await request.formData();
-  const saved = await saveGoalSettings(
-    deps,
-    account.id,
-    { clientsMayEdit: form.get("clientsMayEdit") === "on" },
-    originOf(request),
-  );
+  const form = await readForm(request, goalSettingsForm);
+  if (!form.ok) return refused(form);
+  const saved = await saveGoalSettings(deps, account.id, form.data, originOf(request));
   if (!saved) throw data(null, { status: 404 });
   return redirect("/admin/goals?done=saved");
 }

@@ -10,7 +10,7 @@ export function InvitePersonFields({
   errors,
   defaultLanguage,
 }: {
-  values: { email: string; displayName: string; language?: string } | undefined;
+  values: Record<string, string | undefined> | undefined;
   errors: Record<string, string | undefined>;
   defaultLanguage: string;
 }) {

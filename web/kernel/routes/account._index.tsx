@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { hasPermission } from "../../../core/kernel/auth/permissions.ts";
 import { endOwnSession } from "../../../core/kernel/auth/sessions.ts";
 import { guard, originOf } from "../auth.server.ts";
+import { endSessionForm } from "../account-forms.server.ts";
+import { readForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import { device } from "../device.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
@@ -50,9 +52,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
+  const form = await readForm(request, endSessionForm);
+  throwIfUnknown(form, "session");
+  if (!form.ok) throw data(null, { status: 400 });
   const client = originOf(request);
-  if (form.get("intent") === "end-others") {
+  if (form.data.intent === "end-others") {
     await identity.sessions.endAllOf(account.id, session.id);
     await identity.audit.record({
       action: "auth.sessions.end-others",
@@ -62,8 +66,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
     });
     return redirect("/account?ended=others");
   }
-  const target = String(form.get("session") ?? "");
-  if (!(await endOwnSession(identity.sessions, account.id, target))) throw data(null, { status: 404 });
+  const target = form.data.session;
+  if (!target || !(await endOwnSession(identity.sessions, account.id, target)))
+    throw data(null, { status: 404 });
   await identity.audit.record({
     action: "auth.session.end",
     result: "success",

@@ -5,6 +5,8 @@ import { kindsFor } from "../../../core/kernel/notifications/kinds.ts";
 import { normalisePhone } from "../../../core/kernel/notifications/phone.ts";
 import { channelsFor } from "../../../core/kernel/notifications/preferences.ts";
 import { guard } from "../auth.server.ts";
+import { notificationChoicesForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field } from "../components/Field.tsx";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -33,10 +35,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
   const inbox = context.services.notificationsFor(tenant).inbox;
-  const form = await request.formData();
+  const form = await readForm(request, notificationChoicesForm);
+  if (!form.ok) throw data(null, { status: 400 });
   const now = new Date();
-  if (form.get("intent") === "phone") {
-    const typed = String(form.get("phone") ?? "");
+  if (form.data.intent === "phone") {
+    const typed = form.data.phone;
     const phone = typed.trim() ? normalisePhone(typed) : null;
     if (typed.trim() && !phone)
       return data({ phone: typed, error: "notifications.preferences.phoneInvalid" }, 400);
@@ -48,7 +51,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     await inbox.setChoice(
       account.id,
       kind,
-      { mail: form.has(`${kind}:mail`), sms: form.has(`${kind}:sms`) },
+      { mail: `${kind}:mail` in form.data, sms: `${kind}:sms` in form.data },
       now,
     );
   }

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { changePassword } from "../../../core/kernel/auth/password-change.ts";
 import type { PasswordRule } from "../../../core/kernel/auth/password-policy.ts";
 import { guard, originOf } from "../auth.server.ts";
+import { passwordChangeForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field } from "../components/Field.tsx";
 import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 import type { Access } from "../../../core/kernel/auth/access.ts";
@@ -15,17 +17,16 @@ export function loader({ context, request }: LoaderFunctionArgs) {
   return { mustChange: account.mustChangePassword, policy: tenant.settings.passwordPolicy };
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, session } = guard({ context, request }, access);
-  const form = await request.formData();
+  const form = await readForm(request, passwordChangeForm);
+  if (!form.ok) throw data(null, { status: 400 });
   const result = await changePassword(
     context.services.identityFor(tenant),
     account,
     session.id,
     tenant.settings.passwordPolicy,
-    { current: text(form.get("current")), next: text(form.get("next")), confirm: text(form.get("confirm")) },
+    form.data,
     originOf(request),
   );
   if (!result.ok) return data({ errors: result.errors, broken: result.broken }, 400);

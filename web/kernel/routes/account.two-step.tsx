@@ -10,6 +10,8 @@ import {
   startTotpEnrolment,
 } from "../../../core/kernel/auth/totp-enrolment.ts";
 import { guard, originOf } from "../auth.server.ts";
+import { twoStepSetupForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { passwordRefused } from "../reauth.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
@@ -50,23 +52,19 @@ type Answer = {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const form = await readForm(request, twoStepSetupForm);
   const client = originOf(request);
   const refuse = (answer: Answer, status = 400) => data(answer, { status });
-
-  if (intent !== "confirm" && !password) {
-    return refuse({ error: "twoStep.passwordRequired", field: "password", intent });
+  if (!form.ok) {
+    const { intent } = form.values;
+    if (form.errors.password) return refuse({ error: form.errors.password, field: "password", intent });
+    if (form.errors.code) return refuse({ error: form.errors.code, field: "code" });
+    throw data(null, { status: 400 });
   }
-  if (intent === "start") {
-    const result = await startTotpEnrolment(identity, account, password, client);
-    return result.ok ? redirect("/account/two-step") : passwordRefused(result.reason, { intent });
-  }
-  if (intent === "confirm") {
-    const code = String(form.get("code") ?? "").trim();
-    if (!code) return refuse({ error: "twoStep.codeRequired", field: "code" });
-    const result = await confirmTotpEnrolment(identity, account, session.id, code.slice(0, 40), client);
+  const input = form.data;
+  const { intent } = input;
+  if (input.intent === "confirm") {
+    const result = await confirmTotpEnrolment(identity, account, session.id, input.code, client);
     if (result.ok) return data({ recoveryCodes: result.recoveryCodes, done: "enrolled" });
     if (result.reason === "expired") return redirect("/account/two-step");
     return refuse(
@@ -77,19 +75,21 @@ export async function action({ context, request }: ActionFunctionArgs) {
       result.reason === "throttled" ? 429 : 400,
     );
   }
+  const { password } = input;
+  if (intent === "start") {
+    const result = await startTotpEnrolment(identity, account, password, client);
+    return result.ok ? redirect("/account/two-step") : passwordRefused(result.reason, { intent });
+  }
   if (intent === "renew-codes") {
     const result = await renewRecoveryCodes(identity, account, password, client);
     return result.ok
       ? data({ recoveryCodes: result.recoveryCodes, done: "renewed" })
       : passwordRefused(result.reason, { intent });
   }
-  if (intent === "remove") {
-    const result = await removeTotp(identity, account, session.id, password, client);
-    if (result.ok) return redirect("/account?done=two-step-off");
-    if (result.reason === "required") return refuse({ error: "twoStep.cannotRemove" });
-    return passwordRefused(result.reason, { intent });
-  }
-  throw data(null, { status: 400 });
+  const result = await removeTotp(identity, account, session.id, password, client);
+  if (result.ok) return redirect("/account?done=two-step-off");
+  if (result.reason === "required") return refuse({ error: "twoStep.cannotRemove" });
+  return passwordRefused(result.reason, { intent });
 }
 
 export default function TwoStepSettings() {

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { guard, originOf } from "../auth.server.ts";
+import { requeueForm } from "../account-forms.server.ts";
+import { readForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -27,7 +29,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
   const notifications = context.services.notificationsFor(tenant);
-  const id = String((await request.formData()).get("delivery") ?? "");
+  const form = await readForm(request, requeueForm);
+  // Another tenant's delivery, or none: not found.
+  throwIfUnknown(form, "delivery");
+  if (!form.ok) throw data(null, { status: 400 });
+  const id = form.data.delivery;
   if (!(await notifications.deliveries.requeue(id, new Date()))) throw data(null, { status: 404 });
   await notifications.queue.enqueue([{ body: { tenantId: tenant.id, deliveryId: id }, delaySeconds: 0 }]);
   await context.services.identityFor(tenant).audit.record({

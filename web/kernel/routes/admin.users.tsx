@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resendInvitation, revokeInvitation, stateOf } from "../../../core/kernel/auth/invitations.ts";
-import { roles, type Role } from "../../../core/kernel/auth/permissions.ts";
 import { rolesGrantableIn } from "../../../core/kernel/tenants/operator.ts";
 import {
   changeRole,
@@ -10,9 +9,9 @@ import {
   resetSecondFactors,
   setAccountStatus,
 } from "../../../core/kernel/auth/user-admin.ts";
-
-const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 import { guard, originOf } from "../auth.server.ts";
+import { userAdminForm } from "../account-forms.server.ts";
+import { readForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -44,11 +43,15 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "resend" || intent === "revoke") {
+  const form = await readForm(request, userAdminForm);
+  // An unknown change, role or person names nothing here: not found, as before any check.
+  throwIfUnknown(form, "intent", "invitation", "user", "role");
+  if (!form.ok) throw data(null, { status: 400 });
+  const input = form.data;
+  const { intent } = input;
+  if ("invitation" in input) {
     const { deps } = context.services.invitationsFor(tenant);
-    const id = String(form.get("invitation") ?? "");
+    const id = input.invitation;
     const done =
       intent === "resend"
         ? await resendInvitation(deps, id, account.id, originOf(request))
@@ -58,26 +61,22 @@ export async function action({ context, request }: ActionFunctionArgs) {
     return redirect(`/admin/users?done=${intent}`);
   }
   const identity = context.services.identityFor(tenant);
-  const userId = String(form.get("user") ?? "");
+  const { user: userId, password } = input;
   const client = originOf(request);
-  const role = String(form.get("role") ?? "");
-  const password = String(form.get("password") ?? "").slice(0, 1024);
   const result =
-    intent === "disable" || intent === "enable"
+    input.intent === "disable" || input.intent === "enable"
       ? await setAccountStatus(
           identity,
           account,
           userId,
-          intent === "disable" ? "disabled" : "active",
+          input.intent === "disable" ? "disabled" : "active",
           client,
         )
-      : intent === "end-sessions"
+      : input.intent === "end-sessions"
         ? await endSessionsOf(identity, account, userId, client)
-        : intent === "role" && isRole(role)
-          ? await changeRole(identity, account, userId, role, password, client)
-          : intent === "reset-factors"
-            ? await resetSecondFactors(identity, account, userId, password, client)
-            : ({ ok: false, reason: "notFound" } as const);
+        : input.intent === "role"
+          ? await changeRole(identity, account, userId, input.role, password, client)
+          : await resetSecondFactors(identity, account, userId, password, client);
   if (result.ok) return redirect(`/admin/users?done=${intent}`);
   if (result.reason === "notFound") throw data(null, { status: 404 });
   if (result.reason === "roleNotGrantable") throw data(null, { status: 403 });

@@ -6,6 +6,8 @@ import type { PasswordRule } from "../../../core/kernel/auth/password-policy.ts"
 import { textFor } from "../../../core/kernel/tenants/settings.ts";
 import { sessionCookie } from "../cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
+import { invitationAcceptForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field } from "../components/Field.tsx";
 import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 
@@ -41,12 +43,11 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   );
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-
 export async function action({ context, params, request }: ActionFunctionArgs) {
   const { tenant, store } = storeOf(context);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
+  const form = await readForm(request, invitationAcceptForm);
+  if (!form.ok) throw data(null, { status: 400 });
   const result = await acceptInvitation(
     {
       invitations: store,
@@ -56,11 +57,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       now: () => new Date(),
     },
     params.token ?? "",
-    {
-      password: text(form.get("password")),
-      confirm: text(form.get("confirm")),
-      acceptTerms: form.get("acceptTerms") === "on",
-    },
+    form.data,
     {
       policy: tenant.settings.passwordPolicy,
       termsRequired: textFor(tenant.settings.terms, context.language) !== null,

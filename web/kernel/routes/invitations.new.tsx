@@ -2,13 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationRoleField } from "../components/OrganisationRoleField.tsx";
-import { z } from "zod";
 import { invite } from "../../../core/kernel/auth/invitations.ts";
-import { hasPermission, organisationRoles, roles, type Role } from "../../../core/kernel/auth/permissions.ts";
+import { hasPermission, type Role } from "../../../core/kernel/auth/permissions.ts";
 import { rolesGrantableIn } from "../../../core/kernel/tenants/operator.ts";
 import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import { guard, originOf } from "../auth.server.ts";
-import { invitedPersonSchema, typedPerson } from "../invite.server.ts";
+import { parseForm } from "../forms.server.ts";
+import { inviteForm } from "../invite.server.ts";
 import { CareTeamField } from "../components/CareTeamField.tsx";
 import { InvitePersonFields } from "../components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../components/NewPasswordFields.tsx";
@@ -38,42 +38,26 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   };
 }
 
-const inviteSchema = invitedPersonSchema.extend({
-  role: z.enum(roles),
-  organisation: z.string().default(""),
-  organisationRole: z.enum(organisationRoles).default("member"),
-});
-
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
   const formData = await request.formData();
-  const form = Object.fromEntries(formData);
-  const coachIds = formData.getAll("coach").map(String);
-  const values = {
-    ...typedPerson(form),
-    role: String(form.role ?? "client"),
-    organisation: String(form.organisation ?? ""),
-    organisationRole: String(form.organisationRole ?? "member"),
-    coachIds,
-  };
-  const parsed = inviteSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors;
-    return data({ values, errors: { email: fields.email?.[0], displayName: fields.displayName?.[0] } }, 400);
-  }
-  if (!rolesFor(tenant, account.role).includes(parsed.data.role)) throw data(null, { status: 403 });
+  const form = parseForm(inviteForm, formData);
+  // The ticked care team is kept too, when the form comes back.
+  const typed = { values: form.values, coachIds: formData.getAll("coach").map(String) };
+  if (!form.ok) return data({ ...typed, errors: form.errors }, 400);
+  if (!rolesFor(tenant, account.role).includes(form.data.role)) throw data(null, { status: 403 });
   const clients = context.services.clientsFor(tenant);
-  const { organisation: organisationId, organisationRole, ...person } = parsed.data;
+  const { organisation: organisationId, organisationRole, coach: coachIds, ...person } = form.data;
   // The care team and organisation must be the tenant's own; the form offers only those.
   const [coaches, organisation] = await Promise.all([
     clients.careTeams.possibleCoaches(),
     organisationId ? clients.organisations.find(organisationId) : null,
   ]);
   if (coachIds.some((id) => !coaches.some((coach) => coach.userId === id))) {
-    return data({ values, errors: { coach: "users.coachUnknown" } }, 400);
+    return data({ ...typed, errors: { coach: "users.coachUnknown" } }, 400);
   }
   if (organisationId && !organisation) {
-    return data({ values, errors: { organisation: "users.organisationUnknown" } }, 400);
+    return data({ ...typed, errors: { organisation: "users.organisationUnknown" } }, 400);
   }
   const result = await invite(context.services.invitationsFor(tenant).deps, {
     ...person,
@@ -87,8 +71,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     },
   });
   if (!result.ok && result.reason === "roleNotGrantable") throw data(null, { status: 403 });
-  if (!result.ok) return data({ values, errors: { email: "users.emailTaken" } }, 409);
-  return redirect(`/invitations/new?sent=${encodeURIComponent(parsed.data.email)}`);
+  if (!result.ok) return data({ ...typed, errors: { email: "users.emailTaken" } }, 409);
+  return redirect(`/invitations/new?sent=${encodeURIComponent(form.data.email)}`);
 }
 
 export default function InvitePerson() {
@@ -98,6 +82,7 @@ export default function InvitePerson() {
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const values: Record<string, string | undefined> | undefined = result?.values;
   const sent = searchParams.get("sent");
   return (
     <section className="narrow">
@@ -113,10 +98,10 @@ export default function InvitePerson() {
         messages={Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, code && t(code)]))}
       />
       <Form method="post" className="form" noValidate>
-        <InvitePersonFields values={result?.values} errors={errors} defaultLanguage={defaultLanguage} />
+        <InvitePersonFields values={values} errors={errors} defaultLanguage={defaultLanguage} />
         <div className="field">
           <label htmlFor="role">{t("users.role")}</label>
-          <select id="role" name="role" defaultValue={result?.values.role ?? "client"}>
+          <select id="role" name="role" defaultValue={values?.role ?? "client"}>
             {allowed.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}
@@ -129,7 +114,7 @@ export default function InvitePerson() {
           hint={t("users.clientsOnly")}
           error={errors.coach ? t(errors.coach) : undefined}
           // Staff inviting a client usually coach them themselves.
-          checked={(id) => (result ? result.values.coachIds.includes(id) : id === me)}
+          checked={(id) => (result ? result.coachIds.includes(id) : id === me)}
         />
         {organisations.length > 0 ? (
           <fieldset className="field">
@@ -138,7 +123,7 @@ export default function InvitePerson() {
             <select
               id="organisation"
               name="organisation"
-              defaultValue={result?.values.organisation ?? ""}
+              defaultValue={values?.organisation ?? ""}
               aria-invalid={errors.organisation ? true : undefined}
               aria-describedby={errors.organisation ? "organisation-error" : undefined}
             >
@@ -158,7 +143,7 @@ export default function InvitePerson() {
               id="organisationRole"
               name="organisationRole"
               label={t("users.organisationRole")}
-              defaultValue={result?.values.organisationRole}
+              defaultValue={values?.organisationRole}
             />
           </fieldset>
         ) : null}

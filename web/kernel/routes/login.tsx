@@ -1,20 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { login } from "../../../core/kernel/auth/login.ts";
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
 import { challengeCookie, sessionCookie } from "../cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
+import { loginForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
-
-const loginSchema = z.object({
-  email: z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254),
-  password: z.string().min(1, "auth.passwordRequired").max(1024),
-  code: z.string().trim().max(40).optional(),
-  returnTo: z.string().optional(),
-});
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   requireTenant(context);
@@ -25,21 +19,18 @@ export function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const tenant = requireTenant(context);
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email : "";
-  const parsed = loginSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors;
-    return data({ email, errors: { email: fields.email?.[0], password: fields.password?.[0] } }, 400);
-  }
+  const form = await readForm(request, loginForm);
+  const email = form.values.email ?? "";
+  if (!form.ok)
+    return data({ email, errors: { email: form.errors.email, password: form.errors.password } }, 400);
   const identity = context.services.identityFor(tenant);
   const result = await login(identity, {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    ...(parsed.data.code ? { code: parsed.data.code } : {}),
+    email: form.data.email,
+    password: form.data.password,
+    ...(form.data.code ? { code: form.data.code } : {}),
     ...originOf(request),
   });
-  const returnTo = safeReturnTo(parsed.data.returnTo);
+  const returnTo = safeReturnTo(form.data.returnTo);
   if (!result.ok && result.reason === "second-factor") {
     return redirect(`/login/two-step?returnTo=${encodeURIComponent(returnTo)}`, {
       headers: { "Set-Cookie": challengeCookie(result.challenge) },

@@ -6,6 +6,8 @@ import { completeSecondStep, openChallenge } from "../../../core/kernel/auth/sec
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
 import { challengeCookie, challengeTokenOf, sessionCookie } from "../cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
+import { twoStepForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
 
@@ -24,11 +26,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const tenant = requireTenant(context);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
-  const code = String(form.get("code") ?? "").trim();
-  if (!code) return data({ error: "twoStep.codeRequired" }, 400);
+  const form = await readForm(request, twoStepForm);
+  if (!form.ok) return data({ error: form.errors.code ?? "twoStep.codeRequired" }, 400);
+  const { code, returnTo } = form.data;
   const client = originOf(request);
-  const result = await completeSecondStep(identity, challengeTokenOf(request), code.slice(0, 40), client);
+  const result = await completeSecondStep(identity, challengeTokenOf(request), code, client);
   if (!result.ok && result.reason === "expired") {
     throw redirect("/login?expired=1", { headers: { "Set-Cookie": challengeCookie("", 0) } });
   }
@@ -42,9 +44,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", challengeCookie("", 0));
   headers.append("Set-Cookie", sessionCookie(token, identity.timeouts.absoluteHours * 3600));
-  const target = result.account.mustChangePassword
-    ? "/account/password"
-    : safeReturnTo(String(form.get("returnTo") ?? ""));
+  const target = result.account.mustChangePassword ? "/account/password" : safeReturnTo(returnTo ?? "");
   return redirect(target, { headers });
 }
 

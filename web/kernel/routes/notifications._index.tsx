@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { guard } from "../auth.server.ts";
+import { notificationsForm } from "../account-forms.server.ts";
+import { readForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -20,13 +22,16 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
   const inbox = context.services.notificationsFor(tenant).inbox;
-  const form = await request.formData();
-  if (form.get("intent") === "all-read") {
+  const form = await readForm(request, notificationsForm);
+  throwIfUnknown(form, "notification");
+  if (!form.ok) throw data(null, { status: 400 });
+  if (form.data.intent === "all-read") {
     await inbox.markAllRead(account.id, new Date());
     return redirect("/notifications");
   }
   // Someone else's notification (or none) is not found: ids reveal nothing.
-  const link = await inbox.open(account.id, String(form.get("notification") ?? ""), new Date());
+  const { notification } = form.data;
+  const link = notification ? await inbox.open(account.id, notification, new Date()) : null;
   if (!link) throw data(null, { status: 404 });
   return redirect(link);
 }

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { completePasswordReset, openPasswordReset } from "../../../core/kernel/auth/password-reset.ts";
 import type { PasswordRule } from "../../../core/kernel/auth/password-policy.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
+import { newPasswordForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 
 /** The link from a reset mail: opening it uses nothing; saving a good password uses it up. */
@@ -19,16 +21,15 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   return data({ email: found.account.email, policy: tenant.settings.passwordPolicy }, { headers });
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-
 export async function action({ context, params, request }: ActionFunctionArgs) {
   const tenant = requireTenant(context);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
+  const form = await readForm(request, newPasswordForm);
+  if (!form.ok) throw data(null, { status: 400 });
   const result = await completePasswordReset(
     identity,
     params.token ?? "",
-    { password: text(form.get("password")), confirm: text(form.get("confirm")) },
+    form.data,
     tenant.settings.passwordPolicy,
     originOf(request),
   );

@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requestPasswordReset } from "../../../core/kernel/auth/password-reset.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
+import { resetRequestForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
 import { Field, FormAlert } from "../components/Field.tsx";
 
 /** "Forgot my password": one neutral answer for every address, so nobody learns who has an account. */
@@ -12,14 +13,11 @@ export function loader({ context }: LoaderFunctionArgs) {
   return null;
 }
 
-const emailSchema = z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254);
-
 export async function action({ context, request }: ActionFunctionArgs) {
   const tenant = requireTenant(context);
-  const email = String((await request.formData()).get("email") ?? "");
-  const parsed = emailSchema.safeParse(email);
-  if (!parsed.success) return data({ email, error: parsed.error.issues[0]!.message }, 400);
-  await requestPasswordReset(context.services.identityFor(tenant), parsed.data, originOf(request));
+  const form = await readForm(request, resetRequestForm);
+  if (!form.ok) return data({ email: form.values.email ?? "", error: form.errors.email! }, 400);
+  await requestPasswordReset(context.services.identityFor(tenant), form.data.email, originOf(request));
   return redirect("/password-reset?sent=1");
 }
 

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { messageLimits } from "../../../core/messaging/settings.ts";
+import { messageLimits } from "../../../core/messaging/limits.ts";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 

@@ -1,11 +1,11 @@
 import PartySocket from "partysocket";
 import { useEffect, useRef, useState } from "react";
-import {
-  keepalive,
-  type ChatPerson,
-  type ChatReceipt,
-  type ClientFrame,
-  type ServerFrame,
+import { keepalive } from "../../../core/messaging/chat-keepalive.ts";
+import type {
+  ChatPerson,
+  ChatReceipt,
+  ClientFrame,
+  ServerFrame,
 } from "../../../core/messaging/chat-protocol.ts";
 import type { Message } from "../../../core/messaging/ports.ts";
 

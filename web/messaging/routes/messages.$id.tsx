@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { markRead, publish, type BodyError, type FilesError } from "../../../core/messaging/conversation.ts";
 import type { Message, MessageEdit, Participant } from "../../../core/messaging/ports.ts";
-import { messageLimits } from "../../../core/messaging/settings.ts";
+import { messageLimits } from "../../../core/messaging/limits.ts";
 import { editMessage, openThread, saveDraft } from "../../../core/messaging/thread.ts";
 import { LiveConversation, liveConversationStyles } from "../components/LiveConversation.tsx";
 import { FileLinks } from "../../kernel/components/files/FileLinks.tsx";
@@ -20,6 +20,8 @@ import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import filesStyles from "../../kernel/components/files/files.css?url";
 import messagingStyles from "../components/messaging.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
+import { parseForm } from "../../kernel/forms.server.ts";
+import { threadForm } from "../message-forms.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -100,22 +102,24 @@ type Refusal = {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireMessaging(context, request, access);
   const id = params.id ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const body = String(form.get("body") ?? "");
-  const notify = form.get("notify") === "yes";
+  const formData = await request.formData();
+  const form = parseForm(threadForm, formData);
+  const body = form.values.body ?? "";
+  const notify = form.values.notify === "yes";
   const refused = (refusal: Omit<Refusal, "body" | "notify" | "length">) =>
     data({ ...refusal, body, notify, length: body.trim().length } satisfies Refusal, 400);
+  // Every field but the text is the page's own: a wrong one is no typing error to show.
+  if (!form.ok) throw data(null, { status: 400 });
+  const input = form.data;
 
-  if (intent === "draft") {
+  if (input.intent === "draft") {
     const result = await saveDraft(deps, actor, { conversationId: id, body, notify });
     if (result.ok) return redirect(`/messages/${id}`);
     if (result.reason === "notFound") throw data(null, { status: 404 });
-    return refused({ intent, error: result.error });
+    return refused({ intent: input.intent, error: result.error });
   }
-  if (intent === "publish") {
-    const clientMessageId = String(form.get("clientMessageId") ?? "");
-    const fileIds = form.getAll("file").map(String);
+  if (input.intent === "publish") {
+    const { clientMessageId, file: fileIds } = input;
     const result = await publish(
       deps,
       actor,
@@ -124,19 +128,16 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     );
     if (result.ok) return redirect(`/messages/${id}?sent=1#message-${result.message.seq}`);
     if (result.reason === "notFound") throw data(null, { status: 404 });
-    const kept = await keptFiles(deps.files, actor.id, form, messageLimits.files);
+    const kept = await keptFiles(deps.files, actor.id, formData, messageLimits.files);
     if (result.reason === "invalidFiles")
-      return refused({ intent, error: null, filesError: result.error, kept });
-    return refused({ intent, error: result.error, kept });
+      return refused({ intent: input.intent, error: null, filesError: result.error, kept });
+    return refused({ intent: input.intent, error: result.error, kept });
   }
-  if (intent === "edit") {
-    const messageId = String(form.get("messageId") ?? "");
-    const result = await editMessage(deps, actor, { conversationId: id, messageId, body }, origin);
-    if (result.ok) return redirect(`/messages/${id}`);
-    if (result.reason === "notFound") throw data(null, { status: 404 });
-    return refused({ intent, messageId, error: "error" in result ? result.error : "closed" });
-  }
-  throw data(null, { status: 400 });
+  const { messageId } = input;
+  const result = await editMessage(deps, actor, { conversationId: id, messageId, body }, origin);
+  if (result.ok) return redirect(`/messages/${id}`);
+  if (result.reason === "notFound") throw data(null, { status: 404 });
+  return refused({ intent: input.intent, messageId, error: "error" in result ? result.error : "closed" });
 }
 
 const nameOf = (participants: Participant[], userId: string) =>

@@ -8,13 +8,15 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { correspondentsOf, startConversation, type StartErrors } from "../../../core/messaging/inbox.ts";
-import { messageLimits } from "../../../core/messaging/settings.ts";
+import { messageLimits } from "../../../core/messaging/limits.ts";
 import { Field, FormAlert } from "../../kernel/components/Field.tsx";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import filesStyles from "../../kernel/components/files/files.css?url";
 import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import messagingStyles from "../components/messaging.css?url";
 import { keptFiles } from "../../kernel/files.server.ts";
+import { parseForm } from "../../kernel/forms.server.ts";
+import { startForm } from "../message-forms.server.ts";
 import { newClientMessageId, requireMessaging } from "../messaging.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -59,26 +61,34 @@ type Refusal = {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireMessaging(context, request, access);
-  const form = await request.formData();
-  const input = {
-    subject: String(form.get("subject") ?? ""),
-    to: form.getAll("to").map(String),
-    body: String(form.get("body") ?? ""),
-    notify: form.get("notify") === "yes",
-    clientMessageId: String(form.get("clientMessageId") ?? ""),
-    fileIds: form.getAll("file").map(String),
+  const formData = await request.formData();
+  const form = parseForm(startForm, formData);
+  if (!form.ok && "clientMessageId" in form.errors) throw data(null, { status: 400 });
+  const typed = {
+    subject: form.values.subject ?? "",
+    to: formData.getAll("to").map(String),
+    body: form.values.body ?? "",
+    notify: form.values.notify === "yes",
+    clientMessageId: form.values.clientMessageId ?? "",
   };
+  const kept = () => keptFiles(deps.files, actor.id, formData, messageLimits.files);
+  if (!form.ok) {
+    const { subject, to, body, file } = form.errors;
+    const errors = { subject, to, body, files: file } as StartErrors;
+    return data(
+      { ...typed, errors, length: typed.body.trim().length, kept: await kept() } satisfies Refusal,
+      400,
+    );
+  }
+  const { file: fileIds, ...fields } = form.data;
+  const input = { ...fields, fileIds };
   const result = await startConversation(deps, actor, input, origin);
   if (result.ok) return redirect(`/messages/${result.conversationId}?sent=1`);
   const refusal: Refusal = {
-    subject: input.subject,
-    to: input.to,
-    body: input.body,
-    notify: input.notify,
+    ...typed,
     errors: result.errors,
     length: input.body.trim().length,
-    kept: await keptFiles(deps.files, actor.id, form, messageLimits.files),
-    clientMessageId: input.clientMessageId,
+    kept: await kept(),
   };
   return data(refusal, 400);
 }

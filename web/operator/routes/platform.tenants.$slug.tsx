@@ -13,6 +13,8 @@ import {
 } from "../../../core/kernel/tenants/operations.ts";
 import { Field } from "../../kernel/components/Field.tsx";
 import { messageOf, requireOperator } from "../operator.server.ts";
+import { tenantChangeForm } from "../operator-forms.server.ts";
+import { readForm } from "../../kernel/forms.server.ts";
 import { passwordRefused } from "../../kernel/reauth.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -40,21 +42,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intents = ["add-hostname", "remove-hostname", "plan", "suspend", "reactivate"] as const;
-type Intent = (typeof intents)[number];
-const isIntent = (value: string): value is Intent => (intents as readonly string[]).includes(value);
-
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { deps, acting, account, tenant: operatorTenant } = requireOperator(context, request);
   const slug = params.slug ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const field = (name: string) => String(form.get(name) ?? "").slice(0, 300);
-  if (!isIntent(intent)) throw data(null, { status: 400 });
+  const form = await readForm(request, tenantChangeForm);
+  if (!form.ok) throw data(null, { status: 400 });
+  const { intent, hostname, planId, password } = form.data;
   let result: OperationResult;
-  if (intent === "add-hostname") result = await addHostname(deps, acting, slug, field("hostname"));
-  else if (intent === "remove-hostname") result = await removeHostname(deps, acting, slug, field("hostname"));
-  else if (intent === "plan") result = await changePlan(deps, acting, slug, field("planId"));
+  if (intent === "add-hostname") result = await addHostname(deps, acting, slug, hostname);
+  else if (intent === "remove-hostname") result = await removeHostname(deps, acting, slug, hostname);
+  else if (intent === "plan") result = await changePlan(deps, acting, slug, planId);
   else {
     // Switching a whole portal off or on is confirmed with the operator's own password.
     const tenant = await customerTenant(deps, slug);
@@ -62,7 +59,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     const confirmed = await confirmPassword(
       context.services.identityFor(operatorTenant),
       account,
-      field("password"),
+      password,
       acting.origin,
       { action: `platform.tenants.${intent}`, targetType: "tenant", targetId: tenant.id },
     );
@@ -72,7 +69,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/platform/tenants/${slug}?done=${intent}`);
   if (result.reason === "notFound") throw data(null, { status: 404 });
   const refused = intent === "plan" ? ("plan" as const) : ("hostname" as const);
-  return data({ form: refused, ...messageOf(result.error), typed: field("hostname") }, 400);
+  return data({ form: refused, ...messageOf(result.error), typed: hostname }, 400);
 }
 
 export default function TenantDetail() {

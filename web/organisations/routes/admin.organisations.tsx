@@ -3,11 +3,12 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { OrganisationRoleField } from "../../kernel/components/OrganisationRoleField.tsx";
 import { normaliseEmail } from "../../../core/kernel/auth/accounts.ts";
-import { isOrganisationRole } from "../../../core/kernel/auth/permissions.ts";
 import { addMember, createOrganisation } from "../../../core/kernel/organisations/organisations.ts";
 import { originOf, guard } from "../../kernel/auth.server.ts";
 import { Field } from "../../kernel/components/Field.tsx";
 import type { Access } from "../../../core/kernel/auth/access.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { organisationsForm } from "../organisation-forms.server.ts";
 
 export const access = { permission: "client-organisations:manage" } satisfies Access;
 
@@ -35,30 +36,27 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
-  const form = await request.formData();
+  const form = await readForm(request, organisationsForm);
+  throwIfUnknown(form, "organisation");
+  if (!form.ok) {
+    const { values, errors } = form;
+    if (values.intent === "create")
+      return data({ form: "create", value: values.name ?? "", error: errors.name ?? errors.form! }, 400);
+    const error = errors.email ?? errors.organisation ?? errors.role ?? errors.intent ?? errors.form!;
+    return data({ form: values.organisation ?? "", value: values.email ?? "", error }, 400);
+  }
   const clients = context.services.clientsFor(tenant);
   const origin = originOf(request);
-  if (form.get("intent") === "create") {
-    const name = String(form.get("name") ?? "");
-    const created = await createOrganisation(clients, name, account.id, origin);
+  const input = form.data;
+  if (input.intent === "create") {
+    const created = await createOrganisation(clients, input.name, account.id, origin);
     if (!created.ok)
-      return data({ form: "create", value: name, error: `organisations.${created.reason}` }, 400);
+      return data({ form: "create", value: input.name, error: `organisations.${created.reason}` }, 400);
     return redirect("/admin/organisations?done=created");
   }
-  const organisationId = String(form.get("organisation") ?? "");
-  const email = String(form.get("email") ?? "");
-  const role = String(form.get("role") ?? "");
-  const person = email.includes("@")
-    ? await context.services.identityFor(tenant).accounts.byEmail(normaliseEmail(email))
-    : null;
-  const added = await addMember(
-    clients,
-    account.id,
-    organisationId,
-    person,
-    isOrganisationRole(role) ? role : "member",
-    origin,
-  );
+  const { organisation: organisationId, email, role } = input;
+  const person = await context.services.identityFor(tenant).accounts.byEmail(normaliseEmail(email));
+  const added = await addMember(clients, account.id, organisationId, person, role, origin);
   if (!added.ok) {
     // An unknown organisation is another tenant's or none: not found. An unknown person is a typo.
     if (!(await clients.organisations.find(organisationId))) throw data(null, { status: 404 });

@@ -2,14 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationRoleField } from "../../kernel/components/OrganisationRoleField.tsx";
-import {
-  hasPermission,
-  isOrganisationRole,
-  organisationRoles,
-} from "../../../core/kernel/auth/permissions.ts";
+import { hasPermission, organisationRoles } from "../../../core/kernel/auth/permissions.ts";
 import { changeMember } from "../../../core/kernel/organisations/organisations.ts";
 import { originOf, guard } from "../../kernel/auth.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { memberChangeForm } from "../organisation-forms.server.ts";
 
 export const access = { permission: "organisation:read" } satisfies Access;
 
@@ -41,13 +39,12 @@ export async function action({ context, request }: ActionFunctionArgs) {
     { context, request },
     { ...access, permission: "organisation:manage" },
   );
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const typedRole = String(form.get("role") ?? "");
-  const userId = String(form.get("user") ?? "");
+  const form = await readForm(request, memberChangeForm);
+  throwIfUnknown(form, "user");
+  if (!form.ok) return data({ refused: "invalid" as const, user: form.values.user ?? "" }, 400);
+  const { intent, user: userId, password } = form.data;
   // "role" sets the chosen role, "remove" takes the person out (no role).
-  const role = intent === "role" && isOrganisationRole(typedRole) ? typedRole : null;
-  if (intent !== "remove" && !role) return data({ refused: "invalid" as const, user: userId }, 400);
+  const role = form.data.intent === "role" ? form.data.role : null;
   const deps = {
     ...context.services.clientsFor(tenant),
     limiter: context.services.identityFor(tenant).limiter,
@@ -60,7 +57,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       userId,
       role,
     },
-    String(form.get("password") ?? "").slice(0, 1024),
+    password,
     originOf(request),
   );
   // Someone outside this organisation (or tenant) is not found here.

@@ -5,6 +5,8 @@ import { chooseOrganisation } from "../../../core/kernel/organisations/organisat
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
 import { originOf, guard } from "../../kernel/auth.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
+import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { organisationChoiceForm } from "../organisation-forms.server.ts";
 
 export const access = { permission: "portal:use", opensAt: "organisation-choice" } satisfies Access;
 
@@ -30,14 +32,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { memberships, session, account, tenant } = guard({ context, request }, access);
-  const form = await request.formData();
+  const form = await readForm(request, organisationChoiceForm);
+  throwIfUnknown(form, "organisation");
+  if (!form.ok) throw data(null, { status: 400 });
   const { sessions, audit } = context.services.identityFor(tenant);
-  const chosen = await chooseOrganisation(
-    sessions,
-    memberships,
-    session.id,
-    String(form.get("organisation")),
-  );
+  const chosen = await chooseOrganisation(sessions, memberships, session.id, form.data.organisation);
   if (!chosen) throw data(null, { status: 404 });
   await audit.record({
     action: "organisations.choose",
@@ -47,7 +46,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     targetId: chosen.organisationId,
     ...originOf(request),
   });
-  return redirect(safeReturnTo(form.get("returnTo")));
+  return redirect(safeReturnTo(form.data.returnTo));
 }
 
 export default function ChooseOrganisation() {

@@ -2,14 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationRoleField } from "../../kernel/components/OrganisationRoleField.tsx";
-import { z } from "zod";
 import { invite } from "../../../core/kernel/auth/invitations.ts";
-import { organisationRoles } from "../../../core/kernel/auth/permissions.ts";
 import { originOf, guard } from "../../kernel/auth.server.ts";
+import type { Access } from "../../../core/kernel/auth/access.ts";
 import { InvitePersonFields } from "../../kernel/components/InvitePersonFields.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
-import { invitedPersonSchema, typedPerson } from "../../kernel/invite.server.ts";
-import type { Access } from "../../../core/kernel/auth/access.ts";
+import { readForm, refused } from "../../kernel/forms.server.ts";
+import { colleagueForm } from "../organisation-forms.server.ts";
 
 export const access = { permission: "organisation:manage" } satisfies Access;
 
@@ -21,18 +20,12 @@ export function loader({ context, request }: LoaderFunctionArgs) {
   return { name: organisation!.organisationName, defaultLanguage: tenant.settings.defaultLanguage };
 }
 
-const colleagueSchema = invitedPersonSchema.extend({ organisationRole: z.enum(organisationRoles) });
-
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, organisation } = guard({ context, request }, access);
-  const form = Object.fromEntries(await request.formData());
-  const values = { ...typedPerson(form), organisationRole: String(form.organisationRole ?? "member") };
-  const parsed = colleagueSchema.safeParse(form);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors;
-    return data({ values, errors: { email: fields.email?.[0], displayName: fields.displayName?.[0] } }, 400);
-  }
-  const { organisationRole, ...person } = parsed.data;
+  const form = await readForm(request, colleagueForm);
+  if (!form.ok) return refused(form);
+  const { values } = form;
+  const { organisationRole, ...person } = form.data;
   const result = await invite(context.services.invitationsFor(tenant).deps, {
     ...person,
     role: "client",
@@ -51,6 +44,7 @@ export default function InviteColleague() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const values: Record<string, string | undefined> | undefined = result?.values;
   return (
     <section className="narrow">
       <h1>{t("organisation.inviteColleague")}</h1>
@@ -60,12 +54,12 @@ export default function InviteColleague() {
         messages={Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, code && t(code)]))}
       />
       <Form method="post" className="form" noValidate>
-        <InvitePersonFields values={result?.values} errors={errors} defaultLanguage={defaultLanguage} />
+        <InvitePersonFields values={values} errors={errors} defaultLanguage={defaultLanguage} />
         <OrganisationRoleField
           id="organisationRole"
           name="organisationRole"
           label={t("users.organisationRole")}
-          defaultValue={result?.values.organisationRole}
+          defaultValue={values?.organisationRole}
         />
         <button type="submit" className="button" disabled={busy}>
           {t("users.send")}

@@ -12,6 +12,9 @@ export const errorMessages = {
     backHome: "Naar de startpagina",
     unknownHostTitle: "Deze omgeving bestaat niet",
     unknownHostBody: "Controleer het adres in de adresbalk of gebruik de link uit je uitnodiging.",
+    fieldRequired: "Vul dit veld in.",
+    fieldTooLong: "Deze tekst is te lang.",
+    fieldInvalid: "Deze waarde klopt niet.",
   },
   en: {
     notFoundTitle: "Page not found",
@@ -21,5 +24,8 @@ export const errorMessages = {
     backHome: "Go to the start page",
     unknownHostTitle: "This space does not exist",
     unknownHostBody: "Check the address in the address bar or use the link from your invitation.",
+    fieldRequired: "Please fill in this field.",
+    fieldTooLong: "This text is too long.",
+    fieldInvalid: "This value is not valid.",
   },
 };
