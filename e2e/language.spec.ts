@@ -54,8 +54,6 @@ test("a tenant switches to English, keeps it across a reload and switches back",
     "Assignments",
     "Goals",
     "Appointments",
-    "Forum",
-    "Inspiration",
     "Account security",
     "Notification settings",
   ]);
