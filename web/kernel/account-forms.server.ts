@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { apiScopes, keyLifetimes } from "../../core/kernel/auth/api-scopes.ts";
 import { roles } from "../../core/kernel/auth/permissions.ts";
-import { checkbox, id, passwordToConfirm } from "./forms.server.ts";
+import { checkbox, id, many, passwordToConfirm } from "./forms.server.ts";
 
 /**
  * The sign-in and account pages' forms as they arrive. Passwords go on as typed: the identity
@@ -88,4 +89,25 @@ export const twoStepSetupForm = z.discriminatedUnion("intent", [
     password: passwordToConfirm().pipe(z.string().min(1, "twoStep.passwordRequired")),
   }),
   z.object({ intent: z.literal("confirm"), code: twoStepForm.shape.code }),
+]);
+
+/** The admin's API keys: a new one (after the admin's own password), or one revoked. */
+export const apiKeyForm = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create"),
+    name: z
+      .string("apiKeys.nameRequired")
+      .trim()
+      .min(1, "apiKeys.nameRequired")
+      .max(80, "apiKeys.nameTooLong"),
+    scopes: many(z.enum(apiScopes, "apiKeys.scopesRequired")).refine(
+      (scopes) => scopes.length > 0,
+      "apiKeys.scopesRequired",
+    ),
+    days: z.coerce
+      .number("apiKeys.daysInvalid")
+      .refine((days) => (keyLifetimes as readonly number[]).includes(days), "apiKeys.daysInvalid"),
+    password: passwordToConfirm().pipe(z.string().min(1, "twoStep.passwordRequired")),
+  }),
+  z.object({ intent: z.literal("revoke"), key: id("apiKey") }),
 ]);

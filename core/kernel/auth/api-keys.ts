@@ -1,9 +1,8 @@
-import { z } from "zod";
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { isId } from "../ids.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 import type { Account } from "./accounts.ts";
-import { apiScopes, keyLifetimes, type ApiScope } from "./api-scopes.ts";
+import type { ApiScope } from "./api-scopes.ts";
 import { confirmPassword, type ReauthDeps } from "./reauth.ts";
 
 /**
@@ -45,15 +44,8 @@ export function statusOf(key: Pick<ApiKey, "expiresAt" | "revokedAt">, now: Date
   return now.getTime() >= new Date(key.expiresAt).getTime() ? "expired" : "active";
 }
 
-/** The admin's form, checked; messages are i18n keys of the page. */
-export const newApiKeySchema = z.object({
-  name: z.string().trim().min(1, "apiKeys.nameRequired").max(80, "apiKeys.nameTooLong"),
-  scopes: z.array(z.enum(apiScopes, "apiKeys.scopesRequired")).min(1, "apiKeys.scopesRequired"),
-  days: z.coerce
-    .number()
-    .refine((days) => (keyLifetimes as readonly number[]).includes(days), "apiKeys.daysInvalid"),
-});
-export type NewApiKey = z.infer<typeof newApiKeySchema>;
+/** A new key as the admin chose it: a lifetime is one of `keyLifetimes` of api-scopes.ts. */
+export type NewApiKey = { name: string; scopes: ApiScope[]; days: number };
 
 export type CreateResult =
   { ok: true; key: ApiKey; token: string } | { ok: false; reason: "passwordWrong" | "throttled" };

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { createApiKey, newApiKeySchema, revokeApiKey, statusOf } from "../../../core/kernel/auth/api-keys.ts";
+import { createApiKey, revokeApiKey, statusOf } from "../../../core/kernel/auth/api-keys.ts";
 import { apiScopes, defaultKeyLifetime, keyLifetimes } from "../../../core/kernel/auth/api-scopes.ts";
+import { apiKeyForm } from "../account-forms.server.ts";
 import { guard, originOf } from "../auth.server.ts";
 import { CopyButton } from "../components/CopyButton.tsx";
 import { Field, FormAlert } from "../components/Field.tsx";
+import { parseForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -41,32 +42,26 @@ type Errors = Partial<Record<"name" | "scopes" | "days" | "password", string>>;
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "revoke") {
-    // Another tenant's key, an unknown one or one revoked already: not found.
-    if (!(await revokeApiKey(identity, account, String(form.get("key") ?? ""), originOf(request)))) {
+  const typed = await request.formData();
+  const form = parseForm(apiKeyForm, typed);
+  // Another tenant's key, an unknown one or one revoked already: not found.
+  throwIfUnknown(form, "key");
+  if (!form.ok && "intent" in form.errors) throw data(null, { status: 400 });
+  // The password is not sent back; the ticked scopes are, all of them.
+  const values: Values = {
+    name: form.values.name ?? "",
+    scopes: typed.getAll("scopes").map(String),
+    days: form.values.days ?? "",
+  };
+  if (!form.ok) return data({ values, errors: form.errors as Errors }, 400);
+  if (form.data.intent === "revoke") {
+    if (!(await revokeApiKey(identity, account, form.data.key, originOf(request)))) {
       throw data(null, { status: 404 });
     }
     return redirect("/admin/api-keys?done=revoke");
   }
-  if (intent !== "create") throw data(null, { status: 400 });
-  const values: Values = {
-    name: String(form.get("name") ?? "").slice(0, 200),
-    scopes: form.getAll("scopes").map(String),
-    days: String(form.get("days") ?? ""),
-  };
-  const password = String(form.get("password") ?? "").slice(0, 1024);
-  const parsed = newApiKeySchema.safeParse(values);
-  const fields = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
-  const errors: Errors = {
-    name: fields.name?.[0],
-    scopes: fields.scopes?.[0],
-    days: fields.days?.[0],
-    password: password ? undefined : "twoStep.passwordRequired",
-  };
-  if (!parsed.success || !password) return data({ values, errors }, 400);
-  const result = await createApiKey(identity, account, parsed.data, password, originOf(request));
+  const { password, ...input } = form.data;
+  const result = await createApiKey(identity, account, input, password, originOf(request));
   if (!result.ok) {
     const error = result.reason === "throttled" ? "twoStep.throttled" : "twoStep.passwordWrong";
     return data({ values, errors: { password: error } as Errors }, result.reason === "throttled" ? 429 : 400);

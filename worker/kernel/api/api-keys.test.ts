@@ -140,6 +140,23 @@ describe("making, listing and revoking keys", () => {
     expect(failed.length).toBeGreaterThan(0);
   });
 
+  it("refuses a made-up lifetime and a missing password at their fields, keeping the name and scopes", async () => {
+    const before = await scope.count(apiKeys);
+    const refused = await makeKey({
+      name: "Boekhouding",
+      scopes: ["users:read", "users:read"],
+      days: "9999",
+      password: "",
+    });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toMatch(/id="days-error"[^>]*>Kies hoe lang de sleutel geldig is\./);
+    expect(page).toMatch(/id="password-error"[^>]*>Vul je wachtwoord in\./);
+    expect(page).toContain('value="Boekhouding"');
+    expect(page).toMatch(/id="scope-users:read"[^>]*checked/);
+    expect(await scope.count(apiKeys)).toBe(before);
+  });
+
   it("revokes a key at once; revoking it again, or another tenant's key, is not found", async () => {
     const token = await newKey("Tijdelijk");
     expect((await call(token, "/users")).status).toBe(200);
