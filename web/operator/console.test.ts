@@ -133,6 +133,24 @@ describe("the operator console", () => {
     },
   );
 
+  it("refuses an unknown language and an empty admin name with a taken slug all at once, writing nothing", async () => {
+    const before = await tenantCount();
+    const fields = newTenantForm("beheer", {
+      language: "de",
+      adminName: "  ",
+      adminEmail: "fenna@oost.example",
+    });
+    const response = await post(console_, "/platform/tenants/new", fields, { cookie: operator });
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toMatch(/id="language-error"[^>]*>Kies Nederlands of Engels\./);
+    expect(page).toMatch(/id="adminName-error"[^>]*>Vul de naam van de beheerder in\./);
+    expect(page).toContain('id="slug-error"');
+    expect(page).toContain('value="fenna@oost.example"');
+    expect(page).toContain('value="Praktijk beheer"');
+    expect(await tenantCount()).toBe(before);
+  });
+
   it("says it in the operator's language", async () => {
     const response = await post(console_, "/platform/tenants/new", newTenantForm("beheer"), {
       cookie: `${operator}; __Host-lang=en`,

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { isLanguage, languages } from "../../../core/kernel/tenants/languages.ts";
+import { languages } from "../../../core/kernel/tenants/languages.ts";
 import { createTenant } from "../../../core/kernel/tenants/operations.ts";
 import { checkProvision, type ProvisionErrors } from "../../../core/kernel/tenants/provision.ts";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 import { Field } from "../../kernel/components/Field.tsx";
+import { readForm } from "../../kernel/forms.server.ts";
+import { newTenantForm, tenantPlaceForm } from "../operator-forms.server.ts";
 import { messageOf, requireOperator } from "../operator.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
@@ -38,55 +39,31 @@ const fields = [
 type Fieldname = (typeof fields)[number];
 type Message = { key: string; values: Record<string, string> };
 
-const firstAdminSchema = z.object({
-  adminEmail: z
-    .string()
-    .trim()
-    .max(254)
-    .pipe(z.email({ message: "adminEmail" })),
-  adminName: z.string().trim().min(1, { message: "adminName" }).max(100, { message: "adminName" }),
-});
-
-/** The hostnames field holds one domain per line (commas and spaces separate too). */
-const hostnamesOf = (typed: string) => typed.split(/[\s,]+/).filter(Boolean);
-
 export async function action({ context, request }: ActionFunctionArgs) {
   const { deps, acting } = requireOperator(context, request);
-  const form = await request.formData();
-  const values = Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")])) as Record<
-    Fieldname,
-    string
-  >;
-  const language = isLanguage(values.language) ? values.language : null;
-  const input = {
-    slug: values.slug,
-    name: values.name,
-    cell: values.cell,
-    planId: values.planId,
-    hostnames: hostnamesOf(values.hostnames),
-  };
-  // The whole form is checked before anything is written, so every refusal shows at once.
-  const checked = await checkProvision({ ...input, settings: { defaultLanguage: language ?? "nl" } }, deps);
-  const admin = firstAdminSchema.safeParse(values);
+  const form = await readForm(request, newTenantForm);
+  const { values } = form;
+  // The whole form is checked before anything is written, so every refusal shows at once: the
+  // provisioning's check runs on the typed place of a refused form too.
+  const { slug, name, cell, planId, hostnames } = form.ok ? form.data : tenantPlaceForm.parse(values);
+  const place = { slug, name, cell, planId, hostnames };
+  // A refused form writes nothing, so its language only stands in for the check.
+  const language = form.ok ? form.data.language : "nl";
+  const checked = await checkProvision({ ...place, settings: { defaultLanguage: language } }, deps);
   const errors: Partial<Record<Fieldname, Message>> = {};
   const provisionErrors: ProvisionErrors = checked.ok ? {} : checked.errors;
   for (const [field, error] of Object.entries(provisionErrors)) {
     if (error && field !== "settings") errors[field as Fieldname] = messageOf(error);
   }
-  if (!language) errors.language = { key: "operator.errors.language", values: {} };
-  if (!admin.success) {
-    for (const issue of admin.error.issues) {
-      const field = issue.path[0] as "adminEmail" | "adminName";
-      errors[field] ??= { key: `operator.errors.${field}`, values: {} };
-    }
+  if (!form.ok) {
+    for (const [field, key] of Object.entries(form.errors))
+      errors[field as Fieldname] ??= { key, values: {} };
   }
-  if (Object.keys(errors).length > 0 || !admin.success || !language) {
-    return data({ values, errors }, 400);
-  }
+  if (!form.ok || Object.keys(errors).length > 0) return data({ values, errors }, 400);
   const created = await createTenant(deps, acting, {
-    ...input,
-    language,
-    firstAdmin: { email: admin.data.adminEmail, displayName: admin.data.adminName },
+    ...place,
+    language: form.data.language,
+    firstAdmin: { email: form.data.adminEmail, displayName: form.data.adminName },
   });
   if (!created.ok) {
     // Taken by someone else between the check and the write.
