@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import { apiScopes, keyLifetimes } from "../../core/kernel/auth/api-scopes.ts";
 import { roles } from "../../core/kernel/auth/permissions.ts";
@@ -89,6 +90,54 @@ export const twoStepSetupForm = z.discriminatedUnion("intent", [
     password: passwordToConfirm().pipe(z.string().min(1, "twoStep.passwordRequired")),
   }),
   z.object({ intent: z.literal("confirm"), code: twoStepForm.shape.code }),
+]);
+
+/**
+ * The browser's WebAuthn answer, posted as JSON text in one field. Only its outer shape is checked
+ * here (bounded JSON, an object with an id); the WebAuthn verification checks the rest.
+ */
+function webAuthnAnswer<T extends { id: string }>() {
+  return z
+    .string("passkeys.refused")
+    .max(20_000, "passkeys.refused")
+    .transform((text, context) => {
+      try {
+        const value: unknown = JSON.parse(text);
+        if (value && typeof value === "object" && typeof (value as { id?: unknown }).id === "string") {
+          return value as T;
+        }
+      } catch {
+        // Not JSON: refused below, like JSON of another shape.
+      }
+      context.addIssue({ code: "custom", message: "passkeys.refused" });
+      return z.NEVER;
+    });
+}
+
+/** Sign-in with a passkey: first the options, then the browser's signed answer. */
+export const passkeySignInForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("options") }),
+  z.object({ intent: z.literal("verify"), response: webAuthnAnswer<AuthenticationResponseJSON>() }),
+]);
+
+// A longer name is cut, not refused, as the field's own maximum does in the browser.
+const passkeyName = z
+  .string()
+  .default("")
+  .transform((name) => name.trim().slice(0, 60))
+  .pipe(z.string().min(1, "passkeys.nameRequired"));
+const passkeyPassword = passwordToConfirm().pipe(z.string().min(1, "twoStep.passwordRequired"));
+
+/** One's own passkeys: a new one (options, then the browser's answer), renamed, or removed. */
+export const passkeysForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("options"), name: passkeyName, password: passkeyPassword }),
+  z.object({
+    intent: z.literal("register"),
+    name: passkeyName,
+    response: webAuthnAnswer<RegistrationResponseJSON>(),
+  }),
+  z.object({ intent: z.literal("rename"), passkey: id("passkey"), name: passkeyName }),
+  z.object({ intent: z.literal("remove"), passkey: id("passkey"), password: passkeyPassword }),
 ]);
 
 /** The admin's API keys: a new one (after the admin's own password), or one revoked. */

@@ -1,26 +1,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
-import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { addPasskey, passkeyCreationOptions, removePasskey } from "../../../core/kernel/auth/passkeys.ts";
 import { challengeCookie, challengeTokenOf, passkeyCookieName } from "../cookies.ts";
+import { passkeysForm } from "../account-forms.server.ts";
 import { guard, originOf, relyingPartyOf } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { useOnceFor } from "../components/useOnceFor.ts";
 import { device } from "../device.server.ts";
+import { readForm, throwIfUnknown } from "../forms.server.ts";
 import { dateTimeFormat } from "../i18n/format.server.ts";
-import { parseCredential } from "../passkey-response.server.ts";
 import { passwordRefused } from "../reauth.server.ts";
 import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "account:manage-own", opensAt: "second-factor" } satisfies Access;
-
-const nameOf = (value: FormDataEntryValue | null) =>
-  String(value ?? "")
-    .trim()
-    .slice(0, 60);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
@@ -44,57 +39,69 @@ type Answer = {
   error?: string;
   field?: "password" | "name";
   passkey?: string;
+  /** The name as typed in a refused form (a password is not sent back). */
+  values?: { name?: string };
 };
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const { tenant, account, session } = guard({ context, request }, access);
   const identity = context.services.identityFor(tenant);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const form = await readForm(request, passkeysForm);
   const client = originOf(request);
   const rp = relyingPartyOf(request, tenant);
   const refuse = (answer: Answer, status = 400) => data<Answer>(answer, status);
 
-  if (intent === "options") {
-    if (!nameOf(form.get("name"))) return refuse({ error: "passkeys.nameRequired", field: "name" });
-    if (!password) return refuse({ error: "twoStep.passwordRequired", field: "password" });
-    const result = await passkeyCreationOptions(identity, account, password, rp, client);
+  // A passkey of someone else, or none: not found, as when it is gone by the time it is used.
+  throwIfUnknown(form, "passkey");
+  if (!form.ok) {
+    if ("intent" in form.errors) throw data(null, { status: 400 });
+    // One message at a time, at its field; a broken browser answer has no field of its own.
+    const field = (["name", "password"] as const).find((name) => name in form.errors);
+    return refuse({
+      error: field ? form.errors[field] : "passkeys.refused",
+      field,
+      passkey: form.values.passkey,
+      values: { name: form.values.name },
+    });
+  }
+  const input = form.data;
+  if (input.intent === "options") {
+    const result = await passkeyCreationOptions(identity, account, input.password, rp, client);
     if (!result.ok) return passwordRefused(result.reason);
     return data<Answer>(
       { options: result.options },
       { headers: { "Set-Cookie": challengeCookie(result.token, 300, passkeyCookieName) } },
     );
   }
-  if (intent === "register") {
-    const response = parseCredential<RegistrationResponseJSON>(form.get("response"));
-    const name = nameOf(form.get("name"));
-    if (!response || !name) return refuse({ error: "passkeys.refused" });
+  if (input.intent === "register") {
     const token = challengeTokenOf(request, passkeyCookieName);
-    const result = await addPasskey(identity, account, session.id, token, response, name, rp, client);
+    const result = await addPasskey(
+      identity,
+      account,
+      session.id,
+      token,
+      input.response,
+      input.name,
+      rp,
+      client,
+    );
     if (!result.ok)
       return refuse({ error: result.reason === "expired" ? "passkeys.expired" : "passkeys.refused" });
     return redirect("/account/passkeys?done=added", {
       headers: { "Set-Cookie": challengeCookie("", 0, passkeyCookieName) },
     });
   }
-  const passkeyId = String(form.get("passkey") ?? "");
-  if (intent === "rename") {
-    const name = nameOf(form.get("name"));
-    if (!name) return refuse({ error: "passkeys.nameRequired", field: "name", passkey: passkeyId });
-    if (!(await identity.passkeys.rename(account.id, passkeyId, name))) throw data(null, { status: 404 });
+  if (input.intent === "rename") {
+    if (!(await identity.passkeys.rename(account.id, input.passkey, input.name))) {
+      throw data(null, { status: 404 });
+    }
     return redirect("/account/passkeys?done=renamed");
   }
-  if (intent === "remove") {
-    if (!password)
-      return refuse({ error: "twoStep.passwordRequired", field: "password", passkey: passkeyId });
-    const result = await removePasskey(identity, account, session.id, passkeyId, password, client);
-    if (result.ok) return redirect("/account/passkeys?done=removed");
-    if (result.reason === "notFound") throw data(null, { status: 404 });
-    if (result.reason === "required") return refuse({ error: "passkeys.lastRequired", passkey: passkeyId });
-    return passwordRefused(result.reason, { passkey: passkeyId });
-  }
-  throw data(null, { status: 400 });
+  const result = await removePasskey(identity, account, session.id, input.passkey, input.password, client);
+  if (result.ok) return redirect("/account/passkeys?done=removed");
+  if (result.reason === "notFound") throw data(null, { status: 404 });
+  if (result.reason === "required") return refuse({ error: "passkeys.lastRequired", passkey: input.passkey });
+  return passwordRefused(result.reason, { passkey: input.passkey });
 }
 
 export default function Passkeys() {
@@ -143,7 +150,7 @@ export default function Passkeys() {
                     id={`name-${passkey.id}`}
                     name="name"
                     label={t("passkeys.name")}
-                    defaultValue={passkey.name}
+                    defaultValue={mine?.values?.name ?? passkey.name}
                     maxLength={60}
                     required
                     error={mine?.field === "name" && mine.error ? t(mine.error) : undefined}

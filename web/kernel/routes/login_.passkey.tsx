@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
-import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { finishSignIn } from "../../../core/kernel/auth/login.ts";
 import { completePasskeySignIn, passkeySignInOptions } from "../../../core/kernel/auth/passkeys.ts";
 import { challengeCookie, challengeTokenOf, passkeyCookieName, sessionCookie } from "../cookies.ts";
 import { originOf, relyingPartyOf, requireTenant } from "../auth.server.ts";
-import { parseCredential } from "../passkey-response.server.ts";
-import { Link } from "@remix-run/react";
+import { passkeySignInForm } from "../account-forms.server.ts";
+import { readForm } from "../forms.server.ts";
+import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
 
@@ -23,16 +23,16 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const tenant = requireTenant(context);
   const identity = context.services.identityFor(tenant);
   const rp = relyingPartyOf(request, tenant);
-  const form = await request.formData();
-  if (form.get("intent") === "options") {
+  const form = await readForm(request, passkeySignInForm);
+  // The browser's answer is nothing a person typed: one message, not one per field.
+  if (!form.ok) return data({ error: "passkeys.refused" }, 400);
+  if (form.data.intent === "options") {
     const { options, token } = await passkeySignInOptions(identity, rp);
     return data({ options }, { headers: { "Set-Cookie": challengeCookie(token, 300, passkeyCookieName) } });
   }
-  const response = parseCredential<AuthenticationResponseJSON>(form.get("response"));
-  if (!response) return data({ error: "passkeys.refused" }, 400);
   const client = originOf(request);
   const token = challengeTokenOf(request, passkeyCookieName);
-  const result = await completePasskeySignIn(identity, token, response, rp, client);
+  const result = await completePasskeySignIn(identity, token, form.data.response, rp, client);
   if (!result.ok) return data({ error: "passkeys.refused" }, 401);
   const session = await finishSignIn(identity, result.account, client, "two-step", { method: "passkey" });
   const headers = new Headers();
@@ -44,9 +44,16 @@ export async function action({ context, request }: ActionFunctionArgs) {
 /** The page a refused passkey answer lands on without script; the button itself lives on the sign-in pages. */
 export default function PasskeySignInPage() {
   const { t } = useTranslation();
+  const answer = useActionData<typeof action>();
+  const error = answer && "error" in answer ? answer.error : null;
   return (
     <section className="narrow">
       <h1>{t("passkeys.signIn")}</h1>
+      {error ? (
+        <p className="field__error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
       <PasskeySignIn />
       <p>
         <Link to="/login">{t("twoStep.startOver")}</Link>

@@ -281,3 +281,40 @@ describe("managing passkeys", () => {
     expect(await identity.passkeys.listOf(account.id)).toHaveLength(1);
   });
 });
+
+describe("bad input on the passkey pages", () => {
+  it("refuses an empty new name at its field, keeps what was typed and renames nothing", async () => {
+    const account = await person("client");
+    const authenticator = await SoftwareAuthenticator.create();
+    await addFrom(authenticator, account, (await passwordSession(account)).id, "Telefoon");
+    const [passkey] = await identity.passkeys.listOf(account.id);
+    const cookie = (await signInWith(authenticator)).headers
+      .get("set-cookie")!
+      .match(/__Host-session=[^;]+/)![0];
+    const refused = await post(
+      host,
+      "/account/passkeys",
+      { intent: "rename", passkey: passkey!.id, name: "   " },
+      { cookie },
+    );
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain(`id="name-${passkey!.id}-error"`);
+    expect(page).toContain("Geef de passkey een naam.");
+    expect(page).toContain('value="   "');
+    expect((await identity.passkeys.listOf(account.id))[0]!.name).toBe("Telefoon");
+
+    const unknown = await post(host, "/account/passkeys", { intent: "wipe" }, { cookie });
+    expect(unknown.status).toBe(400);
+  });
+
+  it("refuses a browser answer that is no JSON object with an id, or too long, without a session", async () => {
+    for (const response of ["{nope", JSON.stringify({ type: "public-key" }), `"${"x".repeat(20_001)}"`]) {
+      const refused = await post(host, "/login/passkey", { intent: "verify", response });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("Deze passkey werd niet herkend.");
+      expect(refused.headers.get("set-cookie") ?? "").not.toContain("__Host-session=");
+    }
+    expect((await post(host, "/login/passkey", { intent: "verify" })).status).toBe(400);
+  });
+});
