@@ -2,6 +2,11 @@ import { hasPermission, type Permission, type Role } from "../core/kernel/auth/p
 import { isOperatorTenant } from "../core/kernel/tenants/operator.ts";
 import type { FeatureKey } from "../core/kernel/tenants/features.ts";
 import type { TenantRecord } from "../core/kernel/tenants/tenant.ts";
+import type { AssignmentServices } from "./assignments/services.ts";
+import type { BookingServices } from "./booking/services.ts";
+import type { DocumentServices } from "./documents/services.ts";
+import type { GoalServices } from "./goals/services.ts";
+import type { MessagingServices } from "./messaging/services.ts";
 
 /** A management page below the person's name in the navigation, for those with its permission. */
 export type Tool = { path: string; label: string; permission: Permission; feature?: FeatureKey };
@@ -106,6 +111,17 @@ export const webCapabilities: readonly WebCapability[] = [
     startPage: { of: isOperatorTenant, path: "/platform/tenants" },
   },
 ];
+
+/**
+ * The registered capabilities' parts of what pages may use (`web/<capability>/services.ts`), one
+ * each. A list of types, not of values, because TypeScript composes types only by naming them; the
+ * Worker builds them from the list in `worker/capabilities.ts`.
+ */
+export type CapabilityServices = BookingServices &
+  DocumentServices &
+  AssignmentServices &
+  MessagingServices &
+  GoalServices;
 
 /** Every part of the web app: the kernel first, then the capabilities. */
 export const webParts: readonly WebCapability[] = [kernelWeb, ...webCapabilities];

@@ -19,29 +19,27 @@ import { D1OrganisationStore } from "../db/kernel/organisation-store.ts";
 import { D1CareTeamStore } from "../db/kernel/care-team-store.ts";
 import { rolesGrantableIn } from "../core/kernel/tenants/operator.ts";
 import { forgetHosts } from "./kernel/middleware/site.ts";
-import { D1BookingRecords } from "../db/booking/records.ts";
-import { D1WaitlistStore } from "../db/booking/waitlist-store.ts";
-import { DurableStaffCalendars } from "./booking/staff-calendars.ts";
-import { D1CalendarFeedStore } from "../db/booking/calendar-feed-store.ts";
-import { D1BookingSetupStore } from "../db/booking/setup-store.ts";
 import { D1FileStore } from "../db/kernel/files/file-store.ts";
 import { R2Storage } from "./kernel/files/r2-storage.ts";
-import { D1DocumentStore } from "../db/documents/store.ts";
-import { D1AssignmentStore } from "../db/assignments/store.ts";
-import { messagingOn } from "./messaging/chat/messaging-deps.ts";
-import { announcedWhenWritten, roomWrittenStore } from "./messaging/chat/room-written-store.ts";
-import { D1GoalStore } from "../db/goals/store.ts";
 import type { PageServices } from "../web/load-context.ts";
-import type { Notifications } from "../web/kernel/services.ts";
+import type { KernelServices, Notifications } from "../web/kernel/services.ts";
+import type { FilesDeps } from "../core/kernel/files/uploads.ts";
+import { mergeDeclared } from "../core/kernel/capability.ts";
+import { capabilityServices, type KernelOffer } from "./capabilities.ts";
+
+/** What the Worker's own code uses beyond what pages may. */
+type WorkerOnly = { config: Config; uploads: R2Bucket };
 
 /** Everything a request may use, built once per request from the validated configuration. */
-export type Services = PageServices & {
-  config: Config;
-  uploads: R2Bucket;
-};
+export type Services = PageServices & WorkerOnly;
 
+/**
+ * The kernel's services, then each registered capability's (`worker/capabilities.ts`), built from
+ * what the kernel offers; a service named twice fails at once rather than hide the other.
+ */
 export function buildServices(env: Env, config: Config): Services {
   const data = platformData(env);
+  const now = () => new Date();
   const notificationsFor = (tenant: Tenant): Notifications => {
     const scope = data.scopeIn(tenant.cell, tenant.id);
     return {
@@ -53,17 +51,25 @@ export function buildServices(env: Env, config: Config): Services {
         config.MAIL_PROVIDER === "outbox" && config.ENVIRONMENT !== "production" ? new D1Outbox(scope) : null,
     };
   };
-  const services: Services = {
+  const filesFor = (tenant: Tenant): FilesDeps => ({
+    store: new D1FileStore(data.scopeIn(tenant.cell, tenant.id)),
+    storage: new R2Storage(env.UPLOADS),
+    settings: tenant.settings.files,
+    tenantId: tenant.id,
+    now,
+  });
+  const kernel: KernelServices & WorkerOnly = {
     ...data,
     config,
     uploads: env.UPLOADS,
     notificationsFor,
+    filesFor,
     operationsFor(operatorTenant) {
       return {
         ...data,
         platformDomain: config.PLATFORM_DOMAIN,
         audit: new D1AuditLog(data.scopeIn(operatorTenant.cell, operatorTenant.id)),
-        invitationsFor: (tenant) => services.invitationsFor(tenant).deps,
+        invitationsFor: (tenant) => kernel.invitationsFor(tenant).deps,
         forgetHosts,
       };
     },
@@ -87,88 +93,6 @@ export function buildServices(env: Env, config: Config): Services {
         organisations: new D1OrganisationStore(scope),
         careTeams: new D1CareTeamStore(scope),
         audit: new D1AuditLog(scope),
-        now: () => new Date(),
-      };
-    },
-    bookingFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
-        calendars: new DurableStaffCalendars(env.STAFF_CALENDAR, tenant),
-        records: new D1BookingRecords(scope),
-        careTeams: new D1CareTeamStore(scope),
-        waitlist: new D1WaitlistStore(scope),
-        audit: new D1AuditLog(scope),
-        notify: notificationsFor(tenant).notify,
-        settings: tenant.settings.booking,
-        now: () => new Date(),
-      };
-    },
-    calendarFeedsFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
-        feeds: new D1CalendarFeedStore(scope),
-        events: new D1BookingRecords(scope),
-        audit: new D1AuditLog(scope),
-        limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),
-        now: () => new Date(),
-      };
-    },
-    bookingSetupFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
-        store: new D1BookingSetupStore(scope),
-        audit: new D1AuditLog(scope),
-        settings: data.settingsIn(tenant.cell),
-        tenantId: tenant.id,
-        now: () => new Date(),
-      };
-    },
-    filesFor(tenant) {
-      return {
-        store: new D1FileStore(data.scopeIn(tenant.cell, tenant.id)),
-        storage: new R2Storage(env.UPLOADS),
-        settings: tenant.settings.files,
-        tenantId: tenant.id,
-        now: () => new Date(),
-      };
-    },
-    documentsFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
-        documents: new D1DocumentStore(scope),
-        files: services.filesFor(tenant),
-        careTeams: new D1CareTeamStore(scope),
-        audit: new D1AuditLog(scope),
-        notify: notificationsFor(tenant).notify,
-        now: () => new Date(),
-      };
-    },
-    assignmentsFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
-        store: new D1AssignmentStore(scope),
-        files: new D1FileStore(scope),
-        audit: new D1AuditLog(scope),
-        notify: notificationsFor(tenant).notify,
-        now: () => new Date(),
-      };
-    },
-    messagingFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return messagingOn(env, scope, tenant, {
-        store: roomWrittenStore(scope, env.CHAT_ROOM, tenant.cell),
-        live: announcedWhenWritten,
-      });
-    },
-    goalsFor(tenant) {
-      const scope = data.scopeIn(tenant.cell, tenant.id);
-      return {
-        goals: new D1GoalStore(scope),
-        people: new D1AccountStore(scope),
-        careTeams: new D1CareTeamStore(scope),
-        audit: new D1AuditLog(scope),
-        notify: notificationsFor(tenant).notify,
-        settings: tenant.settings.goals,
         now: () => new Date(),
       };
     },
@@ -206,5 +130,6 @@ export function buildServices(env: Env, config: Config): Services {
       };
     },
   };
-  return services;
+  const offer: KernelOffer = { env, data, notificationsFor, filesFor, now };
+  return mergeDeclared("Service", [kernel, ...capabilityServices.map((build) => build(offer))]);
 }

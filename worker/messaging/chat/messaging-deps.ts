@@ -12,7 +12,7 @@ export type MessageDoor = Pick<MessagingDeps, "store" | "live">;
 
 /**
  * What the messaging core uses of a tenant, on its cell, and nothing else: pages and the API get
- * it per request (worker/services.ts), a chat room once per tenant settings, without the
+ * it per request (worker/messaging/services.ts), a chat room once per tenant settings, without the
  * per-request services of every other capability. Each brings its own door for writing a message.
  */
 export function messagingOn(env: Env, scope: TenantScope, tenant: Tenant, door: MessageDoor): MessagingDeps {
