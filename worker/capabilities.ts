@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { FilesDeps } from "../core/kernel/files/uploads.ts";
 import type { MailAttachments } from "../core/kernel/notifications/ports.ts";
 import type { Tenant } from "../core/kernel/tenants/tenant.ts";
 import type { TenantScope } from "../db/kernel/scope.ts";
@@ -7,6 +8,7 @@ import { registerBookingRoutes } from "./booking/api.ts";
 import { calendarAttachments } from "./booking/calendar-attachments.ts";
 import type { AppEnv } from "./context.ts";
 import { registerDocumentRoutes } from "./documents/api.ts";
+import { documentFiles } from "./documents/held-files.ts";
 import { registerGoalRoutes } from "./goals/api.ts";
 import { registerMessageRoutes } from "./messaging/api.ts";
 
@@ -28,3 +30,14 @@ export type MailAttachmentsOf = (
 ) => MailAttachments;
 
 export const capabilityMailAttachments: readonly MailAttachmentsOf[] = [calendarAttachments];
+
+/**
+ * Files a capability still holds after the kernel would let them go (documents: deleted documents
+ * until their retention ends): which tenants of a cell have some to remove now, and removing them.
+ */
+export type HeldFiles = {
+  tenantsWithFilesToRemove: (database: D1Database, now: Date) => Promise<string[]>;
+  remove: (scope: TenantScope, files: FilesDeps) => Promise<number>;
+};
+
+export const capabilityHeldFiles: readonly HeldFiles[] = [documentFiles];
