@@ -41,8 +41,6 @@ const kernelZones = layers.map((layer) => ({
   from: capabilityFolders,
   message: "The kernel is shared by every capability and imports none of them.",
 }));
-// True once the kernel's imports of capabilities (settings, schema, seed, locales, start page, API index) are gone.
-const kernelImportsNoCapability = false;
 
 // Tests and testing fixtures exercise the whole Worker, so they may import any layer.
 const wholeWorker = ["**/*.test.ts", "**/*.test.tsx", "worker/kernel/testing/**", "worker/*/testing.ts"];
@@ -98,7 +96,7 @@ export default tseslint.config(
     // Import direction between the layers and between capabilities (the design's "Layout").
     files: layers.map((layer) => `${layer}/**`),
     ignores: wholeWorker,
-    ...boundaries([...layerZones, ...capabilityZones, ...(kernelImportsNoCapability ? kernelZones : [])]),
+    ...boundaries([...layerZones, ...capabilityZones, ...kernelZones]),
   },
   {
     files: wholeWorker,

@@ -1,7 +1,8 @@
 import { seedAssignments } from "./assignments/demo.ts";
 import { seedBooking } from "./booking/demo.ts";
 import { seedDocuments } from "./documents/demo.ts";
-import { seedGoals } from "./goals/demo.ts";
+import type { TenantSettings } from "../core/kernel/tenants/settings.ts";
+import { goalsDemoSettings, seedGoals } from "./goals/demo.ts";
 import type { TenantScope } from "./kernel/scope.ts";
 import type { DemoTenant } from "./kernel/seed/demo-tenants.ts";
 import { seedMessages } from "./messaging/demo.ts";
@@ -21,3 +22,6 @@ export const demoSeeders: readonly DemoSeeder[] = [
   (demo, scope, uploads) => seedDocuments(demo.slug, scope, uploads),
   (demo, scope) => seedGoals(demo.slug, scope),
 ];
+
+/** Each registered capability's part of a demo tenant's settings (by the tenant's slug), one line each. */
+export const demoSettings: readonly ((slug: string) => Partial<TenantSettings>)[] = [goalsDemoSettings];

@@ -7,6 +7,11 @@ import type { BookingServices } from "./booking/services.ts";
 import type { DocumentServices } from "./documents/services.ts";
 import type { GoalServices } from "./goals/services.ts";
 import type { MessagingServices } from "./messaging/services.ts";
+import { assignmentsHome } from "./assignments/home.ts";
+import { documentsHome } from "./documents/home.ts";
+import { goalsHome } from "./goals/home.ts";
+import type { HomeTile } from "./kernel/home-tile.ts";
+import { messagingHome } from "./messaging/home.ts";
 
 /** A management page below the person's name in the navigation, for those with its permission. */
 export type Tool = { path: string; label: string; permission: Permission; feature?: FeatureKey };
@@ -14,13 +19,17 @@ export type Tool = { path: string; label: string; permission: Permission; featur
 /**
  * What a capability brings to the web app: its pages (the flat routes of `web/<routes>/routes/`),
  * the feature whose navigation entry and start-page tile lead to them (path in
- * `core/<capability>/capability.ts`), its management pages, and the start page of the tenants it
- * takes over entirely.
+ * `core/<capability>/capability.ts`), its management pages, the keys of its strings the menu shows
+ * besides their labels (the shell carries them on every page), what its start-page tile counts
+ * and says for a person (`web/<capability>/home.ts`), and the start page of the tenants
+ * it takes over entirely. Its strings namespace is named after its folder (`web/strings.ts`).
  */
 export type WebCapability = {
   routes: string;
   feature?: FeatureKey;
   tools?: readonly Tool[];
+  menuLabels?: readonly string[];
+  home?: HomeTile<unknown>;
   startPage?: { of: (tenant: Pick<TenantRecord, "slug">) => boolean; path: string };
 };
 
@@ -42,10 +51,12 @@ export const kernelWeb: WebCapability = {
 
 /** The registered capabilities' web parts, one line each; their tools are listed in this order. */
 export const webCapabilities: readonly WebCapability[] = [
-  { routes: "dossier" },
+  // Staff reach their clients from the menu.
+  { routes: "dossier", menuLabels: ["dossier.clientsTitle"] },
   {
     routes: "documents",
     feature: "documents",
+    home: documentsHome,
     tools: [
       {
         path: "/admin/storage",
@@ -55,10 +66,11 @@ export const webCapabilities: readonly WebCapability[] = [
       },
     ],
   },
-  { routes: "assignments", feature: "assignments" },
+  { routes: "assignments", feature: "assignments", home: assignmentsHome },
   {
     routes: "goals",
     feature: "goals",
+    home: goalsHome,
     tools: [
       {
         path: "/admin/goals",
@@ -92,7 +104,7 @@ export const webCapabilities: readonly WebCapability[] = [
       },
     ],
   },
-  { routes: "messaging", feature: "messages" },
+  { routes: "messaging", feature: "messages", home: messagingHome },
   {
     routes: "organisations",
     feature: "organisation",

@@ -14,6 +14,7 @@ import type { AppEnv } from "./context.ts";
 import { registerDocumentRoutes } from "./documents/api.ts";
 import { documentServices } from "./documents/services.ts";
 import type { Env } from "./env.ts";
+import { documentFiles } from "./documents/held-files.ts";
 import { registerGoalRoutes } from "./goals/api.ts";
 import { goalServices } from "./goals/services.ts";
 import { registerMessageRoutes } from "./messaging/api.ts";
@@ -62,3 +63,14 @@ export const capabilityServices = [
   messagingServices,
   goalServices,
 ] as const;
+
+/**
+ * Files a capability still holds after the kernel would let them go (documents: deleted documents
+ * until their retention ends): which tenants of a cell have some to remove now, and removing them.
+ */
+export type HeldFiles = {
+  tenantsWithFilesToRemove: (database: D1Database, now: Date) => Promise<string[]>;
+  remove: (scope: TenantScope, files: FilesDeps) => Promise<number>;
+};
+
+export const capabilityHeldFiles: readonly HeldFiles[] = [documentFiles];

@@ -1,11 +1,17 @@
 import { eq, inArray } from "drizzle-orm";
 import { newId } from "../../core/kernel/ids.ts";
+import type { TenantSettings } from "../../core/kernel/tenants/settings.ts";
 import { D1GoalStore } from "./store.ts";
 import { users } from "../kernel/schema.ts";
 import { goals } from "./schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 const day = 24 * 60 * 60_000;
+
+/** Goals' part of a demo tenant's settings, by its slug. */
+export const goalsDemoSettings = (slug: string): Partial<TenantSettings> =>
+  // A treatment plan's goals: the practitioner keeps them, the client reads and comments (seed 001).
+  slug === "ggz" ? { goals: { clientsMayEdit: false } } : {};
 
 /** Sanne's goal in the coaching demo, with a few weeks of progress and a word from Anouk. */
 const demo = {

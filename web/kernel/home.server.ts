@@ -1,31 +1,23 @@
 import type { AppLoadContext } from "@remix-run/cloudflare";
 import type { Account } from "../../core/kernel/auth/accounts.ts";
-import { clientSummary, staffSummary } from "../../core/assignments/summary.ts";
-import { newDocumentsCount } from "../../core/documents/summary.ts";
-import { goalSummary } from "../../core/goals/summary.ts";
-import { correspondenceOf } from "../../core/messaging/summary.ts";
 import type { Tenant } from "../../core/kernel/tenants/tenant.ts";
+import { webCapabilities } from "../capabilities.ts";
 
 /**
- * What is open for the signed-in person, per part of the tenant: the counts on the start page's
- * tiles and "my correspondence". Counts and names only, never content; each part answers for
- * the features the tenant has.
+ * What is open for the signed-in person, per capability of the tenant (by its folder): what the
+ * start page's tiles and sections show. Only capabilities whose feature the tenant has are asked.
  */
-export async function homeSummary(context: AppLoadContext, tenant: Tenant, account: Account) {
-  const has = (feature: Tenant["features"][number]) => tenant.features.includes(feature);
-  const actor = { id: account.id, role: account.role };
-  const client = account.role === "client";
-  const { services } = context;
-  const [messages, documents, assignments, awaitingReview, goals] = await Promise.all([
-    has("messages") ? correspondenceOf(services.messagingFor(tenant), actor) : null,
-    has("documents") && client
-      ? newDocumentsCount(services.documentsFor(tenant).documents, { side: "client" }, account.id, new Date())
-      : null,
-    has("assignments") && client ? clientSummary(services.assignmentsFor(tenant), actor) : null,
-    has("assignments") && !client ? staffSummary(services.assignmentsFor(tenant), actor) : null,
-    has("goals") && client ? goalSummary(services.goalsFor(tenant).goals, account.id) : null,
-  ]);
-  return { messages, documents, assignments, awaitingReview, goals };
+export async function homeSummary(
+  context: AppLoadContext,
+  tenant: Tenant,
+  account: Account,
+  when: Intl.DateTimeFormat,
+) {
+  const parts = webCapabilities.filter(
+    (part) => part.home && part.feature && tenant.features.includes(part.feature),
+  );
+  const loaded = await Promise.all(
+    parts.map(async (part) => [part.routes, await part.home?.load(context, tenant, account, when)] as const),
+  );
+  return Object.fromEntries(loaded.filter(([, summary]) => summary != null));
 }
-
-export type HomeSummary = Awaited<ReturnType<typeof homeSummary>>;

@@ -112,8 +112,6 @@ export const demoTenants: DemoTenant[] = [
           assignments: "homework tasks",
         },
       },
-      // A treatment plan's goals: the practitioner keeps them, the client reads and comments (seed 001).
-      goals: { clientsMayEdit: false },
       crisisNotice: {
         nl: "Voel je je onveilig of denk je aan zelfmoord? Bel direct 113 (gratis via 0800-0113) of bij acuut gevaar 112. Buiten kantooruren kun je ook de huisartsenpost bellen.",
         en: "Do you feel unsafe or are you thinking about suicide? Call 113 now (free via 0800-0113), or 112 in acute danger. Outside office hours you can also call the out-of-hours GP service.",

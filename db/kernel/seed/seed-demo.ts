@@ -10,7 +10,7 @@ import { careTeamRow } from "../care-team-store.ts";
 import { D1OrganisationStore } from "../organisation-store.ts";
 import { careTeamMembers, users } from "../schema.ts";
 import type { TenantScope } from "../scope.ts";
-import { demoSeeders } from "../../capabilities.ts";
+import { demoSeeders, demoSettings } from "../../capabilities.ts";
 import {
   demoOperator,
   demoPassword,
@@ -98,6 +98,7 @@ export async function seedDemo(context: SeedContext): Promise<TenantRecord[]> {
       ...defaultTenantSettings,
       secondFactor: demoSecondFactor,
       ...demo.settings,
+      ...Object.assign({}, ...demoSettings.map((settingsOf) => settingsOf(demo.slug))),
       logoKey,
     });
     const scope = context.scopeIn(tenant.cell, tenant.id);

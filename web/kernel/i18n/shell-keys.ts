@@ -1,18 +1,20 @@
+import { webCapabilities } from "../../capabilities.ts";
 import { mergeStrings, type Strings } from "./strings.ts";
 
 /**
  * Strings of capabilities that the shell shows on every page, whatever namespaces the page has:
- * the labels of the management pages below a person's name in the menu. Kept by namespace, so
- * the kernel's strings take them along without the rest of each capability's strings.
+ * the labels of their management pages and their other menu entries (`web/capabilities.ts`).
+ * Kept by namespace, so the kernel's strings take them along without the rest of each
+ * capability's strings.
  */
-export const shellKeys: Readonly<Record<string, readonly string[]>> = {
-  booking: ["bookingSetup.hours.title", "bookingSetup.types.title", "calendarFeed.title"],
-  documents: ["documents.storage.title"],
-  dossier: ["dossier.clientsTitle"],
-  goals: ["goals.settings.menu"],
-  operator: ["operator.title"],
-  organisations: ["organisations.title"],
-};
+export const shellKeys: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  webCapabilities
+    .map((part): [string, string[]] => [
+      part.routes,
+      [...(part.tools ?? []).map((tool) => tool.label), ...(part.menuLabels ?? [])],
+    ])
+    .filter(([, keys]) => keys.length > 0),
+);
 
 /** One key out of the strings, in the same nesting. */
 function pick(strings: Strings, key: string): Strings {
