@@ -14,7 +14,6 @@ export const handle = { i18n: ["goals"] };
 /** The tenant's rule for goals: whether clients keep their own goals, or only their care team does. */
 function requireGoalSettings(context: LoaderFunctionArgs["context"], request: Request) {
   const user = guard({ context, request }, access);
-  if (!user.tenant.features.includes("goals")) throw data(null, { status: 404 });
   const deps = {
     settings: context.services.settingsIn(user.tenant.cell),
     audit: context.services.identityFor(user.tenant).audit,
