@@ -27,6 +27,9 @@ export default defineConfig(async () => ({
   test: {
     include: ["{core,db,worker,web}/**/*.test.{ts,tsx}"],
     setupFiles: ["./worker/kernel/testing/setup.ts"],
+    // One runtime per vitest worker for all its files: a fresh runtime per file cost about 5 s of
+    // loading the Worker each. The setup file gives every file empty storage all the same.
+    isolate: false,
     // Tests hash real passwords, sign real people in and send files in parts; on a loaded two-core machine that
     // takes longer than vitest's defaults of 5 and 10 s.
     hookTimeout: 60_000,

@@ -29,6 +29,11 @@ export function forgetHosts(hosts: string[]): void {
   for (const host of hosts) cache.delete(normaliseHost(host));
 }
 
+/** Every host at once, for when the whole control plane is replaced (a test file's fresh store). */
+export function forgetAllHosts(): void {
+  cache.clear();
+}
+
 export const siteMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const services = c.get("services");
   const host = normaliseHost(c.req.header("host") ?? new URL(c.req.url).host);
