@@ -1,5 +1,6 @@
-import { accessSync, constants, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumMissing, chromiumPath, hasChromium } from "./e2e/chromium.ts";
 import { port } from "./e2e/hosts.ts";
 
 /**
@@ -8,15 +9,7 @@ import { port } from "./e2e/hosts.ts";
  *
  * Playwright cannot download its own browsers here, so the tests use the system Chromium.
  */
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-try {
-  accessSync(chromium, constants.X_OK);
-} catch {
-  throw new Error(
-    `No Chromium at ${chromium}. Install it with \`apt-get install -y chromium\` ` +
-      "(as root, after `apt-get update`), or point CHROMIUM_PATH at a Chromium or Chrome binary.",
-  );
-}
+if (!hasChromium()) throw new Error(chromiumMissing);
 
 // The server below serves the last build as is (`npm test` builds first); without one wrangler
 // fails with an import error that hides the cause.
@@ -25,7 +18,7 @@ if (!existsSync(new URL("build/server/index.js", import.meta.url))) {
 }
 
 const launchOptions = {
-  executablePath: chromium,
+  executablePath: chromiumPath,
   args: [
     "--no-sandbox",
     "--disable-gpu",
