@@ -18,7 +18,7 @@ async function startConversation(page: Page, subject: string, body: string): Pro
   if (await choice.isVisible()) await choice.check();
   await page.getByLabel("Onderwerp").fill(subject);
   await page.getByLabel("Je bericht").fill(body);
-  await page.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await page.getByRole("button", { name: "Versturen" }).click();
   await expect(page).toHaveURL(/\/messages\/cnv_[^/?#]+/);
   return new URL(page.url()).pathname;
 }
@@ -45,12 +45,12 @@ test("a client and a coach chat live, each in a browser of their own", async ({ 
   await anouk.getByLabel("Je bericht").pressSequentially("Ja hoor", { delay: 20 });
   await expect(client.getByText("Anouk de Vries typt…")).toBeVisible();
   await anouk.getByLabel("Je bericht").fill("Ja hoor, zeg het maar.");
-  await anouk.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await anouk.getByRole("button", { name: "Versturen" }).click();
   await expect(client.getByText("Ja hoor, zeg het maar.")).toBeVisible();
   expect(await client.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
   await client.getByLabel("Je bericht").fill("Kunnen we morgen bellen?");
-  await client.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await client.getByRole("button", { name: "Versturen" }).click();
   await expect(anouk.getByText("Kunnen we morgen bellen?")).toBeVisible();
 
   // The coach leaves; the client sees her go.
@@ -66,7 +66,7 @@ test("the coach, offline while the client writes, finds the message when she sig
   const client = await person(browser);
   const path = await startConversation(client, subject, "Ik schrijf je terwijl je weg bent.");
   await client.getByLabel("Je bericht").fill("En nog een tweede bericht.");
-  await client.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await client.getByRole("button", { name: "Versturen" }).click();
   await expect(client.getByText("En nog een tweede bericht.")).toBeVisible();
   await client.context().close();
 

@@ -24,14 +24,21 @@ test("a client writes, keeps a draft, comes back and publishes; the coach answer
   await page.getByLabel("Anouk de Vries").check();
   await page.getByLabel("Onderwerp").fill(subject);
   await page.getByLabel("Je bericht").fill("Hoi Anouk, mag ik iets vragen?");
-  await page.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  // A client is not asked whether the coach gets a mail: she always does (without the text).
+  await expect(page.getByLabel("Stuur een melding per e-mail")).toHaveCount(0);
+  await page.getByRole("button", { name: "Versturen" }).click();
   await expect(page.getByText("Je bericht is verstuurd.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   const conversationUrl = page.url().replace(/\?.*$/, "");
+  if (testInfo.project.name === "phone") {
+    // On a phone the box to write is in reach at once, below the thread it stays with.
+    await expect(page.getByLabel("Je bericht")).toBeInViewport();
+    await expect(page.getByRole("button", { name: "Versturen" })).toBeInViewport();
+  }
 
-  // "Opslaan als concept", then away and back: the text waits, marked as a draft.
+  // "Bewaar als concept", then away and back: the text waits, marked as a draft.
   await page.getByLabel("Je bericht").fill("Ik twijfel over");
-  await page.getByRole("button", { name: "Opslaan als concept" }).click();
+  await page.getByRole("button", { name: "Bewaar als concept" }).click();
   await expect(page.locator(".draft-badge")).toHaveText("Concept");
   await page.goto(tenantUrl("coaching", "/"));
   await page.goto(tenantUrl("coaching", "/messages"));
@@ -49,7 +56,7 @@ test("a client writes, keeps a draft, comes back and publishes; the coach answer
     "Ik twijfel over de tweede stap. Kun je meedenken?",
   );
   await screenshot(page, testInfo, "messages-draft");
-  await page.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await page.getByRole("button", { name: "Versturen" }).click();
   await expect(page.getByText("Je bericht is verstuurd.")).toBeVisible();
   await expect(page.locator(".bubble--client").last()).toContainText("Kun je meedenken?");
   await expect(page.getByLabel("Je bericht")).toHaveValue("");
@@ -65,8 +72,11 @@ test("a client writes, keeps a draft, comes back and publishes; the coach answer
   await screenshot(coachPage, testInfo, "messages-inbox");
   await row.getByRole("link", { name: subject }).click();
   await expect(coachPage.locator(".bubble--client")).toHaveCount(2);
+  // Staff choose whether the client gets a mail; she sends with Ctrl+Enter, as in a chat app.
+  await expect(coachPage.getByLabel("Stuur een melding per e-mail")).toBeChecked();
+  await waitForHydration(coachPage);
   await coachPage.getByLabel("Je bericht").fill("Natuurlijk. Zullen we donderdag bellen?");
-  await coachPage.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await coachPage.getByLabel("Je bericht").press("Control+Enter");
   await expect(coachPage.getByText("Je bericht is verstuurd.")).toBeVisible();
   await coachContext.close();
 
@@ -93,7 +103,7 @@ test("a client sends a file with a new conversation; the coach can open it", asy
   await expect(page.getByText("werkblad-ingevuld.pdf (", { exact: false })).toContainText("gaat mee");
   await expect(page.getByRole("progressbar")).toHaveAttribute("value", "100");
   await screenshot(page, testInfo, "messages-attachment");
-  await page.getByRole("button", { name: "Opslaan en publiceren" }).click();
+  await page.getByRole("button", { name: "Versturen" }).click();
   await expect(page.getByText("Je bericht is verstuurd.")).toBeVisible();
   const sent = page.locator(".bubble--client").last();
   await expect(sent.getByRole("link", { name: /werkblad-ingevuld\.pdf downloaden/ })).toBeVisible();
@@ -125,7 +135,7 @@ test.describe("refusals", () => {
     await page.goto(tenantUrl("coaching", "/messages/new"));
     await page.getByLabel("Anouk de Vries").check();
     await page.getByLabel("Je bericht").fill(`Lang verhaal ${"x".repeat(10_000)}`);
-    await page.getByRole("button", { name: "Opslaan en publiceren" }).click();
+    await page.getByRole("button", { name: "Versturen" }).click();
     await expect(page.getByText("Vul een onderwerp in.").first()).toBeVisible();
     await expect(
       page.getByText("Een bericht is hoogstens 10000 tekens; dit zijn er 10013.").first(),

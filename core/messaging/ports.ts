@@ -124,7 +124,7 @@ export interface MessagingStore {
   }): Promise<ConversationSummary[]>;
   /** Every conversation of the tenant, for an admin's overview (no content). */
   allConversations(userId: string, limit: number): Promise<ConversationSummary[]>;
-  /** The newest messages others wrote in conversations this person takes part in, newest first. */
+  /** The newest message from someone else in each of the person's conversations, newest first. */
   repliesTo(userId: string, limit: number): Promise<Reply[]>;
   /** The clients whose care team this staff member is in. */
   clientsOf(staffUserId: string): Promise<{ userId: string; displayName: string }[]>;

@@ -358,6 +358,10 @@ export class D1MessagingStore implements MessagingStore {
   }
 
   async repliesTo(userId: string, limit: number): Promise<Reply[]> {
+    // One line per conversation, its newest message from someone else: three replies in one
+    // conversation are one thing to read, not three.
+    const newestReply = sql`${messages.seq} = (select max(newer.seq) from ${messages} as newer
+      where newer.conversation_id = ${messages.conversationId} and newer.sender_user_id <> ${userId})`;
     const rows = await this.#scope.joinMany(
       messages,
       conversationParticipants,
@@ -365,7 +369,7 @@ export class D1MessagingStore implements MessagingStore {
         eq(conversationParticipants.conversationId, messages.conversationId),
         eq(conversationParticipants.userId, userId),
       ) as SQL,
-      ne(messages.senderUserId, userId),
+      and(ne(messages.senderUserId, userId), newestReply),
       { orderBy: desc(messages.sentAt), limit },
     );
     const conversationIds = [...new Set(rows.map(({ left }) => left.conversationId))];

@@ -300,6 +300,16 @@ describe("the message pages", () => {
       senderName: "coach",
     });
     expect(JSON.stringify(summary)).not.toContain("donderdag");
+    // A second reply in the same conversation moves its line up instead of adding one.
+    await send("coach", `/messages/${conversation}`, {
+      intent: "publish",
+      body: "En neem je werkboek mee.",
+      notify: "",
+      clientMessageId: "summary-00002",
+    });
+    const after = await correspondenceOf({ store }, { id: ids.client!, role: "client" });
+    expect(after.replies.filter((reply) => reply.conversationId === conversation)).toHaveLength(1);
+    expect(after.replies[0]!.seq).toBeGreaterThan(summary.replies[0]!.seq);
     expect(
       await countRows(tenant, "notifications", "recipient_id = ? AND kind = 'message'", ids.client),
     ).toBe(1);

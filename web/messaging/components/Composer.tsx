@@ -4,20 +4,24 @@ import { useTranslation } from "react-i18next";
 import { messageLimits } from "../../../core/messaging/limits.ts";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
+import { NotifyChoice, sendShortcut, useSendShortcut } from "./SendChoices.tsx";
 
 /** How often the text is kept as a draft while someone types. */
 const autosaveMs = 5_000;
 
 /**
- * The message box under a conversation. Without JavaScript "Opslaan als concept" keeps the text;
- * with it the text is also kept every few seconds and when the person leaves the page, through
- * the saveDraft operation, so a time-out or a closed tab loses nothing.
+ * The message box under a conversation, where sending is the one obvious action (also Ctrl/Cmd+Enter).
+ * With JavaScript the text is kept as a draft every few seconds and when the person leaves the
+ * page, through the saveDraft operation, so a time-out or a closed tab loses nothing; without it
+ * the quieter "keep as draft" button does the same. On a phone the box stays at the bottom of the
+ * screen while the thread scrolls.
  */
 export function Composer({
   conversationId,
   clientMessageId,
   body,
   notify,
+  staff,
   error,
   files,
 }: {
@@ -25,6 +29,8 @@ export function Composer({
   clientMessageId: string;
   body: string;
   notify: boolean;
+  /** Staff choose whether the others get a mail; clients' messages always tell their care team. */
+  staff: boolean;
   error: string | null;
   /** Files that go with the message: those kept from a refused send, their error, the tenant's limit. */
   files: { kept: readonly KeptFile[]; error: string | undefined; maxFileMb: number };
@@ -32,6 +38,7 @@ export function Composer({
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState("");
+  useSendShortcut(form);
 
   useEffect(() => {
     const element = form.current;
@@ -73,25 +80,23 @@ export function Composer({
   }, [conversationId, t]);
 
   return (
-    <Form method="post" className="composer" ref={form}>
+    <Form method="post" className="composer composer--thread" ref={form}>
       <input type="hidden" name="clientMessageId" value={clientMessageId} />
       <div className="field">
         <label htmlFor="body">{t("messaging.composer.label")}</label>
         <textarea
           id="body"
           name="body"
+          rows={3}
           defaultValue={body}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "body-error body-hint" : "body-hint"}
+          aria-describedby={error ? "body-error" : undefined}
         />
         {error ? (
           <p id="body-error" className="field__error">
             {error}
           </p>
         ) : null}
-        <p id="body-hint" className="field__hint">
-          {t("messaging.composer.hint", { max: messageLimits.bodyMaxLength })}
-        </p>
       </div>
       <FileAttacher
         id="message-files"
@@ -102,27 +107,20 @@ export function Composer({
         kept={files.kept}
         error={files.error}
       />
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="notify"
-            value="yes"
-            defaultChecked={notify}
-            aria-describedby="notify-hint"
-          />
-          {t("messaging.composer.notify")}
-        </label>
-        <p id="notify-hint" className="field__hint">
-          {t("messaging.composer.notifyHint")}
-        </p>
-      </div>
+      <NotifyChoice staff={staff} defaultChecked={notify} />
       <div className="composer__actions">
+        <button
+          type="submit"
+          name="intent"
+          value="publish"
+          className="button"
+          data-send
+          aria-keyshortcuts={sendShortcut}
+        >
+          {t("messaging.composer.send")}
+        </button>
         <button type="submit" name="intent" value="draft" className="button button--secondary">
           {t("messaging.composer.saveDraft")}
-        </button>
-        <button type="submit" name="intent" value="publish" className="button">
-          {t("messaging.composer.publish")}
         </button>
       </div>
       <p className="composer__status" role="status">

@@ -84,6 +84,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     // A new id per page: pressing "publish" twice, or the browser resending, stores one message.
     clientMessageId: newClientMessageId(),
     maxFileMb: tenant.settings.files.maxFileMb,
+    staff: actor.role !== "client",
   };
 }
 
@@ -317,6 +318,7 @@ export default function Conversation() {
         clientMessageId={page.clientMessageId}
         body={composerRefusal?.body ?? page.draft?.body ?? ""}
         notify={composerRefusal?.notify ?? page.draft?.notify ?? true}
+        staff={page.staff}
         error={composerRefusal ? bodyError(composerRefusal.error, composerRefusal.length) : null}
         files={{
           kept: composerRefusal?.kept ?? [],

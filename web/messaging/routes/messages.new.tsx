@@ -6,6 +6,7 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { correspondentsOf, startConversation, type StartErrors } from "../../../core/messaging/inbox.ts";
 import { messageLimits } from "../../../core/messaging/limits.ts";
@@ -14,6 +15,7 @@ import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
 import filesStyles from "../../kernel/components/files/files.css?url";
 import type { KeptFile } from "../../kernel/components/files/use-uploads.ts";
 import messagingStyles from "../components/messaging.css?url";
+import { NotifyChoice, sendShortcut, useSendShortcut } from "../components/SendChoices.tsx";
 import { keptFiles } from "../../kernel/files.server.ts";
 import { parseForm } from "../../kernel/forms.server.ts";
 import { startForm } from "../message-forms.server.ts";
@@ -95,6 +97,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function NewConversation() {
   const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  useSendShortcut(form);
   const page = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>() as Refusal | undefined;
   const errors = refusal?.errors ?? {};
@@ -138,7 +142,7 @@ export default function NewConversation() {
           </ul>
         </FormAlert>
       ) : null}
-      <Form method="post" className="composer">
+      <Form method="post" className="composer" ref={form}>
         <input
           type="hidden"
           name="clientMessageId"
@@ -222,16 +226,10 @@ export default function NewConversation() {
           kept={refusal?.kept}
           error={errorText.files}
         />
-        <div className="field">
-          <label className="choice">
-            <input type="checkbox" name="notify" value="yes" defaultChecked={refusal?.notify ?? true} />
-            {t("messaging.composer.notify")}
-          </label>
-          <p className="field__hint">{t("messaging.composer.notifyHint")}</p>
-        </div>
+        <NotifyChoice staff={page.kind === "clients"} defaultChecked={refusal?.notify ?? true} />
         <div className="composer__actions">
-          <button type="submit" className="button">
-            {t("messaging.composer.publish")}
+          <button type="submit" className="button" data-send aria-keyshortcuts={sendShortcut}>
+            {t("messaging.composer.send")}
           </button>
         </div>
       </Form>

@@ -43,11 +43,10 @@ export const en: Strings = {
     },
     composer: {
       label: "Your message",
-      hint: "Your text is kept as a draft while you type. At most {{max}} characters.",
-      notify: "Send notification mail",
+      notify: "Also send a notice by e-mail",
       notifyHint: "The mail only says that there is a new message, never what it says.",
-      saveDraft: "Save as draft",
-      publish: "Save and publish",
+      saveDraft: "Keep as draft",
+      send: "Send",
       attachments: "Add attachments",
     },
     start: {

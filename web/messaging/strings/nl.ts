@@ -44,11 +44,10 @@ export const nl = {
     },
     composer: {
       label: "Je bericht",
-      hint: "Je tekst wordt als concept bewaard terwijl je typt. Hoogstens {{max}} tekens.",
-      notify: "Verstuur notificatiemail",
+      notify: "Stuur een melding per e-mail",
       notifyHint: "De mail zegt alleen dat er een nieuw bericht is, nooit wat erin staat.",
-      saveDraft: "Opslaan als concept",
-      publish: "Opslaan en publiceren",
+      saveDraft: "Bewaar als concept",
+      send: "Versturen",
       attachments: "Bijlagen toevoegen",
     },
     start: {
