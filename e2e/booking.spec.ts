@@ -101,10 +101,23 @@ test("a client books a time, the coach sees it in the agenda, the client cancels
   await expect(coachPage.locator(".appointment")).toContainText(client.name);
   await coachContext.close();
 
-  // The client cancels with a reason; the time is free again.
+  // The client cancels: asked first, told what the notice rule means, and able to take it back.
+  await page.getByRole("link", { name: "Afspraak annuleren" }).click();
+  await expect(page.getByText("Je annuleert op tijd: meer dan 24 uur voor het begin.")).toBeVisible();
+  await page.getByRole("button", { name: "Ja, annuleren" }).click();
+  await expect(page.getByRole("status")).toContainText("De afspraak is geannuleerd.");
+  await screenshot(page, testInfo, "booking-cancelled-undo");
+  await page.getByRole("button", { name: "Ongedaan maken" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "De afspraak gaat toch door. Jullie krijgen er allebei bericht over.",
+  );
+  await expect(page.locator(".appointment")).toContainText("Bevestigd");
+
+  // Then cancels for good, with a reason; the time is free again.
+  await page.getByRole("link", { name: "Afspraak annuleren" }).click();
   await page.getByLabel("Reden (niet verplicht)").fill("Ik ben verhinderd");
-  await page.getByRole("button", { name: "Afspraak annuleren" }).click();
-  await expect(page.getByRole("status")).toHaveText("De afspraak is geannuleerd. De tijd is weer vrij.");
+  await page.getByRole("button", { name: "Ja, annuleren" }).click();
+  await expect(page.getByRole("status")).toContainText("De afspraak is geannuleerd. De tijd is weer vrij.");
   await expect(page.locator(".appointment")).toContainText("Geannuleerd");
   await expect(page.locator(".appointment")).toContainText("Ik ben verhinderd");
 

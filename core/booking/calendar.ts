@@ -39,6 +39,11 @@ export interface BookingStore {
    * same transaction, and only if the new one was written.
    */
   insertUnlessOverlapping(booking: Booking, replacing?: Replaced): Promise<boolean>;
+  /**
+   * Makes a cancelled booking confirmed again, as it was, unless a held or confirmed booking of the
+   * staff member now overlaps it; false if one does or it is no longer cancelled.
+   */
+  restoreUnlessOverlapping(booking: Booking): Promise<boolean>;
   /** Moves a booking from one status to the next; false when it was not in `from` any more. */
   transition(
     id: string,
@@ -241,6 +246,44 @@ export async function cancelBooking(
   return { ok: true, booking: { ...booking, ...changes } };
 }
 
+/** How long whoever cancelled a confirmed appointment may take that back. */
+export const cancelUndoMinutes = 5;
+
+/**
+ * Until when a cancellation can be taken back: a few minutes after it, and never once the
+ * appointment has begun. Null for anything but a cancelled appointment that had been confirmed
+ * (a hold let go is simply chosen again).
+ */
+export function undoableUntil(booking: Booking): Date | null {
+  if (booking.status !== "cancelled" || !booking.confirmedAt || !booking.cancelledAt) return null;
+  const window = Date.parse(booking.cancelledAt) + cancelUndoMinutes * 60_000;
+  return new Date(Math.min(window, Date.parse(booking.startsAt)));
+}
+
+export type RestoreOutcome = ChangeOutcome | { ok: false; reason: "undoOver" | "taken" };
+
+/**
+ * Takes a cancellation back, for the person who made it and only shortly after: the appointment
+ * stands again if nobody took its time in the meantime.
+ */
+export async function restoreBooking(
+  deps: CalendarDeps,
+  staffUserId: string,
+  bookingId: string,
+  actorUserId: string,
+): Promise<RestoreOutcome> {
+  const booking = await deps.store.findById(bookingId);
+  if (!booking || booking.staffUserId !== staffUserId) return { ok: false, reason: "notFound" };
+  // Someone else's cancellation is not this person's to take back.
+  if (booking.status === "cancelled" && booking.cancelledByUserId !== actorUserId)
+    return { ok: false, reason: "notFound" };
+  const until = undoableUntil(booking);
+  if (!until || deps.now() >= until) return { ok: false, reason: "undoOver" };
+  if (!(await deps.store.restoreUnlessOverlapping(booking))) return { ok: false, reason: "taken" };
+  const changes = { status: "confirmed" as const, cancelledAt: null, cancelledByUserId: null, reason: null };
+  return { ok: true, booking: { ...booking, ...changes } };
+}
+
 /**
  * Which slots a listing shows: `free` ones, or all `open` ones (within the hours, notice and
  * horizon, as if nothing were booked yet: a day with open but no free slots is full).
@@ -338,6 +381,7 @@ export interface StaffCalendars {
     actorUserId: string,
     reason: string | null,
   ): Promise<ChangeOutcome>;
+  restoreBooking(staffUserId: string, bookingId: string, actorUserId: string): Promise<RestoreOutcome>;
   joinWaitlist(request: JoinRequest): Promise<JoinOutcome>;
   leaveWaitlist(staffUserId: string, clientUserId: string, entryId: string): Promise<boolean>;
 }

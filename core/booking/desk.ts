@@ -4,7 +4,13 @@ import { inCareTeam, type CareTeamStore, type Coach } from "../kernel/care-team/
 import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import type { Slot } from "./availability.ts";
 import type { Booking } from "./booking.ts";
-import type { AppointmentType, BookingOutcome, SlotKind, StaffCalendars } from "./calendar.ts";
+import type {
+  AppointmentType,
+  BookingOutcome,
+  RestoreOutcome,
+  SlotKind,
+  StaffCalendars,
+} from "./calendar.ts";
 import type { BookingSettings } from "./settings.ts";
 import type { JoinOutcome, WaitlistEntry, WaitlistStore } from "./waitlist.ts";
 import type { LocalDate } from "./zoned.ts";
@@ -152,6 +158,25 @@ export async function cancel(
   if (!outcome.ok) return outcome;
   await audited(deps, actor, outcome.booking, "booking.cancelled", origin, { noticeOverridden: late });
   if (booking.status === "confirmed") await tellBoth(deps, outcome.booking);
+  return outcome;
+}
+
+/**
+ * Takes back one's own cancellation within a few minutes: the appointment stands again, both are
+ * told, and the audit log has both steps. Refused once the time is gone or taken by someone else.
+ */
+export async function undoCancel(
+  deps: DeskDeps,
+  actor: Actor,
+  bookingId: string,
+  origin: RequestOrigin,
+): Promise<RestoreOutcome> {
+  const booking = await ownBooking(deps, actor, bookingId);
+  if (!booking) return { ok: false, reason: "notFound" };
+  const outcome = await deps.calendars.restoreBooking(booking.staffUserId, booking.id, actor.id);
+  if (!outcome.ok) return outcome;
+  await audited(deps, actor, outcome.booking, "booking.restored", origin);
+  await tellBoth(deps, outcome.booking);
   return outcome;
 }
 

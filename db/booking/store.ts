@@ -135,6 +135,19 @@ export class D1BookingStore implements BookingStore, ReminderStore {
     return inserted.meta.changes === 1;
   }
 
+  async restoreUnlessOverlapping(booking: Booking): Promise<boolean> {
+    const taken = sql`exists (select 1 from ${bookings} as other
+      where other.tenant_id = ${this.#scope.tenantId} and other.staff_user_id = ${booking.staffUserId}
+      and other.status in ('held', 'confirmed') and other.id <> ${booking.id}
+      and other.blocked_from < ${booking.blockedUntil} and other.blocked_until > ${booking.blockedFrom})`;
+    const result = await this.#scope.updateWhere(
+      bookings,
+      and(eq(bookings.id, booking.id), eq(bookings.status, "cancelled"), sql`not ${taken}`)!,
+      { status: "confirmed", cancelledAt: null, cancelledByUserId: null, reason: null },
+    );
+    return result.meta.changes === 1;
+  }
+
   async transition(id: string, from: Booking["status"], changes: Partial<Booking>): Promise<boolean> {
     const result = await this.#scope.updateWhere(
       bookings,

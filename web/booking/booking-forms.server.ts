@@ -39,6 +39,7 @@ export const newBookingForm = z.object({ ...withCoachAndType, ...pickedSlot });
 
 export const bookingChangeForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("confirm") }),
+  z.object({ intent: z.literal("undo") }),
   z.object({ intent: z.enum(["cancel", "release"]), reason }),
 ]);
 

@@ -344,6 +344,55 @@ describe("cancelling and moving", () => {
     expect(line?.detail).toMatchObject({ noticeOverridden: true });
   });
 
+  it("asks before cancelling, and lets whoever cancelled take it back for a few minutes while the time is free", async () => {
+    const startsAt = at(13, "10:00");
+    const id = await booked("client", startsAt);
+    const shown = await (await page("client", `/booking/${id}`)).text();
+    expect(shown).toContain(`href="/booking/${id}?cancel=confirm#cancel"`);
+    expect(shown).not.toContain('value="cancel"');
+    const asking = await (await page("client", `/booking/${id}?cancel=confirm`)).text();
+    expect(asking).toContain("Weet je zeker dat je deze afspraak met coach wilt annuleren?");
+    expect(asking).toContain("Je annuleert op tijd: meer dan 24 uur voor het begin.");
+    expect(asking).toContain('value="cancel"');
+
+    const cancel = () => post(host, `/booking/${id}`, { intent: "cancel" }, { cookie: cookies.client! });
+    const undo = (as: string) => post(host, `/booking/${id}`, { intent: "undo" }, { cookie: cookies[as]! });
+    expect((await cancel()).headers.get("location")).toBe(`/booking/${id}?done=cancelled`);
+    expect(await (await page("client", `/booking/${id}?done=cancelled`)).text()).toContain('value="undo"');
+    // Neither the other side nor another client can take it back.
+    expect((await undo("staff")).status).toBe(404);
+    expect((await undo("neighbour")).status).toBe(404);
+    expect((await undo("client")).headers.get("location")).toBe(`/booking/${id}?done=restored`);
+    expect((await undo("client")).headers.get("location")).toBe(`/booking/${id}?done=restored`);
+    const scope = data.scopeIn(tenant.cell, tenant.id);
+    expect(await scope.findById(bookings, id)).toMatchObject({ status: "confirmed", cancelledAt: null });
+    const restored = await scope.list(auditEvents, {
+      where: and(eq(auditEvents.action, "booking.restored"), eq(auditEvents.targetId, id)),
+    });
+    expect(restored).toHaveLength(1);
+
+    // Once someone else has chosen the time, it stays theirs.
+    expect((await cancel()).status).toBe(302);
+    await booked("neighbour", startsAt);
+    const taken = await undo("client");
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain("Iemand anders heeft deze tijd net gekozen.");
+    expect(await scope.findById(bookings, id)).toMatchObject({ status: "cancelled" });
+
+    // And a few minutes later it is too late.
+    const later = await booked("client", at(13, "12:00"));
+    expect(
+      (await post(host, `/booking/${later}`, { intent: "cancel" }, { cookie: cookies.client! })).status,
+    ).toBe(302);
+    await scope.update(bookings, later, { cancelledAt: new Date(Date.now() - 6 * 60_000).toISOString() });
+    expect(await (await page("client", `/booking/${later}?done=cancelled`)).text()).not.toContain(
+      'value="undo"',
+    );
+    const over = await post(host, `/booking/${later}`, { intent: "undo" }, { cookie: cookies.client! });
+    expect(over.status).toBe(409);
+    expect(await over.text()).toContain("Ongedaan maken kan niet meer");
+  });
+
   it("moves a booking to a time picked on the same month view", async () => {
     const id = await booked("client", at(12));
     const day = inZone(at(12, "14:00"), "Asia/Tokyo").date;

@@ -5,6 +5,7 @@ import {
   createBooking,
   listAvailability,
   rescheduleBooking,
+  restoreBooking,
   type BookingRequest,
   type RescheduleRequest,
   type SlotKind,
@@ -130,6 +131,13 @@ export class StaffCalendar extends DurableObject<Env> {
       if (outcome.ok) await this.#offerFreedTime(owner, deps);
       await this.#setAlarm(deps, owner.staffUserId);
       return outcome;
+    });
+  }
+
+  restoreBooking(owner: CalendarOwner, bookingId: string, actorUserId: string) {
+    return this.#inTurn(async () => {
+      const deps = await this.#deps(owner);
+      return restoreBooking(deps, owner.staffUserId, bookingId, actorUserId);
     });
   }
 

@@ -48,6 +48,11 @@ export class DurableStaffCalendars implements StaffCalendars {
     return stub.cancelBooking(owner, bookingId, actorUserId, reason);
   }
 
+  restoreBooking(staffUserId: string, bookingId: string, actorUserId: string) {
+    const { stub, owner } = this.#calendar(staffUserId);
+    return stub.restoreBooking(owner, bookingId, actorUserId);
+  }
+
   joinWaitlist({ staffUserId, ...request }: JoinRequest) {
     const { stub, owner } = this.#calendar(staffUserId);
     return stub.joinWaitlist(owner, request);

@@ -7,7 +7,8 @@ import {
 } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { cancel, confirm } from "../../../core/booking/desk.ts";
+import { undoableUntil } from "../../../core/booking/calendar.ts";
+import { cancel, confirm, undoCancel } from "../../../core/booking/desk.ts";
 import { requireBooking, requireShownBooking } from "../booking.server.ts";
 import { bookingChangeForm } from "../booking-forms.server.ts";
 import { readForm } from "../../kernel/forms.server.ts";
@@ -26,15 +27,19 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: bookingSty
  * One appointment, for its client and its staff member (anyone else: not found), in the viewer's
  * zone: confirm a held time, let it go, cancel or move a confirmed one. Within the notice window
  * a client is told whom to ask; the staff member may still act, and is told it is recorded.
+ * Cancelling asks first (`?cancel=confirm`, so it works without JavaScript) and can be taken back
+ * for a few minutes after.
  */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const { tenant, booking, shown, client, formats } = await requireShownBooking(
+  const { tenant, booking, shown, client, formats, account, deps } = await requireShownBooking(
     context,
     request,
     access,
     params.id ?? "",
   );
   const open = shown.status === "confirmed" && !shown.ended;
+  const canChange = open && (!client || !booking.withinNotice);
+  const undoUntil = booking.cancelledByUserId === account.id ? undoableUntil(booking) : null;
   return {
     booking: shown,
     zone: formats.zone,
@@ -43,7 +48,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     noticeHours: tenant.settings.booking.cancelNoticeHours,
     withinNotice: open && booking.withinNotice,
     // A client within the notice window can do nothing but ask; the staff member can.
-    canChange: open && (!client || !booking.withinNotice),
+    canChange,
+    confirmingCancel: canChange && new URL(request.url).searchParams.get("cancel") === "confirm",
+    undoUntil: undoUntil && undoUntil > deps.now() ? formats.time(undoUntil.toISOString()) : null,
   };
 }
 
@@ -53,6 +60,16 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = await readForm(request, bookingChangeForm);
   if (!form.ok) return data({ refused: "notHeld" as const, reason: form.values.reason ?? "" }, 400);
   const input = form.data;
+  if (input.intent === "undo") {
+    const result = await undoCancel(deps, actor, id, origin);
+    if (result.ok) return redirect(`/booking/${id}?done=restored`);
+    if (result.reason === "notFound") throw data(null, { status: 404 });
+    // Pressed twice: the first press restored it.
+    if ((await deps.records.find(id))?.status === "confirmed")
+      return redirect(`/booking/${id}?done=restored`);
+    const refused = result.reason === "taken" ? ("taken" as const) : ("undoOver" as const);
+    return data({ refused, reason: "" }, 409);
+  }
   if (input.intent === "confirm") {
     const result = await confirm(deps, actor, id, origin);
     if (result.ok) return redirect(`/booking/${id}?done=confirmed`);
@@ -70,7 +87,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return data({ refused, reason }, 409);
 }
 
-const doneMessages = ["confirmed", "cancelled", "released", "moved"] as const;
+const doneMessages = ["confirmed", "cancelled", "released", "moved", "restored"] as const;
 
 export default function Appointment() {
   const { t } = useTranslation();
@@ -90,9 +107,23 @@ export default function Appointment() {
       </p>
       <h1>{client && holding ? t("booking.detail.confirmTitle") : t("booking.detail.title")}</h1>
       {done && !refusal ? (
-        <p className="notice notice--success" role="status">
-          {t(`booking.detail.done.${done}`)}
-        </p>
+        <div className="notice notice--success" role="status">
+          <p>{t(`booking.detail.done.${done}`)}</p>
+          {done === "cancelled" && page.undoUntil ? (
+            <Form method="post" className="actions">
+              <button
+                type="submit"
+                name="intent"
+                value="undo"
+                className="button button--secondary"
+                disabled={busy}
+              >
+                {t("booking.detail.undo")}
+              </button>
+              <span className="field__hint">{t("booking.detail.undoUntil", { time: page.undoUntil })}</span>
+            </Form>
+          ) : null}
+        </div>
       ) : null}
       {refusal ? (
         <p className="notice notice--error" role="alert">
@@ -175,32 +206,55 @@ export default function Appointment() {
               {t("booking.detail.move")}
             </Link>
           </p>
-          <h2 className="section-title">{t("booking.detail.cancelTitle")}</h2>
-          <Form method="post" className="form">
-            <div className="field">
-              <label htmlFor="reason">{t("booking.detail.cancelReason")}</label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={3}
-                maxLength={500}
-                defaultValue={refusal?.reason ?? ""}
-                aria-describedby="reason-hint"
-              />
-              <div id="reason-hint" className="field__hint">
-                {t("booking.detail.cancelReasonHint", { name: otherName })}
+          <h2 className="section-title" id="cancel">
+            {t("booking.detail.cancelTitle")}
+          </h2>
+          {page.confirmingCancel ? (
+            <Form method="post" className="form confirm-panel">
+              <p>
+                {client
+                  ? t("booking.detail.cancelConfirmClient", { name: otherName })
+                  : t("booking.detail.cancelConfirmStaff", { name: otherName })}
+              </p>
+              {client ? (
+                <p>{t("booking.detail.cancelNoticeRule", { hours: page.noticeHours, name: otherName })}</p>
+              ) : null}
+              <div className="field">
+                <label htmlFor="reason">{t("booking.detail.cancelReason")}</label>
+                <textarea
+                  id="reason"
+                  name="reason"
+                  rows={3}
+                  maxLength={500}
+                  defaultValue={refusal?.reason ?? ""}
+                  aria-describedby="reason-hint"
+                />
+                <div id="reason-hint" className="field__hint">
+                  {t("booking.detail.cancelReasonHint", { name: otherName })}
+                </div>
               </div>
-            </div>
-            <button
-              type="submit"
-              name="intent"
-              value="cancel"
-              className="button button--danger"
-              disabled={busy}
-            >
-              {t("booking.detail.cancel")}
-            </button>
-          </Form>
+              <div className="actions">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="cancel"
+                  className="button button--danger"
+                  disabled={busy}
+                >
+                  {t("booking.detail.cancelYes")}
+                </button>
+                <Link to={`/booking/${booking.id}`} className="button button--secondary">
+                  {t("booking.detail.cancelNo")}
+                </Link>
+              </div>
+            </Form>
+          ) : (
+            <p className="actions">
+              <Link to={`/booking/${booking.id}?cancel=confirm#cancel`} className="button button--danger">
+                {t("booking.detail.cancel")}
+              </Link>
+            </p>
+          )}
         </>
       ) : null}
     </section>

@@ -77,6 +77,8 @@ export const en: Strings = {
         "This is no longer possible: your {{term.appointment}} starts within {{hours}} hours. Please contact {{name}}.",
       notHeld: "This {{term.appointment}} has been cancelled already or is over.",
       holdOver: "The time to confirm has run out. Please choose a time again.",
+      undoOver:
+        "This can no longer be undone: the time for that has passed. Choose a new time if you still want to come.",
     },
     detail: {
       title: "{{term.appointment, capitalize}}",
@@ -101,6 +103,14 @@ export const en: Strings = {
       cancelReason: "Reason (optional)",
       cancelReasonHint: "{{name}} sees what you write here.",
       cancel: "Cancel the {{term.appointment}}",
+      cancelConfirmClient: "Are you sure you want to cancel this {{term.appointment}} with {{name}}?",
+      cancelConfirmStaff: "Are you sure you want to cancel this {{term.appointment}}? {{name}} will be told.",
+      cancelNoticeRule:
+        "You are cancelling in time: more than {{hours}} hours before the start. {{name}} is told and the time becomes free for others.",
+      cancelYes: "Yes, cancel",
+      cancelNo: "No, keep it",
+      undo: "Undo",
+      undoUntil: "You can until {{time}}, unless someone takes the time meanwhile.",
       move: "Move",
       tooLateClient:
         "You can cancel or move up to {{hours}} hours before the start. Cannot make it? Please contact {{name}}.",
@@ -113,6 +123,7 @@ export const en: Strings = {
         cancelled: "The {{term.appointment}} has been cancelled. The time is free again.",
         released: "You have let go of the time. It is free again.",
         moved: "The {{term.appointment}} has been moved.",
+        restored: "The {{term.appointment}} is on again. You will both get a message about it.",
       },
     },
     move: {

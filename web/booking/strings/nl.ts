@@ -78,6 +78,8 @@ export const nl = {
         "Dit kan niet meer: je {{term.appointment}} begint binnen {{hours}} uur. Neem contact op met {{name}}.",
       notHeld: "Deze {{term.appointment}} is al geannuleerd of voorbij.",
       holdOver: "De tijd om te bevestigen is voorbij. Kies opnieuw een tijd.",
+      undoOver:
+        "Ongedaan maken kan niet meer: de tijd daarvoor is voorbij. Kies een nieuwe tijd als je toch wilt komen.",
     },
     detail: {
       title: "{{term.appointment, capitalize}}",
@@ -102,6 +104,15 @@ export const nl = {
       cancelReason: "Reden (niet verplicht)",
       cancelReasonHint: "{{name}} ziet wat je hier schrijft.",
       cancel: "{{term.appointment, capitalize}} annuleren",
+      cancelConfirmClient: "Weet je zeker dat je deze {{term.appointment}} met {{name}} wilt annuleren?",
+      cancelConfirmStaff:
+        "Weet je zeker dat je deze {{term.appointment}} wilt annuleren? {{name}} krijgt hiervan bericht.",
+      cancelNoticeRule:
+        "Je annuleert op tijd: meer dan {{hours}} uur voor het begin. {{name}} krijgt bericht en de tijd komt vrij voor anderen.",
+      cancelYes: "Ja, annuleren",
+      cancelNo: "Nee, niet annuleren",
+      undo: "Ongedaan maken",
+      undoUntil: "Dat kan tot {{time}}, als niemand de tijd intussen kiest.",
       move: "Verplaatsen",
       tooLateClient:
         "Annuleren of verplaatsen kan tot {{hours}} uur voor het begin. Kun je niet komen? Neem contact op met {{name}}.",
@@ -114,6 +125,7 @@ export const nl = {
         cancelled: "De {{term.appointment}} is geannuleerd. De tijd is weer vrij.",
         released: "Je hebt de tijd losgelaten. Hij is weer vrij.",
         moved: "De {{term.appointment}} is verplaatst.",
+        restored: "De {{term.appointment}} gaat toch door. Jullie krijgen er allebei bericht over.",
       },
     },
     move: {
