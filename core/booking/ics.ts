@@ -127,7 +127,8 @@ export function bookingCalendarFile(input: {
   event: BookingEvent;
   viewerId: string;
   origin: string;
-  organizer: Organizer;
+  /** The sender of a mailed file; a file the viewer downloads for their own calendar has none. */
+  organizer?: Organizer;
   texts: EventTexts;
   now: Date;
 }): { method: CalendarMethod; ics: string } | null {

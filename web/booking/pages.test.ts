@@ -393,6 +393,31 @@ describe("cancelling and moving", () => {
     expect(await over.text()).toContain("Ongedaan maken kan niet meer");
   });
 
+  it("offers a confirmed appointment as a file for the viewer's own calendar, to its two people only", async () => {
+    const id = await booked("client", at(14, "09:00"));
+    expect(await (await page("client", `/booking/${id}`)).text()).toContain(
+      `href="/booking/${id}/calendar.ics"`,
+    );
+    const file = await page("client", `/booking/${id}/calendar.ics`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(file.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="afspraak-\d{4}-\d\d-\d\d\.ics"$/,
+    );
+    const ics = await file.text();
+    expect(ics).toContain(`UID:${id}@booking-pages.localhost`);
+    expect(ics).toContain("STATUS:CONFIRMED");
+    expect(ics).toContain("met coach");
+    expect((await page("staff", `/booking/${id}/calendar.ics`)).status).toBe(200);
+    expect((await page("neighbour", `/booking/${id}/calendar.ics`)).status).toBe(404);
+    expect((await page("foreign", `/booking/${id}/calendar.ics`, "booking-pages-b.localhost")).status).toBe(
+      404,
+    );
+    expect((await visit(host, `/booking/${id}/calendar.ics`)).status).toBe(302);
+    await post(host, `/booking/${id}`, { intent: "cancel" }, { cookie: cookies.client! });
+    expect((await page("client", `/booking/${id}/calendar.ics`)).status).toBe(404);
+  });
+
   it("moves a booking to a time picked on the same month view", async () => {
     const id = await booked("client", at(12));
     const day = inZone(at(12, "14:00"), "Asia/Tokyo").date;

@@ -6,7 +6,7 @@ import type { Delivery, MailAttachment, MailAttachments } from "../../core/kerne
 import type { Tenant } from "../../core/kernel/tenants/tenant.ts";
 import { D1BookingRecords } from "../../db/booking/records.ts";
 import type { TenantScope } from "../../db/kernel/scope.ts";
-import { calendarWordsFor } from "./event-texts.ts";
+import { calendarWordsFor } from "../../web/booking/calendar-words.server.ts";
 
 /** The kinds whose link names a booking (`/booking/<id>`): their mail carries its calendar file. */
 const calendarKinds: ReadonlySet<NotificationKind> = new Set(["booking", "booking-reminder"]);

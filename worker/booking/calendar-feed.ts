@@ -3,7 +3,7 @@ import { feedRefreshMinutes, readFeed } from "../../core/booking/calendar-feed.t
 import { feedCalendar } from "../../core/booking/ics.ts";
 import type { AppEnv } from "../context.ts";
 import { tenantOrigin } from "../kernel/notifications/pipeline.ts";
-import { calendarWordsFor } from "./event-texts.ts";
+import { calendarWordsFor } from "../../web/booking/calendar-words.server.ts";
 
 /**
  * `GET /calendar/<token>.ics`: a staff member's bookings for their calendar app (ADR 0013). The

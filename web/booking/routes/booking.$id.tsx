@@ -186,6 +186,13 @@ export default function Appointment() {
           </Link>
         </p>
       ) : null}
+      {booking.status === "confirmed" && !booking.ended ? (
+        <p className="actions">
+          <a href={`/booking/${booking.id}/calendar.ics`} download className="button button--secondary">
+            {t("booking.detail.addToCalendar")}
+          </a>
+        </p>
+      ) : null}
       {booking.status === "confirmed" && booking.ended ? <p>{t("booking.detail.ended")}</p> : null}
 
       {page.withinNotice && client ? (

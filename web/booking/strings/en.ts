@@ -111,6 +111,7 @@ export const en: Strings = {
       cancelNo: "No, keep it",
       undo: "Undo",
       undoUntil: "You can until {{time}}, unless someone takes the time meanwhile.",
+      addToCalendar: "Add to my calendar",
       move: "Move",
       tooLateClient:
         "You can cancel or move up to {{hours}} hours before the start. Cannot make it? Please contact {{name}}.",

@@ -113,6 +113,7 @@ export const nl = {
       cancelNo: "Nee, niet annuleren",
       undo: "Ongedaan maken",
       undoUntil: "Dat kan tot {{time}}, als niemand de tijd intussen kiest.",
+      addToCalendar: "Zet in mijn agenda",
       move: "Verplaatsen",
       tooLateClient:
         "Annuleren of verplaatsen kan tot {{hours}} uur voor het begin. Kun je niet komen? Neem contact op met {{name}}.",

@@ -1,8 +1,8 @@
 import type { EventTexts } from "../../core/booking/ics.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
 import type { Tenant } from "../../core/kernel/tenants/tenant.ts";
-import { i18nBundle } from "../../web/kernel/i18n/bundle.server.ts";
-import { createI18n } from "../../web/kernel/i18n/i18n.ts";
+import { i18nBundle } from "../kernel/i18n/bundle.server.ts";
+import { createI18n } from "../kernel/i18n/i18n.ts";
 
 /**
  * The words of calendar entries in one reader's language, with the tenant's name and terms
