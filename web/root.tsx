@@ -19,7 +19,7 @@ import { defaultLanguage, isLanguage, type Language } from "../core/kernel/tenan
 import { textFor } from "../core/kernel/tenants/settings.ts";
 import { AppShell } from "./kernel/components/AppShell.tsx";
 import { toolsFor } from "./capabilities.ts";
-import { ErrorPage } from "./kernel/components/ErrorPage.tsx";
+import { ErrorPage, errorKindOf } from "./kernel/components/ErrorPage.tsx";
 import { wordingFor } from "./kernel/i18n/bundle.server.ts";
 import { pageNamespaces } from "./kernel/i18n/strings.ts";
 import { StringsSeed, Translated } from "./kernel/i18n/Translated.tsx";
@@ -162,11 +162,12 @@ function errorLanguage(error: unknown): Language {
 export function ErrorBoundary() {
   const error = useRouteError();
   const root = useRootData();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
   const unknownHost =
     isRouteErrorResponse(error) && (error.data as { reason?: string })?.reason === "unknownHost";
-  if (!notFound) console.error(error);
-  const kind = unknownHost ? "unknownHost" : notFound ? "notFound" : "serverError";
+  // Refusals are answers, not faults; only a fault is worth the console.
+  if (status >= 500) console.error(error);
+  const kind = unknownHost ? "unknownHost" : errorKindOf(status);
   const language = root?.i18n.language ?? errorLanguage(error);
   if (root?.kind === "tenant") {
     return (
@@ -174,12 +175,12 @@ export function ErrorBoundary() {
       // needs no other.
       <Translated wording={root.i18n} namespaces={["kernel"]}>
         <AppShell data={root}>
-          <ErrorPage kind={kind} language={language} />
+          <ErrorPage kind={kind} status={status} language={language} />
         </AppShell>
       </Translated>
     );
   }
-  return <ErrorPage kind={kind} language={language} standalone />;
+  return <ErrorPage kind={kind} status={status} language={language} standalone />;
 }
 
 // The root data (language and words, brand, navigation) changes only through a form post, never

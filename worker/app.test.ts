@@ -216,6 +216,20 @@ describe("failures", () => {
     expect(await api.json()).toEqual({ error: { code: "internal_error", message: "Something went wrong" } });
   });
 
+  it("shows a refused page as what it is: no access for a 403, not a fault", async () => {
+    const cookie = await signIn("coaching.localhost", "sanne.visser@example.nl");
+    const response = await visit("coaching.localhost", "/admin/audit", { headers: { cookie } });
+    expect(response.status).toBe(403);
+    const html = await text(response);
+    expect(html).toContain("Geen toegang");
+    expect(html).toContain('<p class="error-page__code" aria-hidden="true">403</p>');
+    expect(html).not.toContain("Er ging iets mis");
+    const english = await visit("coaching.localhost", "/admin/audit", {
+      headers: { cookie: `${cookie}; __Host-lang=en` },
+    });
+    expect(await text(english)).toContain("No access");
+  });
+
   it("shows a failing page as the tenant's branded, translated 500", async () => {
     const email = "youssef.haddad@example.nl";
     const cookie = await signIn("ggz.localhost", email);

@@ -6,6 +6,11 @@ export const errorMessages = {
   nl: {
     notFoundTitle: "Pagina niet gevonden",
     notFoundBody: "Deze pagina bestaat niet (meer) of je hebt er geen toegang toe.",
+    forbiddenTitle: "Geen toegang",
+    forbiddenBody:
+      "Deze pagina is niet voor jouw account. Denk je dat je er wel bij zou moeten kunnen? Vraag het de beheerder.",
+    refusedTitle: "Dat lukte niet",
+    refusedBody: "Er is niets gewijzigd. Ga terug naar de vorige pagina en probeer het nog een keer.",
     serverErrorTitle: "Er ging iets mis",
     serverErrorBody:
       "Probeer het over een paar minuten opnieuw. Blijft het misgaan, neem dan contact met ons op.",
@@ -19,6 +24,11 @@ export const errorMessages = {
   en: {
     notFoundTitle: "Page not found",
     notFoundBody: "This page does not exist (any more) or you do not have access to it.",
+    forbiddenTitle: "No access",
+    forbiddenBody:
+      "This page is not for your account. Think you should be able to see it? Ask the administrator.",
+    refusedTitle: "That did not work",
+    refusedBody: "Nothing was changed. Go back to the previous page and try once more.",
     serverErrorTitle: "Something went wrong",
     serverErrorBody: "Please try again in a few minutes. If it keeps failing, contact us.",
     backHome: "Go to the start page",
