@@ -11,6 +11,7 @@ import {
   type Filter,
 } from "../../core/documents/documents.ts";
 import { localeOf } from "../kernel/i18n/format.server.ts";
+import { fileSize } from "../kernel/components/files/file-size.ts";
 import { checkbox, id, optionalText, readForm, refused, text } from "../kernel/forms.server.ts";
 
 /**
@@ -70,7 +71,7 @@ export async function documentsPage(
           ? {
               name: document.file.name,
               inline: document.file.inline,
-              mb: (document.file.size / 1024 / 1024).toFixed(1),
+              size: fileSize(document.file.size, localeOf(context.language)),
             }
           : null,
         link: document.link,

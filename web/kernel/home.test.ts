@@ -36,6 +36,14 @@ describe("the start page", () => {
     expect(page).toContain("1 open doel, 60% op weg");
   });
 
+  it("writes file sizes as people read them in the page's language", async () => {
+    const cookie = await signIn(host, "sanne.visser@example.nl");
+    const documents = await (await visit(host, "/documents", { headers: { cookie } })).text();
+    // The demo's files are a few kilobytes: never "0.0 MB".
+    expect(documents).toMatch(/ · \d+ kB/);
+    expect(documents).not.toContain(" MB<");
+  });
+
   it("shows a coach the hand-ins awaiting feedback rather than a client's counts", async () => {
     const cookie = await signIn(host, "anouk.devries@koerscoaching.nl");
     const page = await (await visit(host, "/", { headers: { cookie } })).text();

@@ -91,7 +91,7 @@ export function DocumentsPage({ view }: { view: DocumentsView }) {
                 </p>
                 <p className="item-list__meta">
                   {t("documents.list.by", { name: document.authorName, date: document.when })}
-                  {document.file ? ` · ${t("documents.list.size", { size: document.file.mb })}` : null}
+                  {document.file ? ` · ${document.file.size}` : null}
                   {document.link ? ` · ${t("documents.link.opensAt", { host: document.link.host })}` : null}
                 </p>
                 {document.deleted ? <p className="item-list__meta">{t("documents.list.deleted")}</p> : null}

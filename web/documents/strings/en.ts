@@ -31,7 +31,6 @@ export const en: Strings = {
       delete: "Delete",
       deleted: "Deleted. You can restore it for 30 days.",
       restore: "Restore",
-      size: "{{size}} MB",
     },
     storage: {
       title: "Storage",

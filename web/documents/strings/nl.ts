@@ -30,7 +30,6 @@ export const nl = {
       delete: "Verwijderen",
       deleted: "Verwijderd. Je kunt het nog 30 dagen terugzetten.",
       restore: "Terugzetten",
-      size: "{{size}} MB",
     },
     storage: {
       title: "Opslag",
