@@ -1,3 +1,8 @@
+import { auditWords as assignmentsAudit } from "./assignments/strings/audit.ts";
+import { auditWords as bookingAudit } from "./booking/strings/audit.ts";
+import { auditWords as documentsAudit } from "./documents/strings/audit.ts";
+import { auditWords as goalsAudit } from "./goals/strings/audit.ts";
+import { auditWords as messagingAudit } from "./messaging/strings/audit.ts";
 import { en as assignmentsEn } from "./assignments/strings/en.ts";
 import { nl as assignmentsNl } from "./assignments/strings/nl.ts";
 import { en as bookingEn } from "./booking/strings/en.ts";
@@ -31,3 +36,12 @@ export const capabilityStrings = {
   operator: { nl: operatorNl, en: operatorEn },
   organisations: { nl: organisationsNl, en: organisationsEn },
 };
+
+/** Each capability's audit lines in words (`web/<capability>/strings/audit.ts`), which only the server reads. */
+export const capabilityAuditWords = [
+  assignmentsAudit,
+  bookingAudit,
+  documentsAudit,
+  goalsAudit,
+  messagingAudit,
+];

@@ -12,4 +12,12 @@ export const assignments = declareCapability({
     "assignments:hand-in": ["client"],
     "assignments:set": ["staff", "admin"],
   },
+  auditActions: [
+    "assignments.create",
+    "assignments.list",
+    "assignments.view",
+    "assignments.file",
+    "assignments.hand-in",
+    "assignments.feedback",
+  ],
 });

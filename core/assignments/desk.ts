@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { AuditAction, AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
 import type { Role } from "../kernel/auth/permissions.ts";
 import { chooseFiles, type LinkableFiles } from "../kernel/files/links.ts";
 import { newId } from "../kernel/ids.ts";
@@ -351,7 +351,7 @@ async function audited(
   actor: Actor,
   clientUserId: string,
   targetId: string,
-  action: string,
+  action: AuditAction,
   origin: RequestOrigin,
   detail: Record<string, string | number> = {},
 ) {

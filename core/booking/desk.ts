@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { AuditAction, AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
 import type { Role } from "../kernel/auth/permissions.ts";
 import { inCareTeam, type CareTeamStore, type Coach } from "../kernel/care-team/care-team.ts";
 import type { NotifyRequest } from "../kernel/notifications/notify.ts";
@@ -318,7 +318,7 @@ async function audited(
   deps: DeskDeps,
   actor: Actor,
   booking: Booking,
-  action: string,
+  action: AuditAction,
   origin: RequestOrigin,
   detail: Record<string, string | number | boolean> = {},
 ) {

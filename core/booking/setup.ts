@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
+import type { AuditAction, AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
 import type { SettingsStore } from "../kernel/tenants/tenant.ts";
 import type { AvailabilityException, BookingRules, WeeklyWindow } from "./availability.ts";
 import type { AppointmentType } from "./calendar.ts";
@@ -196,7 +196,7 @@ export async function setAppointmentTypeActive(
 async function auditType(
   deps: BookingSetupDeps,
   actor: SetupActor,
-  action: string,
+  action: AuditAction,
   id: string,
   type: NewAppointmentType,
 ) {

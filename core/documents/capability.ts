@@ -14,4 +14,12 @@ export const documents = declareCapability({
     document: { inApp: true, optional: true, urgent: false, defaults: { mail: true, sms: false } },
   },
   permissions: {},
+  auditActions: [
+    "documents.add",
+    "documents.list",
+    "documents.view",
+    "documents.download",
+    "documents.delete",
+    "documents.restore",
+  ],
 });

@@ -12,4 +12,14 @@ export const goals = declareCapability({
   },
   settings: { schema: goalSettingsSchema, defaults: defaultGoalSettings },
   permissions: {},
+  auditActions: [
+    "goals.list",
+    "goals.view",
+    "goals.create",
+    "goals.edit",
+    "goals.progress",
+    "goals.comment",
+    "goals.status",
+    "goals.settings-change",
+  ],
 });

@@ -39,6 +39,8 @@ export type CapabilityDeclaration = {
   settings?: { schema: z.ZodType; defaults: unknown };
   /** Its permissions and the roles that have them. */
   permissions: Readonly<Record<string, readonly Role[]>>;
+  /** The codes of its audit lines ("<area>.<what was done>"), unique over the kernel and all capabilities. */
+  auditActions?: readonly string[];
 };
 
 /** Checks a declaration against the shape while keeping its literal types for the registry. */

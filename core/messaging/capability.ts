@@ -18,4 +18,13 @@ export const messaging = declareCapability({
   },
   settings: { schema: messagingSettingsSchema, defaults: defaultMessagingSettings },
   permissions: {},
+  auditActions: [
+    "messages.conversation.start",
+    "messages.conversation.overview",
+    "messages.conversation.read",
+    "messages.message.send",
+    "messages.message.edit",
+    "messages.attachment.view",
+    "messages.attachment.download",
+  ],
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, like, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, ne, or, sql } from "drizzle-orm";
 import type { AuditEntry, AuditEvent, AuditLog, AuditQuery } from "../../core/kernel/audit/audit.ts";
 import { newId } from "../../core/kernel/ids.ts";
 import { auditEvents, users } from "./schema.ts";
@@ -45,8 +45,15 @@ export class D1AuditLog implements AuditLog {
         query.area ? like(auditEvents.action, `${query.area}.%`) : undefined,
         query.from ? gte(auditEvents.at, query.from.toISOString()) : undefined,
         query.to ? lt(auditEvents.at, query.to.toISOString()) : undefined,
+        query.before
+          ? or(
+              lt(auditEvents.at, query.before.at),
+              and(eq(auditEvents.at, query.before.at), lt(auditEvents.id, query.before.id)),
+            )
+          : undefined,
       ),
-      orderBy: desc(auditEvents.at),
+      // The id breaks ties between lines of the same millisecond, so pages neither skip nor repeat one.
+      orderBy: sql`${desc(auditEvents.at)}, ${desc(auditEvents.id)}`,
       limit: query.limit,
     });
     const people = [

@@ -1,9 +1,13 @@
+import type { AuditAction } from "./actions.ts";
+
+export type { AuditAction };
+
 /**
  * One line of the audit log: who (and on whose behalf) did what to which client's data, from
  * where, and how it ended. Written append-only in UTC; nothing in Portaal updates or deletes it.
  */
 export type AuditEvent = {
-  action: string;
+  action: AuditAction;
   result: "success" | "failure" | "denied";
   actorUserId?: string | null;
   onBehalfOfUserId?: string | null;
@@ -15,8 +19,12 @@ export type AuditEvent = {
   detail?: Record<string, string | number | boolean>;
 };
 
-/** A line of the log as read back, with the names of the people in it. */
-export type AuditEntry = AuditEvent & {
+/**
+ * A line of the log as read back, with the names of the people in it. Its code is whatever was
+ * written then, which may be one no longer declared.
+ */
+export type AuditEntry = Omit<AuditEvent, "action"> & {
+  action: string;
   id: string;
   at: string;
   actorName: string | null;
@@ -34,8 +42,13 @@ export type AuditQuery = {
   area?: string;
   from?: Date;
   to?: Date;
+  /** Only lines older than this one (newest first): the next page after it. */
+  before?: AuditCursor;
   limit: number;
 };
+
+/** Where a page of the log ended: its last line's time and id, which together order every line. */
+export type AuditCursor = { at: string; id: string };
 
 /** Where a request came from, as the audit log records it. */
 export type RequestOrigin = { ipAddress: string | null; userAgent: string | null };

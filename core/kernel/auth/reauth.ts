@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
+import type { AuditAction, AuditLog, RequestOrigin } from "../audit/audit.ts";
 import type { Account } from "./accounts.ts";
 import type { AttemptLimiter } from "./login.ts";
 import { verifyPassword } from "./password-hash.ts";
@@ -16,7 +16,7 @@ export async function confirmPassword(
   password: string,
   client: RequestOrigin,
   /** The audit line of a wrong password: the change that was attempted, and on whom. */
-  attempted: { action: string; targetType?: string; targetId?: string },
+  attempted: { action: AuditAction; targetType?: string; targetId?: string },
 ): Promise<"ok" | "wrong" | "throttled"> {
   const keys = [`account:${account.email}`];
   if ((await deps.limiter.waitSeconds(keys)) > 0) return "throttled";

@@ -1,4 +1,4 @@
-import type { AuditLog } from "../audit/audit.ts";
+import type { AuditAction, AuditLog } from "../audit/audit.ts";
 import type { Account } from "./accounts.ts";
 import type { AttemptLimiter } from "./login.ts";
 import { confirmPassword } from "./reauth.ts";
@@ -33,7 +33,7 @@ function auditDone(
   deps: Pick<UserAdminDeps, "audit">,
   admin: Account,
   user: Account,
-  action: string,
+  action: AuditAction,
   client: Client,
   detail?: Record<string, string>,
 ) {
@@ -102,7 +102,7 @@ async function confirmedTarget(
   userId: string,
   password: string,
   client: Client,
-  action: string,
+  action: AuditAction,
 ): Promise<{ ok: true; user: Account } | Extract<AdminResult, { ok: false }>> {
   const { user, self } = await targetOf(deps, admin, userId);
   if (!user) return { ok: false, reason: "notFound" };

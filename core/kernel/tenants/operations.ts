@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
+import type { AuditAction, AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { invite, type InviteDeps } from "../auth/invitations.ts";
 import type { Language } from "./languages.ts";
 import { normaliseHost } from "./hosts.ts";
@@ -48,7 +48,7 @@ export type NewTenant = {
 function record(
   deps: OperatorDeps,
   acting: Acting,
-  action: string,
+  action: AuditAction,
   tenant: TenantRecord,
   detail: Record<string, string>,
 ) {

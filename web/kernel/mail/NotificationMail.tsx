@@ -11,6 +11,8 @@ import { Preview } from "@react-email/preview";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 import type { TFunction } from "i18next";
+import { invitationDays } from "../../../core/kernel/auth/invitations.ts";
+import { resetMinutes } from "../../../core/kernel/auth/password-reset.ts";
 import { definitionOf } from "../../../core/kernel/notifications/kinds.ts";
 import type { MailContent } from "../../../core/kernel/notifications/ports.ts";
 import type { Language } from "../../../core/kernel/tenants/languages.ts";
@@ -39,7 +41,10 @@ export function NotificationMail({ brand, language, content, t, lines }: Props) 
   const first = content.items[0];
   // Account mail (invitation, reset) has its own button and note, and no content to keep private.
   const accountMail = first ? !definitionOf(first.kind).inApp : false;
-  const note = first && !digest ? t(`mail.note.${first.kind}`, { defaultValue: "" }) : "";
+  const note =
+    first && !digest
+      ? t(`mail.note.${first.kind}`, { days: invitationDays, minutes: resetMinutes, defaultValue: "" })
+      : "";
   const intro = digest
     ? t("mail.introDigest", { count: content.items.length, tenant: brand.name })
     : t("mail.intro", { tenant: brand.name });

@@ -1,10 +1,8 @@
-import { TZDate } from "@date-fns/tz";
 import { type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { normaliseEmail } from "../../../core/kernel/auth/accounts.ts";
-import { isId } from "../../../core/kernel/ids.ts";
+import { auditAreas } from "../../../core/kernel/audit/actions.ts";
+import { actorOf, auditWords, readAuditFilter, subjectOf } from "../audit.server.ts";
 import { guard, originOf } from "../auth.server.ts";
 import { Field } from "../components/Field.tsx";
 import { dateTimeFormat } from "../i18n/format.server.ts";
@@ -12,90 +10,41 @@ import type { Access } from "../../../core/kernel/auth/access.ts";
 
 export const access = { permission: "audit:read" } satisfies Access;
 
-const auditAreas = [
-  "auth",
-  "users",
-  "organisations",
-  "notifications",
-  "api-keys",
-  "booking",
-  "dossier",
-  "assignments",
-  "goals",
-] as const;
-
-const day = z.union([z.literal(""), z.iso.date({ message: "audit.dateInvalid" })]);
-const filterSchema = z.object({
-  person: z.union([z.literal(""), z.email({ message: "audit.personInvalid" })]),
-  area: z.union([z.literal(""), z.enum(auditAreas)]),
-  from: day,
-  to: day,
-});
-
-/** The start of a calendar day in the viewer's own time zone, as an instant. */
-function startOfDay(value: string, timeZone: string, plusDays = 0): Date {
-  const [year, month, date] = value.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, date + plusDays, timeZone).getTime());
-}
-
 /**
  * The audit log for the tenant admin: who did what to whose data, from where, with what result,
- * newest first, filtered by person, area and days (in the admin's own time zone). Reading it is
- * itself recorded.
+ * newest first, in words of the admin's language and times in their own time zone, filtered by
+ * person, area and days (in that zone). The codes and ids are in the export (admin.audit[.]csv.tsx).
+ * Reading it is itself recorded.
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { tenant, account } = guard({ context, request }, access);
-  const params = new URL(request.url).searchParams;
-  const input = {
-    person: params.get("person")?.trim() ?? "",
-    area: params.get("area") ?? "",
-    from: params.get("from") ?? "",
-    to: params.get("to") ?? "",
-  };
-  const parsed = filterSchema.safeParse(input);
-  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   const identity = context.services.identityFor(tenant);
-  const filters = parsed.success ? parsed.data : null;
-  const person = filters?.person ? await identity.accounts.byEmail(normaliseEmail(filters.person)) : null;
-  const entries =
-    filters && (!filters.person || person)
-      ? await identity.audit.search({
-          personId: person?.id,
-          area: filters.area || undefined,
-          from: filters.from ? startOfDay(filters.from, account.timeZone) : undefined,
-          to: filters.to ? startOfDay(filters.to, account.timeZone, 1) : undefined,
-          limit: 200,
-        })
-      : [];
+  const url = new URL(request.url);
+  const filter = await readAuditFilter(url, identity, account.timeZone);
+  const entries = filter.query ? await identity.audit.search({ ...filter.query, limit: 200 }) : [];
   await identity.audit.record({
     action: "audit.read",
     result: "success",
     actorUserId: account.id,
-    clientUserId: person?.role === "client" ? person.id : null,
+    clientUserId: filter.person?.role === "client" ? filter.person.id : null,
     ...originOf(request),
-    detail: Object.fromEntries(Object.entries(input).filter(([, value]) => value)),
+    detail: filter.detail,
   });
   const format = dateTimeFormat(context.language, account.timeZone);
+  const words = auditWords(context.language, tenant);
   return {
-    input,
-    errors: {
-      person: errors.person?.[0] ?? (filters?.person && !person ? "audit.personUnknown" : undefined),
-      from: errors.from?.[0],
-      to: errors.to?.[0],
-    },
+    input: filter.input,
+    errors: filter.errors,
+    areas: auditAreas.map((area) => ({ value: area, label: words.area(area) })),
+    exportHref: filter.valid ? `/admin/audit.csv${url.search}` : null,
     entries: entries.map((entry) => ({
       id: entry.id,
+      at: entry.at,
       when: format.format(new Date(entry.at)),
-      action: entry.action,
+      what: words.action(entry.action),
       result: entry.result,
-      actor: entry.actorName,
-      // A call made with an API key: the key is the actor, and its line names it.
-      keyActor:
-        entry.actorUserId && isId("apiKey", entry.actorUserId)
-          ? String(entry.detail?.key ?? entry.actorUserId)
-          : null,
-      client: entry.clientName,
-      target: entry.targetName ?? (entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}` : null),
+      actor: actorOf(entry),
+      subject: subjectOf(entry),
       ipAddress: entry.ipAddress,
     })),
   };
@@ -103,7 +52,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { t } = useTranslation();
-  const { input, errors, entries } = useLoaderData<typeof loader>();
+  const { input, errors, areas, exportHref, entries } = useLoaderData<typeof loader>();
   const error = (code: string | undefined) => (code ? t(code) : undefined);
   return (
     <section>
@@ -121,9 +70,9 @@ export default function AuditLog() {
           <label htmlFor="area">{t("audit.area")}</label>
           <select id="area" name="area" defaultValue={input.area}>
             <option value="">{t("audit.areas.all")}</option>
-            {auditAreas.map((area) => (
-              <option key={area} value={area}>
-                {t(`audit.areas.${area}`)}
+            {areas.map((area) => (
+              <option key={area.value} value={area.value}>
+                {area.label}
               </option>
             ))}
           </select>
@@ -140,6 +89,13 @@ export default function AuditLog() {
           {t("audit.filter")}
         </button>
       </Form>
+      {exportHref ? (
+        <p>
+          <a href={exportHref} download>
+            {t("audit.export")}
+          </a>
+        </p>
+      ) : null}
       {entries.length === 0 ? <p>{t("audit.empty")}</p> : null}
       <div className="table-scroll">
         <table className="audit">
@@ -157,15 +113,15 @@ export default function AuditLog() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{entry.when}</td>
                 <td>
-                  {entry.actor ?? (entry.keyActor ? t("apiKeys.auditActor", { name: entry.keyActor }) : "–")}
+                  <time dateTime={entry.at}>{entry.when}</time>
                 </td>
                 <td>
-                  <code>{entry.action}</code>
-                  {entry.target ? <span className="audit__target">{entry.target}</span> : null}
+                  {entry.actor.person ??
+                    (entry.actor.key ? t("apiKeys.auditActor", { name: entry.actor.key }) : "–")}
                 </td>
-                <td>{entry.client ?? "–"}</td>
+                <td>{entry.what}</td>
+                <td>{entry.subject ?? "–"}</td>
                 <td>{t(`audit.results.${entry.result}`)}</td>
                 <td>{entry.ipAddress ?? "–"}</td>
               </tr>

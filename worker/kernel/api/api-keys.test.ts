@@ -239,7 +239,7 @@ describe("calling the API with a key", () => {
       headers: { cookie: await signIn(host, admin) },
     });
     const page = await audit.text();
-    expect(page).toContain("api-keys.use");
+    expect(page).toContain("<td>API gebruikt met een sleutel</td>");
     expect(page).toContain("API-sleutel «Auditproef»");
   });
 

@@ -54,6 +54,8 @@ describe("an invitation", () => {
     expect(mail!.subject).toBe("Marieke Jansen nodigt je uit voor het portaal van Koers Coaching");
     expect(linkIn(mail!.html!)).toMatch(/^\/invitation\/inv_[0-9A-Z]{26}\.[\w-]{32}$/);
     expect(mail!.html).not.toContain("unsubscribe");
+    expect(mail!.text).toMatch(/^Account openen http:\/\/coaching\.localhost:8787\/invitation\/inv_/m);
+    expect(mail!.text).toContain("De link in deze e-mail is 14 dagen geldig");
     expect(mail!.headers).toEqual({});
     // Only the secret's hash is stored; the stored delivery link has no secret.
     const stored = await db()

@@ -446,21 +446,11 @@ export const nl = {
   audit: {
     title: "Auditlog",
     intro:
-      "Wie wat deed met wiens gegevens, vanaf waar en met welk resultaat. Tijden in jouw tijdzone; de nieuwste 200 regels.",
+      "Wie wat deed met wiens gegevens, vanaf waar en met welk resultaat. Tijden in jouw tijdzone; de nieuwste 200 regels. De download bevat alle regels van je selectie.",
     person: "Persoon (e-mailadres)",
     area: "Onderdeel",
-    areas: {
-      organisations: "Organisaties van klanten",
-      all: "Alles",
-      auth: "Inloggen en wachtwoorden",
-      users: "Gebruikers en uitnodigingen",
-      notifications: "Meldingen",
-      "api-keys": "API-sleutels",
-      booking: "{{term.appointments, capitalize}}",
-      dossier: "Dossiers",
-      assignments: "{{term.assignments, capitalize}}",
-      goals: "{{term.goals, capitalize}}",
-    },
+    // Each area's name comes with the words of its actions (web/kernel/audit-words.ts).
+    areas: { all: "Alles" },
     from: "Vanaf",
     to: "Tot en met",
     filter: "Toon",
@@ -471,6 +461,7 @@ export const nl = {
     whose: "Over wie",
     result: "Resultaat",
     where: "Vanaf adres",
+    export: "Download als CSV (met codes en id's)",
     results: { success: "Gelukt", failure: "Mislukt", denied: "Geweigerd" },
     personInvalid: "Vul een geldig e-mailadres in.",
     personUnknown: "Er is geen account met dit e-mailadres.",
