@@ -31,6 +31,7 @@ export const booking = declareCapability({
     "booking.created",
     "booking.confirmed",
     "booking.cancelled",
+    "booking.restored",
     "booking.moved",
     "booking.viewed",
     "booking.agenda-viewed",
