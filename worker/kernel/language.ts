@@ -11,5 +11,5 @@ export async function switchLanguage(c: Context<AppEnv>): Promise<Response> {
   if (isLanguage(form.language)) {
     setCookie(c, languageCookie.name, form.language, languageCookie.options);
   }
-  return c.redirect(safeReturnTo(form.returnTo), 303);
+  return c.redirect(safeReturnTo(form.returnTo, c.req.url), 303);
 }
