@@ -126,6 +126,12 @@ export function post(host: string, path: string, fields: Record<string, string>,
   });
 }
 
+/** A signed-in person uses the language switch, which saves their choice: their pages follow it. */
+export async function saveLanguage(host: string, cookie: string, language: "nl" | "en"): Promise<void> {
+  const response = await post(host, "/language", { language, returnTo: "/" }, { cookie });
+  if (response.status !== 303) throw new Error(`language switch on ${host} failed: ${response.status}`);
+}
+
 /** A person in a tenant, beside the demo accounts (tests that need a special address or zone). */
 export async function addUser(
   tenant: Pick<TenantRecord, "id" | "cell">,
