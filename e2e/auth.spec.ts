@@ -272,10 +272,16 @@ test("the sign-in page switches language and keeps where the visitor was heading
   await page.getByLabel("Password").fill(demoPassword);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(tenantUrl("coaching", "/account/password"));
+  // Signed in, the pages speak the language Sanne saved (Dutch), whatever this browser chose before.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wachtwoord wijzigen");
+  await openNavigation(page);
+  await expect(page.getByRole("navigation").getByText("Ingelogd als Sanne Visser")).toBeVisible();
+
+  // The switch saves her choice and returns to the page; back to Dutch, as the other tests expect her.
+  await page.getByRole("button", { name: "English", exact: true }).click();
+  await expect(page).toHaveURL(tenantUrl("coaching", "/account/password"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change password");
   await openNavigation(page);
-  await expect(page.getByRole("navigation").getByText("Signed in as Sanne Visser")).toBeVisible();
-
   await page.getByRole("button", { name: "Nederlands", exact: true }).click();
   await expect(page).toHaveURL(tenantUrl("coaching", "/account/password"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wachtwoord wijzigen");

@@ -11,7 +11,7 @@ import { seedDemoTenants, signIn, testContext, visit } from "./kernel/testing/fi
 /**
  * Pages anyone may open: everything else of a tenant must be behind the sign-in. Links from mail
  * (unsubscribe, invitation) carry their own proof; the local outbox is a developer's page that
- * exists only with MAIL_PROVIDER=outbox outside production.
+ * exists only on a development server.
  */
 const tokenPaths = new Set(["/unsubscribe/:token", "/invitation/:token", "/password-reset/:token"]);
 const localPaths = new Set(["/dev/outbox", "/dev/outbox/:id"]);

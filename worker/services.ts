@@ -47,8 +47,8 @@ export function buildServices(env: Env, config: Config): Services {
       inbox: new D1Inbox(scope),
       deliveries: new D1DeliveryStore(scope),
       queue: new CloudflareDeliveryQueue(env.NOTIFY_QUEUE),
-      outbox:
-        config.MAIL_PROVIDER === "outbox" && config.ENVIRONMENT !== "production" ? new D1Outbox(scope) : null,
+      // Anyone who can reach a host could read its outbox: its pages exist on a development server only.
+      outbox: config.ENVIRONMENT === "development" ? new D1Outbox(scope) : null,
     };
   };
   const filesFor = (tenant: Tenant): FilesDeps => ({

@@ -44,20 +44,21 @@ export function getText(request: {
   });
 }
 
-/** Signs a demo account in through the sign-in form and answers its session cookie. */
-export function signIn(request: {
+/** A form post to the local server, as a page of the same host sends it; answers status and headers. */
+function postForm(request: {
   port: number;
   host: string;
-  email: string;
-  password: string;
-}): Promise<string> {
-  const body = new URLSearchParams({ email: request.email, password: request.password }).toString();
+  path: string;
+  fields: Record<string, string>;
+  cookie?: string;
+}): Promise<http.IncomingMessage> {
+  const body = new URLSearchParams(request.fields).toString();
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
       {
         hostname: "127.0.0.1",
         port: request.port,
-        path: "/login",
+        path: request.path,
         method: "POST",
         agent: false,
         headers: {
@@ -65,16 +66,43 @@ export function signIn(request: {
           origin: `http://${request.host}`,
           "content-type": "application/x-www-form-urlencoded",
           "content-length": Buffer.byteLength(body),
+          ...(request.cookie ? { cookie: request.cookie } : {}),
         },
       },
       (response) => {
         response.resume();
-        const cookie = /__Host-session=[^;]+/.exec(String(response.headers["set-cookie"] ?? ""))?.[0];
-        if (response.statusCode === 302 && cookie) resolve(cookie);
-        else reject(new Error(`sign-in of ${request.email} failed with ${response.statusCode}`));
+        resolve(response);
       },
     );
     outgoing.on("error", reject);
     outgoing.end(body);
   });
+}
+
+/** Signs a demo account in through the sign-in form and answers its session cookie. */
+export async function signIn(request: {
+  port: number;
+  host: string;
+  email: string;
+  password: string;
+}): Promise<string> {
+  const response = await postForm({
+    ...request,
+    path: "/login",
+    fields: { email: request.email, password: request.password },
+  });
+  const cookie = /__Host-session=[^;]+/.exec(String(response.headers["set-cookie"] ?? ""))?.[0];
+  if (response.statusCode === 302 && cookie) return cookie;
+  throw new Error(`sign-in of ${request.email} failed with ${response.statusCode}`);
+}
+
+/** A signed-in person's language switch, which saves their choice: their pages follow it. */
+export async function saveLanguage(request: {
+  port: number;
+  host: string;
+  cookie: string;
+  language: string;
+}): Promise<void> {
+  const response = await postForm({ ...request, path: "/language", fields: { language: request.language } });
+  if (response.statusCode !== 303) throw new Error(`language switch failed with ${response.statusCode}`);
 }

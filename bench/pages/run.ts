@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { demoPassword } from "../../db/kernel/seed/demo-tenants.ts";
-import { getText, signIn } from "../lib/http.ts";
+import { getText, saveLanguage, signIn } from "../lib/http.ts";
 import { describeCode, describeMachine } from "../lib/provenance.ts";
 import { startPortaal } from "../lib/server.ts";
 
@@ -244,9 +244,11 @@ try {
     await get("/messages", sessions.get(client)),
   )?.[1];
   for (const language of languages) {
+    // Signed out the language is a cookie of its own; signed in it is the person's saved language,
+    // which the switch saves (worker/kernel/language.ts).
+    for (const cookie of sessions.values()) if (cookie) await saveLanguage({ port, host, cookie, language });
     for (const page of pages) {
       const pathname = page.path.replace(":conversation", conversation ?? "none");
-      // The language is a cookie of its own (worker/language.ts), beside the session.
       const cookie = [sessions.get(page.account), `__Host-lang=${language}`].filter(Boolean).join("; ");
       const expect = page.account.displayName ?? 'name="password"';
       const row = { account: page.account.label, path: pathname, language };

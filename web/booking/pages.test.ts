@@ -8,7 +8,14 @@ import { bookings } from "../../db/booking/schema.ts";
 import { careTeamRow } from "../../db/kernel/care-team-store.ts";
 import { platformData } from "../../db/kernel/platform.ts";
 import { at, bookableStaff, soonAt } from "../../worker/booking/testing.ts";
-import { addUser, createTenant, post, signIn, visit } from "../../worker/kernel/testing/fixtures.ts";
+import {
+  addUser,
+  createTenant,
+  post,
+  saveLanguage,
+  signIn,
+  visit,
+} from "../../worker/kernel/testing/fixtures.ts";
 
 const data = platformData(env);
 const host = "booking-pages.localhost";
@@ -190,13 +197,15 @@ describe("booking a time", () => {
   });
 
   it("asks a client with two coaches whom to book with, in the language they chose", async () => {
+    await saveLanguage(host, cookies.both!, "nl");
     const dutch = await (await page("both", "/booking/new")).text();
     expect(dutch).toContain("Met wie wil je een afspraak?");
     expect(dutch).toContain(`/booking/new?coach=${staff}`);
     expect(dutch).toContain(">coach</a>");
     expect(dutch).toContain(">other</a>");
+    await saveLanguage(host, cookies.both!, "en");
     const english = await visit(host, `/booking/new?coach=${staff}&type=${types.half}`, {
-      headers: { cookie: `${cookies.both}; __Host-lang=en` },
+      headers: { cookie: cookies.both! },
     });
     const html = await english.text();
     expect(html).toContain('<html lang="en"');

@@ -42,7 +42,7 @@ export type Notifications = {
   inbox: D1Inbox;
   deliveries: D1DeliveryStore;
   queue: DeliveryQueue;
-  /** The local outbox, or null where mail really leaves. */
+  /** The local outbox, to read on a development server; null in every other environment. */
   outbox: D1Outbox | null;
 };
 

@@ -12,7 +12,7 @@ import { D1Outbox, type OutboxMessage } from "../../db/kernel/notifications/outb
 import { platformData } from "../../db/kernel/platform.ts";
 import worker from "../index.ts";
 import { bookableStaff, bookingAt } from "./testing.ts";
-import { addUser, createTenant, testContext, visit } from "../kernel/testing/fixtures.ts";
+import { addUser, createTenant, testContext, visitDevelopmentServer } from "../kernel/testing/fixtures.ts";
 import { notifierFor } from "../kernel/notifications/pipeline.ts";
 
 const data = platformData(env);
@@ -216,14 +216,14 @@ describe("the local outbox", () => {
   it("offers a mail's calendar file for download", async () => {
     await notifyAndSend(tenant, { kind: "booking", recipients: [client], link: `/booking/${booking.id}` });
     const mail = await lastMailTo(tenant, "client@agenda.example");
-    const page = await (await visit("agenda.localhost", `/dev/outbox/${mail.id}`)).text();
+    const page = await (await visitDevelopmentServer("agenda.localhost", `/dev/outbox/${mail.id}`)).text();
     const href = `/dev/outbox/${mail.id}/attachments/0`;
     expect(page).toContain(`href="${href}"`);
     expect(page).toContain("appointment-2026-12-01.ics");
     // The page names the file; the file itself comes only from its own address.
     expect(page).not.toContain(mail.attachments![0]!.content.slice(0, 40));
 
-    const download = await visit("agenda.localhost", href);
+    const download = await visitDevelopmentServer("agenda.localhost", href);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("text/calendar; charset=utf-8; method=PUBLISH");
     expect(download.headers.get("content-disposition")).toBe(
@@ -231,7 +231,9 @@ describe("the local outbox", () => {
     );
     expect(await download.text()).toContain(`UID:${booking.id}@agenda.localhost`);
 
-    expect((await visit("agenda.localhost", `/dev/outbox/${mail.id}/attachments/1`)).status).toBe(404);
-    expect((await visit("elders.localhost", href)).status).toBe(404);
+    expect(
+      (await visitDevelopmentServer("agenda.localhost", `/dev/outbox/${mail.id}/attachments/1`)).status,
+    ).toBe(404);
+    expect((await visitDevelopmentServer("elders.localhost", href)).status).toBe(404);
   });
 });

@@ -7,7 +7,10 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 
-/** The visitor's own choice (cookie) wins; otherwise the tenant's default language. */
+/**
+ * Before sign-in: the visitor's own choice (cookie) wins; otherwise the tenant's default language.
+ * A signed-in person's saved language comes before both (worker/kernel/middleware/session.ts).
+ */
 export function chooseLanguage(chosen: string | undefined, tenantDefault: Language): Language {
   return isLanguage(chosen) ? chosen : tenantDefault;
 }

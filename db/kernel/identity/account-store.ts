@@ -6,6 +6,7 @@ import type {
   PersonSummary,
 } from "../../../core/kernel/auth/accounts.ts";
 import type { Role } from "../../../core/kernel/auth/permissions.ts";
+import type { Language } from "../../../core/kernel/tenants/languages.ts";
 import type { UserAdminStore } from "../../../core/kernel/auth/user-admin.ts";
 import { users } from "../schema.ts";
 import type { TenantScope } from "../scope.ts";
@@ -45,6 +46,10 @@ export class D1AccountStore implements AccountStore, UserAdminStore, PeopleDirec
   async findById(id: string): Promise<Account | null> {
     const row = await this.#scope.findById(users, id);
     return row ? toAccount(row) : null;
+  }
+
+  async setLanguage(id: string, language: Language): Promise<void> {
+    await this.#scope.update(users, id, { language });
   }
 
   async setStatus(id: string, status: "active" | "disabled"): Promise<void> {

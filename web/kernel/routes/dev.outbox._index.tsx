@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireTenant } from "../auth.server.ts";
 
 /**
- * The local outbox: every mail and SMS this tenant "sent", newest first. It exists only where
- * mail stays local (MAIL_PROVIDER=outbox outside production); elsewhere it is a plain 404. It is
- * a developer's page, so it is not translated and not behind a login.
+ * The local outbox: every mail and SMS this tenant "sent", newest first. It exists only on a
+ * development server (ENVIRONMENT=development, as `npm start` runs); elsewhere, tests included, it
+ * is a plain 404. It is a developer's page, so it is not translated and not behind a login.
  */
 export async function loader({ context }: LoaderFunctionArgs) {
   const outbox = context.services.notificationsFor(requireTenant(context)).outbox;

@@ -12,7 +12,7 @@ import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   requireTenant(context);
-  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), request.url);
   if (context.auth) throw redirect(returnTo);
   return { returnTo };
 }
@@ -30,7 +30,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     ...(form.data.code ? { code: form.data.code } : {}),
     ...originOf(request),
   });
-  const returnTo = safeReturnTo(form.data.returnTo);
+  const returnTo = safeReturnTo(form.data.returnTo, request.url);
   if (!result.ok && result.reason === "second-factor") {
     return redirect(`/login/two-step?returnTo=${encodeURIComponent(returnTo)}`, {
       headers: { "Set-Cookie": challengeCookie(result.challenge) },

@@ -14,7 +14,7 @@ import { PasskeySignIn } from "../components/PasskeySignIn.tsx";
 /** The second step of a sign-in: the password was right, now a code from the app or a recovery code. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const tenant = requireTenant(context);
-  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), request.url);
   if (context.auth) throw redirect(returnTo);
   const identity = context.services.identityFor(tenant);
   if (!(await openChallenge(identity, challengeTokenOf(request), "second-factor"))) {
@@ -44,7 +44,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", challengeCookie("", 0));
   headers.append("Set-Cookie", sessionCookie(token, identity.timeouts.absoluteHours * 3600));
-  const target = result.account.mustChangePassword ? "/account/password" : safeReturnTo(returnTo ?? "");
+  const target = result.account.mustChangePassword
+    ? "/account/password"
+    : safeReturnTo(returnTo, request.url);
   return redirect(target, { headers });
 }
 

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
 import { guard } from "../auth.server.ts";
 import { notificationsForm } from "../account-forms.server.ts";
 import { readForm, throwIfUnknown } from "../forms.server.ts";
@@ -33,7 +34,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const { notification } = form.data;
   const link = notification ? await inbox.open(account.id, notification, new Date()) : null;
   if (!link) throw data(null, { status: 404 });
-  return redirect(link);
+  return redirect(safeReturnTo(link, request.url, "/notifications"));
 }
 
 export default function Notifications() {

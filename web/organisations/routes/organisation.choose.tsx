@@ -18,7 +18,7 @@ export const handle = { i18n: ["organisations"] };
  */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { memberships, organisation } = guard({ context, request }, access);
-  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), request.url);
   return {
     returnTo,
     current: organisation?.organisationId ?? null,
@@ -46,7 +46,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     targetId: chosen.organisationId,
     ...originOf(request),
   });
-  return redirect(safeReturnTo(form.data.returnTo));
+  return redirect(safeReturnTo(form.data.returnTo, request.url));
 }
 
 export default function ChooseOrganisation() {

@@ -229,7 +229,8 @@ describe("my sessions", () => {
 
   it("lists where I am signed in, with device and times in my time zone", async () => {
     const fatimaAgain = "fatima.elamrani@example.com";
-    await env.TENANT_DB_1.prepare("UPDATE users SET status = 'active' WHERE email = ?")
+    // Back in, and in Dutch: her pages speak the language she saved.
+    await env.TENANT_DB_1.prepare("UPDATE users SET status = 'active', language = 'nl' WHERE email = ?")
       .bind(fatimaAgain)
       .run();
     const onPhone = await post(

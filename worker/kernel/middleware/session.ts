@@ -31,6 +31,8 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
       await identity.sessions.setOrganisation(found.session.id, found.session.organisationId);
     }
     c.set("auth", found ? { ...found, memberships } : null);
+    // Signed in, pages speak the person's saved language, as their mail does, in every browser.
+    if (found) c.set("language", found.account.language);
   }
   await next();
   // What a signed-in person sees is theirs alone: no shared or browser cache keeps it.

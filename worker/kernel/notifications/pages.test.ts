@@ -8,7 +8,7 @@ import { D1Inbox } from "../../../db/kernel/notifications/inbox-store.ts";
 import { D1Outbox } from "../../../db/kernel/notifications/outbox.ts";
 import { platformData } from "../../../db/kernel/platform.ts";
 import worker from "../../index.ts";
-import { post, seedDemoTenants, signIn, visit } from "../testing/fixtures.ts";
+import { post, seedDemoTenants, signIn, visit, visitDevelopmentServer } from "../testing/fixtures.ts";
 import { notifierFor } from "./pipeline.ts";
 
 const host = "coaching.localhost";
@@ -238,15 +238,39 @@ describe("the local outbox", () => {
   it("lists the tenant's mail and shows one with its links, its HTML sandboxed", async () => {
     const { deliveryIds } = await notifySanne();
     await deliver(deliveryIds);
-    const list = await text(await visit(host, "/dev/outbox"));
+    const list = await text(await visitDevelopmentServer(host, "/dev/outbox"));
     const id = /href="\/dev\/outbox\/(obx_[0-9A-Z]+)"/.exec(list)![1]!;
-    const page = await text(await visit(host, `/dev/outbox/${id}`));
+    const page = await text(await visitDevelopmentServer(host, `/dev/outbox/${id}`));
     expect(page).toContain("http://coaching.localhost:8787/messages");
-    const html = await visit(host, `/dev/outbox/${id}/html`);
+    const html = await visitDevelopmentServer(host, `/dev/outbox/${id}/html`);
     expect(html.headers.get("content-security-policy")).toContain("sandbox");
     expect(await text(html)).toContain("Koers Coaching");
     // Another tenant's host does not know this mail.
-    expect((await visit("ggz.localhost", `/dev/outbox/${id}`)).status).toBe(404);
+    expect((await visitDevelopmentServer("ggz.localhost", `/dev/outbox/${id}`)).status).toBe(404);
+  });
+
+  it("does not exist outside development: in tests, in production, on any other server", async () => {
+    const { deliveryIds } = await notifySanne();
+    await deliver(deliveryIds);
+    const [mail] = await new D1Outbox(scope()).list(1);
+    const production = {
+      ...env,
+      ENVIRONMENT: "production",
+      MAIL_PROVIDER: "resend",
+      RESEND_API_KEY: "re_test",
+      SMS_PROVIDER: "twilio",
+      TWILIO_ACCOUNT_SID: "AC_test",
+      TWILIO_AUTH_TOKEN: "test",
+    };
+    const paths = ["/dev/outbox", `/dev/outbox/${mail!.id}`, `/dev/outbox/${mail!.id}/html`];
+    for (const bindings of [env, { ...env, ENVIRONMENT: "test" }, production]) {
+      for (const path of paths) {
+        const response = await visit(host, path, {}, bindings);
+        expect(response.status, `${bindings.ENVIRONMENT} ${path}`).toBe(404);
+        expect(await text(response), path).not.toContain(mail!.recipient);
+      }
+    }
+    expect((await visitDevelopmentServer(host, `/dev/outbox/${mail!.id}`)).status).toBe(200);
   });
 });
 

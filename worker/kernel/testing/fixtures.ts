@@ -42,16 +42,31 @@ export async function createTenant(
   return result.tenant;
 }
 
-/** A request to the Worker's fetch handler as a browser on `host` would send it. */
-export async function visit(host: string, path = "/", init: RequestInit = {}): Promise<Response> {
+/** The test's bindings as `npm start` serves them: a development server, with the local outbox's pages. */
+const developmentServer = { ...env, ENVIRONMENT: "development" };
+
+/**
+ * A request to the Worker's fetch handler as a browser on `host` would send it, to the Worker of
+ * the tests' environment unless `bindings` says otherwise.
+ */
+export async function visit(
+  host: string,
+  path = "/",
+  init: RequestInit = {},
+  bindings: typeof env = env,
+): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set("host", host);
   const request = new Request(`http://${host}${path}`, { ...init, headers, redirect: "manual" });
   const ctx = createExecutionContext();
-  const response = await worker.fetch(request, env, ctx);
+  const response = await worker.fetch(request, bindings, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
+
+/** A browser's request to the Worker as `npm start` serves it, where the local outbox's pages exist. */
+export const visitDevelopmentServer = (host: string, path: string) =>
+  visit(host, path, {}, developmentServer);
 
 let apiCalls = 0;
 /**
@@ -109,6 +124,12 @@ export function post(host: string, path: string, fields: Record<string, string>,
     },
     body: new URLSearchParams(fields).toString(),
   });
+}
+
+/** A signed-in person uses the language switch, which saves their choice: their pages follow it. */
+export async function saveLanguage(host: string, cookie: string, language: "nl" | "en"): Promise<void> {
+  const response = await post(host, "/language", { language, returnTo: "/" }, { cookie });
+  if (response.status !== 303) throw new Error(`language switch on ${host} failed: ${response.status}`);
 }
 
 /** A person in a tenant, beside the demo accounts (tests that need a special address or zone). */
