@@ -225,9 +225,9 @@ describe("failures", () => {
     expect(html).toContain("Geen toegang");
     expect(html).toContain('<p class="error-page__code" aria-hidden="true">403</p>');
     expect(html).not.toContain("Er ging iets mis");
-    const english = await visit("coaching.localhost", "/admin/audit", {
-      headers: { cookie: `${cookie}; __Host-lang=en` },
-    });
+    await saveLanguage("coaching.localhost", cookie, "en");
+    const english = await visit("coaching.localhost", "/admin/audit", { headers: { cookie } });
+    await saveLanguage("coaching.localhost", cookie, "nl");
     expect(await text(english)).toContain("No access");
   });
 
