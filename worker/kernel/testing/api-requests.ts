@@ -70,12 +70,8 @@ const asSegment = (value: unknown) => {
   return text === "" || /^\.{1,2}$/.test(text) ? `${text}x` : encodeURIComponent(text);
 };
 
-/**
- * A header as it arrives: its text sent as UTF-8 bytes, which the runtime reads one byte to a
- * character, without the line breaks and NUL no header can carry.
- */
-const asHeader = (text: string) =>
-  String.fromCharCode(...new TextEncoder().encode(text.replace(/[\r\n\0]/g, " ").slice(0, 8192)));
+/** A header value: printable ASCII (the runtime re-encodes anything else), at most 8 KB as at the edge. */
+const asHeader = (text: string) => text.replace(/[^\x20-\x7e]/g, "?").slice(0, 8192);
 
 function build(operation: Located, variant: string, parts: Parts): ApiRequest {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => parts.path[name] ?? "x");
