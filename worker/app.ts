@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { csrf } from "hono/csrf";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { apiError } from "./kernel/api/errors.ts";
+import { refuse } from "./kernel/api/errors.ts";
 import { buildApi } from "./kernel/api/index.ts";
 import { calendarFeed } from "./booking/calendar-feed.ts";
 import { chatUpgrade } from "./messaging/chat/route.ts";
@@ -70,7 +70,7 @@ app.use("*", sessionMiddleware);
 
 app.route("/api/v1", buildApi());
 // Unknown API paths answer in JSON, not with the HTML 404 page.
-app.all("/api/*", (c) => c.json(apiError("not_found", "Not found"), 404));
+app.all("/api/*", (c) => refuse(c, "notFound", "Not found"));
 app.get("/brand/logo", brandLogo);
 // A staff member's calendar feed: calendar apps poll it with the link as their only credential.
 app.get("/calendar/:file", rateLimit("calendar-feed", { capacity: 60, refillPerSecond: 1 }), calendarFeed);

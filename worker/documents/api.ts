@@ -8,6 +8,7 @@ import {
   type AddRefusal,
   type DocumentView,
 } from "../../core/documents/documents.ts";
+import { fileKinds } from "../../core/kernel/files/rules.ts";
 import type { AppEnv } from "../context.ts";
 import { fileResponse } from "../../web/kernel/files/serve.server.ts";
 import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
@@ -90,6 +91,11 @@ const uploadDocumentRoute = personRoute(
 
 const documentId = z.object({ id: z.string().min(1).max(40) });
 
+/** A file is served as the type of its kind (web/kernel/files/serve.server.ts), one of these. */
+const fileContent = Object.fromEntries(
+  Object.values(fileKinds).map(({ mime }) => [mime, { schema: z.string().openapi({ format: "binary" }) }]),
+);
+
 const downloadDocumentRoute = personRoute(
   { permission: "portal:use", feature: "documents" },
   {
@@ -101,7 +107,7 @@ const downloadDocumentRoute = personRoute(
       "`view=inline` shows PDFs and images in the browser under a sandboxing Content-Security-Policy; everything else, and everything without it, is an attachment with its file name. Checked and audited on every request.",
     request: { params: documentId, query: z.object({ view: z.enum(["inline", "attachment"]).optional() }) },
     responses: {
-      200: { description: "The file", content: { "application/octet-stream": { schema: z.string() } } },
+      200: { description: "The file, as the kind its content was recognised as", content: fileContent },
       ...common,
     },
   },

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../context.ts";
+import { apiFailure } from "./api/exceptions.ts";
 import { errorMessages } from "../../web/kernel/i18n/locales/errors.ts";
 
 /**
@@ -9,12 +10,10 @@ import { errorMessages } from "../../web/kernel/i18n/locales/errors.ts";
  * in the visitor's language that names no tenant and shows no detail of the error.
  */
 export function failurePage(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  if (c.req.path.startsWith("/api/")) return apiFailure(error, c);
   // Refusals raised on purpose (403 from the CSRF check, ...) keep their own status.
   if (error instanceof HTTPException) return error.getResponse();
   console.error(error);
-  if (c.req.path.startsWith("/api/")) {
-    return c.json({ error: { code: "internal_error", message: "Something went wrong" } }, 500);
-  }
   const language = c.get("language") ?? "nl";
   const text = errorMessages[language];
   return c.html(

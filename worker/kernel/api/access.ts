@@ -10,7 +10,7 @@ import type { BucketRule } from "../../../core/kernel/platform/token-bucket.ts";
 import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import type { AppEnv } from "../../context.ts";
 import { takeFromBucket } from "../middleware/rate-limit.ts";
-import { refuse, type Failure } from "./errors.ts";
+import { errorSchema, json, refuse, type Failure } from "./errors.ts";
 
 /**
  * The one authentication step of the API. Every operation behind it declares its access as a page
@@ -51,16 +51,31 @@ export function registerSecuritySchemes(api: OpenAPIHono<AppEnv>) {
 
 type Declared = Omit<RouteConfig, "security" | "middleware"> & { operationId: string };
 
+/** What the access step answers, declared with every operation behind it (its own descriptions win). */
+const accessResponses = (access: Access): RouteConfig["responses"] => ({
+  401: json(
+    errorSchema,
+    "unauthorized: no valid session; invalid_key or person_required: a bad key, or a key where a person is needed",
+  ),
+  403: json(
+    errorSchema,
+    "forbidden, insufficient_scope, password_change_required or second_factor_required: the caller may not do this (yet)",
+  ),
+  ...(access.feature && { 404: json(errorSchema, "not_found: the tenant does not use this feature") }),
+});
+
 /** The route with its security and the access step, typed so the handler sees its caller. */
 function declare<R extends Declared, C extends Caller>(
   route: R,
+  access: Access,
   security: RouteConfig["security"],
   step: MiddlewareHandler<CallerEnv<Caller>>,
 ) {
   type Full = R & { security: RouteConfig["security"]; middleware: MiddlewareHandler<CallerEnv<C>> };
   // The step sets a person as the caller whenever the operation takes no key (scope null).
   const middleware = step as unknown as MiddlewareHandler<CallerEnv<C>>;
-  return createRoute<R["path"], Full>({ ...route, security, middleware } as Full);
+  const responses = { ...accessResponses(access), ...route.responses };
+  return createRoute<R["path"], Full>({ ...route, responses, security, middleware } as Full);
 }
 
 /**
@@ -71,6 +86,7 @@ function declare<R extends Declared, C extends Caller>(
 export function personRoute<R extends Declared>(access: Access, route: R) {
   return declare<R, PersonCaller>(
     route,
+    access,
     [{ [sessionScheme]: [] }],
     accessStep(route.operationId, access, null),
   );
@@ -86,6 +102,7 @@ export function scopedRoute<R extends Declared>(
 ) {
   return declare<R, Caller>(
     route,
+    access,
     [{ [sessionScheme]: [] }, { [keyScheme]: [scope] }],
     accessStep(route.operationId, access, scope),
   );

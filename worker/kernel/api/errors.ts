@@ -7,6 +7,7 @@ import type { Context } from "hono";
  */
 export const ApiErrorCode = {
   invalidRequest: "invalid_request",
+  unsupportedMediaType: "unsupported_media_type",
   unauthorized: "unauthorized",
   invalidKey: "invalid_key",
   personRequired: "person_required",
@@ -47,7 +48,7 @@ export const ApiErrorCode = {
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 export const apiErrorCodes = Object.values(ApiErrorCode) as [ApiErrorCode, ...ApiErrorCode[]];
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 /**
  * How the API answers each reason a request fails for: the refusals of the access step, the
@@ -99,6 +100,7 @@ export const failures = {
   description_too_long: [400, "description_too_long"],
   nothing: [400, "nothing"],
   // The API's own.
+  unsupportedMediaType: [415, "unsupported_media_type"],
   partTooLarge: [413, "part_too_large"],
   rateLimited: [429, "rate_limited"],
   crashed: [500, "internal_error"],
@@ -110,13 +112,10 @@ export const errorSchema = z
     error: z.object({
       code: z.enum(apiErrorCodes).openapi({ example: "not_found" }),
       message: z.string().openapi({ example: "Not found" }),
+      field: z.string().optional().openapi({ description: "The field at fault, where there is one" }),
     }),
   })
   .openapi("Error");
-
-export function apiError(code: ApiErrorCode, message: string) {
-  return { error: { code, message } };
-}
 
 /**
  * The answer to a failed request: the status and code `failures` gives the reason, the message,

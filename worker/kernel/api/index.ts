@@ -1,7 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../context.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
-import { apiError } from "./errors.ts";
+import { refuse } from "./errors.ts";
+import { completeEveryOperation } from "./common-responses.ts";
+import { apiFailure } from "./exceptions.ts";
 import { registerAuthRoutes } from "./auth.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerTenantRoutes } from "./tenant.ts";
@@ -17,11 +19,17 @@ import { capabilityApis } from "../../capabilities.ts";
 export function buildApi() {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        return c.json(apiError("invalid_request", result.error.issues.map((i) => i.message).join("; ")), 400);
-      }
+      if (result.success) return;
+      const issues = result.error.issues.map(({ path, message }) => ({
+        at: path.map(String).join("."),
+        message,
+      }));
+      const message = issues.map(({ at, message }) => (at ? `${at}: ${message}` : message)).join("; ");
+      return refuse(c, "invalid", message, { field: issues[0]?.at || undefined });
     },
   });
+  api.onError(apiFailure);
+  completeEveryOperation(api);
   api.use("*", rateLimit("api", { capacity: 60, refillPerSecond: 5 }));
   registerHealthRoutes(api);
   registerTenantRoutes(api);

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { BucketRule } from "../../../core/kernel/platform/token-bucket.ts";
 import type { AppEnv } from "../../context.ts";
+import { refuse } from "../api/errors.ts";
 
 /**
  * Takes one request from the bucket named `key` (a RateLimiter Durable Object); answers the 429,
@@ -17,7 +18,7 @@ export async function takeFromBucket<E extends AppEnv>(
   c.header("RateLimit-Remaining", String(decision.remaining));
   if (decision.allowed) return null;
   c.header("Retry-After", String(decision.retryAfterSeconds));
-  return c.json({ error: { code: "rate_limited", message: "Too many requests" } }, 429);
+  return refuse(c, "rateLimited", "Too many requests");
 }
 
 /**
