@@ -154,7 +154,9 @@ const total = (item: SetAssignment) => item.counts.open + item.counts.handedIn +
 /** Files go with an assignment or a hand-in only as core/kernel/files/links.ts allows. */
 async function filesError(deps: AssignmentDeps, actor: Actor, fileIds: readonly string[]) {
   const choice = await chooseFiles(deps.files, actor.id, fileIds, limits.files);
-  return choice.ok ? undefined : choice.error;
+  if (choice.ok) return undefined;
+  // A file used elsewhere is as unavailable to an assignment as one that is gone.
+  return choice.error === "taken" ? "unknown" : choice.error;
 }
 
 /** The copies with their threads and files; and the staff member's files of the assignment. */
