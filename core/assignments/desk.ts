@@ -2,6 +2,7 @@ import type { AuditLog, RequestOrigin } from "../kernel/audit/audit.ts";
 import type { Role } from "../kernel/auth/permissions.ts";
 import { chooseFiles, type LinkableFiles } from "../kernel/files/links.ts";
 import { newId } from "../kernel/ids.ts";
+import { requestKeyOf } from "../kernel/request-keys.ts";
 import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import {
   limits,
@@ -61,11 +62,14 @@ function textError(value: string, max: number): FieldError | undefined {
 /**
  * A staff member sets one assignment for one or more of their clients: one batch writes the
  * assignment and a copy per client, each client hears of it, and the audit log has a line per client.
+ * `requestKey` is the form's key: the same form sent again sets nothing more and answers with the
+ * assignment the first one set.
  */
 export async function setAssignment(
   deps: AssignmentDeps,
   staff: Actor,
   draft: Draft,
+  requestKey: string,
   origin: RequestOrigin,
 ): Promise<SetOutcome> {
   const title = draft.title.trim();
@@ -86,11 +90,21 @@ export async function setAssignment(
 
   const now = deps.now();
   const assignmentId = newId("assignment", now.getTime());
-  await deps.store.create(
+  const request = await requestKeyOf("assignment", staff.id, requestKey, {
+    title,
+    description,
+    chosen,
+    files: draft.fileIds,
+  });
+  const heldId = await deps.store.create(
     { id: assignmentId, authorUserId: staff.id, title, description, createdAt: now.toISOString() },
     chosen,
     [...new Set(draft.fileIds)],
+    request,
   );
+  // A file went with another row meanwhile: as unavailable as one that is gone.
+  if (heldId === null) return { ok: false, errors: { files: "unknown" } };
+  if (heldId !== assignmentId) return { ok: true, assignmentId: heldId };
   for (const clientUserId of chosen)
     await audited(deps, staff, clientUserId, assignmentId, "assignments.create", origin);
   await deps.notify({
