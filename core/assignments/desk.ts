@@ -2,6 +2,7 @@ import type { AuditAction, AuditLog, RequestOrigin } from "../kernel/audit/audit
 import type { Role } from "../kernel/auth/permissions.ts";
 import { chooseFiles, type LinkableFiles } from "../kernel/files/links.ts";
 import { newId } from "../kernel/ids.ts";
+import { requestKeyOf } from "../kernel/request-keys.ts";
 import type { NotifyRequest } from "../kernel/notifications/notify.ts";
 import {
   limits,
@@ -61,11 +62,14 @@ function textError(value: string, max: number): FieldError | undefined {
 /**
  * A staff member sets one assignment for one or more of their clients: one batch writes the
  * assignment and a copy per client, each client hears of it, and the audit log has a line per client.
+ * `requestKey` is the form's key: the same form sent again sets nothing more and answers with the
+ * assignment the first one set.
  */
 export async function setAssignment(
   deps: AssignmentDeps,
   staff: Actor,
   draft: Draft,
+  requestKey: string,
   origin: RequestOrigin,
 ): Promise<SetOutcome> {
   const title = draft.title.trim();
@@ -86,11 +90,21 @@ export async function setAssignment(
 
   const now = deps.now();
   const assignmentId = newId("assignment", now.getTime());
-  await deps.store.create(
+  const request = await requestKeyOf("assignment", staff.id, requestKey, {
+    title,
+    description,
+    chosen,
+    files: draft.fileIds,
+  });
+  const heldId = await deps.store.create(
     { id: assignmentId, authorUserId: staff.id, title, description, createdAt: now.toISOString() },
     chosen,
     [...new Set(draft.fileIds)],
+    request,
   );
+  // A file went with another row meanwhile: as unavailable as one that is gone.
+  if (heldId === null) return { ok: false, errors: { files: "unknown" } };
+  if (heldId !== assignmentId) return { ok: true, assignmentId: heldId };
   for (const clientUserId of chosen)
     await audited(deps, staff, clientUserId, assignmentId, "assignments.create", origin);
   await deps.notify({
@@ -154,7 +168,9 @@ const total = (item: SetAssignment) => item.counts.open + item.counts.handedIn +
 /** Files go with an assignment or a hand-in only as core/kernel/files/links.ts allows. */
 async function filesError(deps: AssignmentDeps, actor: Actor, fileIds: readonly string[]) {
   const choice = await chooseFiles(deps.files, actor.id, fileIds, limits.files);
-  return choice.ok ? undefined : choice.error;
+  if (choice.ok) return undefined;
+  // A file used elsewhere is as unavailable to an assignment as one that is gone.
+  return choice.error === "taken" ? "unknown" : choice.error;
 }
 
 /** The copies with their threads and files; and the staff member's files of the assignment. */

@@ -1,3 +1,4 @@
+import type { RequestKey } from "../kernel/request-keys.ts";
 import type {
   Assignment,
   AssignmentCopy,
@@ -20,13 +21,16 @@ export type NewEntry = Omit<AssignmentEntry, "authorName">;
 export interface AssignmentStore {
   /**
    * The assignment, one open copy per client and its files, in one batch: all land or none does.
-   * Linking a file ends its expiry (core/files), in the same batch.
+   * Linking a file ends its expiry (core/files), in the same batch, only while the files are still
+   * free. The id of the assignment the request holds: this one's, or the one an earlier request
+   * with the same key set (then nothing is written); null when another row took a file first.
    */
   create(
     assignment: NewAssignment,
     clientUserIds: readonly string[],
     fileIds: readonly string[],
-  ): Promise<void>;
+    request?: RequestKey,
+  ): Promise<string | null>;
   find(assignmentId: string): Promise<Assignment | null>;
   copiesOf(assignmentId: string): Promise<AssignmentCopy[]>;
   copyOf(assignmentId: string, clientUserId: string): Promise<AssignmentCopy | null>;

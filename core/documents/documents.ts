@@ -10,6 +10,7 @@ import {
   type OpenedFile,
   type StoredFile,
 } from "../kernel/files/uploads.ts";
+import { requestKeyOf, type RequestKey } from "../kernel/request-keys.ts";
 import { linkOf } from "./links.ts";
 
 /**
@@ -42,8 +43,13 @@ export type DocumentView = DocumentRecord & {
 };
 
 export interface DocumentStore {
-  /** Adds the document and links its file (clears the file's expiry) in one batch. */
-  add(document: DocumentRecord): Promise<void>;
+  /**
+   * Adds the document and links its file (clears the file's expiry) in one batch, only while the
+   * file is its author's and nothing links it yet. The id of the document the request holds: this
+   * one's, or the one an earlier request with the same key added (then nothing is written); null
+   * when another row took the file first.
+   */
+  add(document: DocumentRecord, request?: RequestKey): Promise<string | null>;
   find(id: string): Promise<DocumentView | null>;
   /** The client's documents, newest first; deleted ones only when their author asks. */
   ofClient(clientUserId: string, deletedOf: string | null): Promise<DocumentView[]>;
@@ -103,13 +109,16 @@ export async function documentsOf(
 
 export type AddRequest = {
   clientUserId: string;
+  /** The form's key or the API's Idempotency-Key (core/kernel/request-keys.ts). */
+  requestKey: string;
   fileId?: string | null;
   url?: string | null;
   description?: string | null;
   notify: boolean;
 };
 
-export type AddRefusal = "not_found" | "file_not_found" | "url_invalid" | "description_too_long" | "nothing";
+export type AddRefusal =
+  "not_found" | "file_not_found" | "file_taken" | "url_invalid" | "description_too_long" | "nothing";
 
 export const longestDescription = 500;
 
@@ -118,14 +127,15 @@ export async function addDocument(
   actor: Actor,
   request: AddRequest,
   origin: RequestOrigin,
-): Promise<{ ok: true; document: DocumentView } | { ok: false; reason: AddRefusal }> {
+): Promise<{ ok: true; document: DocumentView; replayed: boolean } | { ok: false; reason: AddRefusal }> {
   if (!(await mayOpenDossier(deps, actor, request.clientUserId))) return { ok: false, reason: "not_found" };
   if (!request.fileId === !request.url?.trim()) return { ok: false, reason: "nothing" };
   let file: StoredFile | null = null;
   if (request.fileId) {
     file = await deps.files.store.find(request.fileId);
-    // Only a finished file of one's own that nothing links yet.
-    if (!file || file.uploaderId !== actor.id || file.status !== "stored" || file.expiresAt === null)
+    // Only a finished file of one's own; whether something links it already, the store decides
+    // in the write itself (a retry of this very request finds its document there).
+    if (!file || file.uploaderId !== actor.id || file.status !== "stored")
       return { ok: false, reason: "file_not_found" };
   }
   const link = request.url?.trim() ? linkOf(request.url) : null;
@@ -144,7 +154,15 @@ export async function addDocument(
     createdAt: now.toISOString(),
     deletedAt: null,
   };
-  await deps.documents.add(record);
+  const { requestKey, notify, ...asked } = request;
+  const key = await requestKeyOf("document", actor.id, requestKey, { ...asked, notify });
+  const heldId = await deps.documents.add(record, key);
+  if (heldId === null) return { ok: false, reason: "file_taken" };
+  if (heldId !== record.id) {
+    const earlier = await deps.documents.find(heldId);
+    if (!earlier) throw new Error(`The document ${heldId} of an earlier request cannot be read`);
+    return { ok: true, document: earlier, replayed: true };
+  }
   await deps.audit.record({
     action: "documents.add",
     result: "success",
@@ -165,7 +183,7 @@ export async function addDocument(
   }
   const view = await deps.documents.find(record.id);
   if (!view) throw new Error(`Document ${record.id} was just written and cannot be read`);
-  return { ok: true, document: view };
+  return { ok: true, document: view, replayed: false };
 }
 
 /** The document, when this person may see it (and, once deleted, only its author). */

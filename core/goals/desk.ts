@@ -4,6 +4,7 @@ import type { Role } from "../kernel/auth/permissions.ts";
 import type { CareTeamStore } from "../kernel/care-team/care-team.ts";
 import { newId } from "../kernel/ids.ts";
 import type { NotifyRequest } from "../kernel/notifications/notify.ts";
+import { requestKeyOf, type RequestKey } from "../kernel/request-keys.ts";
 import type { Goal, GoalComment, GoalStatus, ProgressPoint, SmartFields } from "./goal.ts";
 import { parseComment, parseProgress, parseSmart, type GoalFieldErrors, type SmartValues } from "./forms.ts";
 import type { GoalSettings } from "./settings.ts";
@@ -28,8 +29,11 @@ export interface GoalStore {
   /** The goal's progress steps, oldest first, with the names of who moved it. */
   history(goalId: string): Promise<ProgressPoint[]>;
   comments(goalId: string): Promise<GoalComment[]>;
-  /** The goal and its first progress point, in one batch. */
-  create(goal: Goal, firstPointId: string): Promise<void>;
+  /**
+   * The goal and its first progress point, in one batch; the id of the goal the request holds:
+   * this one's, or the one an earlier request with the same key wrote (then nothing is written).
+   */
+  create(goal: Goal, firstPointId: string, request?: RequestKey): Promise<string>;
   update(id: string, fields: SmartFields, at: string): Promise<void>;
   /** The goal's new progress (and status, when given) and its history row, in one batch. */
   moveProgress(
@@ -185,13 +189,18 @@ async function mayChange(
   return { ok: false, reason: "forbidden" };
 }
 
+/**
+ * A new goal for the client. `requestKey` is the form's key or the API's Idempotency-Key: the same
+ * request again writes nothing and answers with the goal the first one made (`replayed`).
+ */
 export async function addGoal(
   deps: GoalDeps,
   actor: Actor,
   clientUserId: string,
   values: SmartValues,
+  requestKey: string,
   origin: RequestOrigin,
-): Promise<{ ok: true; goal: Goal } | Refusal | Invalid> {
+): Promise<{ ok: true; goal: Goal; replayed: boolean } | Refusal | Invalid> {
   const access = await accessTo(deps, actor, clientUserId);
   const refused = await mayChange(deps, actor, access, "create", origin);
   if (refused) return refused;
@@ -210,10 +219,16 @@ export async function addGoal(
     updatedAt: at,
     closedAt: null,
   };
-  await deps.goals.create(goal, newId("goalProgress"));
+  const request = await requestKeyOf("goal", actor.id, requestKey, { clientUserId, values });
+  const heldId = await deps.goals.create(goal, newId("goalProgress"), request);
+  if (heldId !== goal.id) {
+    const earlier = await deps.goals.find(heldId);
+    if (!earlier) throw new Error(`The goal ${heldId} of an earlier request cannot be read`);
+    return { ok: true, goal: earlier, replayed: true };
+  }
   await audit(deps, actor, "create", clientUserId, origin, { goalId: goal.id });
   await tellOtherSide(deps, actor, access!, goal.id);
-  return { ok: true, goal };
+  return { ok: true, goal, replayed: false };
 }
 
 export async function editGoal(

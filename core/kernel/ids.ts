@@ -33,6 +33,7 @@ const kernelPrefixes = {
   apiKey: "key",
   file: "fil",
   filePart: "fpt",
+  requestKey: "rqk",
 } as const;
 
 const prefixes = mergeDeclared("id kind", [

@@ -27,7 +27,7 @@ export type MessagingDeps = {
 export type Access = "participant" | "care-team" | "existence";
 
 export type BodyError = "empty" | "tooLong";
-export type FilesError = "tooMany" | "unknown";
+export type FilesError = "tooMany" | "unknown" | "taken";
 
 /** How many messages one read returns at most (history on connect, a page of the thread). */
 export const historyLimit = 200;
@@ -181,7 +181,7 @@ export async function publish(
 
   const now = deps.now();
   const id = newId("message", now.getTime());
-  const { message, created } = await deps.store.publish({
+  const published = await deps.store.publish({
     id,
     conversationId: input.conversationId,
     senderUserId: actor.id,
@@ -195,6 +195,8 @@ export async function publish(
       origin,
     ),
   });
+  if (!published) return { ok: false, reason: "invalidFiles", error: "taken" };
+  const { message, created } = published;
   if (!created) return { ok: true, message, created };
 
   // Those who have the conversation open see it first; the notifications are still sent before

@@ -73,6 +73,9 @@ export type NewMessage = {
   audit: AuditEvent;
 };
 
+/** A stored message; `created` false when this sender had sent this client message id here before. */
+export type Published = { message: Message; created: boolean };
+
 /** A message someone else wrote to the reader, without its text. */
 export type Reply = {
   conversationId: string;
@@ -97,9 +100,10 @@ export interface MessagingStore {
   /**
    * Numbers and stores the message in one batch with its audit line, makes the sender a
    * participant who has read it, and drops their draft. When this sender already sent this client message id here, nothing is
-   * written and the stored message comes back with `created: false`.
+   * written and the stored message comes back with `created: false`. Null when its files were
+   * taken by another row (a document, another message) meanwhile: then nothing is written.
    */
-  publish(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  publish(message: NewMessage): Promise<Published | null>;
   /** Whether this file was sent with a message of this conversation. */
   sentFile(conversationId: string, fileId: string): Promise<boolean>;
   /** The message this sender sent here under this client message id, if any. */

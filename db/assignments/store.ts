@@ -17,7 +17,9 @@ import type {
 import { newId } from "../../core/kernel/ids.ts";
 import { careTeamMembers, users } from "../kernel/schema.ts";
 import { assignmentCopies, assignmentEntries, assignmentFiles, assignments } from "./schema.ts";
-import { claimFiles } from "../kernel/files/file-store.ts";
+import { claimFiles, filesFree } from "../kernel/files/file-store.ts";
+import type { RequestKey } from "../../core/kernel/request-keys.ts";
+import { once } from "../kernel/request-keys/once.ts";
 import { files } from "../kernel/files/schema.ts";
 import { chunked, maxParameters, type Row, type TenantScope } from "../kernel/scope.ts";
 
@@ -35,20 +37,37 @@ export class D1AssignmentStore implements AssignmentStore {
     assignment: NewAssignment,
     clientUserIds: readonly string[],
     fileIds: readonly string[],
-  ): Promise<void> {
-    const copies = clientUserIds.map((clientUserId) => ({
-      id: newId("assignmentCopy"),
-      assignmentId: assignment.id,
-      clientUserId,
-      status: "open" as const,
-      openedAt: null,
-      updatedAt: assignment.createdAt,
-    }));
-    await this.#scope.batch([
-      this.#scope.insert(assignments, assignment),
-      ...this.#scope.insertAll(assignmentCopies, copies),
-      ...this.#link(assignment.id, null, null, fileIds, assignment.createdAt),
-    ]);
+    request?: RequestKey,
+  ): Promise<string | null> {
+    const scope = this.#scope;
+    const free = fileIds.length > 0 ? filesFree(scope, assignment.authorUserId, fileIds) : sql`1`;
+    // The copies and files follow the assignment only when it was written here.
+    const written = sql`exists (select 1 from ${assignments} where ${scope.where(assignments, eq(assignments.id, assignment.id))})`;
+    const copies = clientUserIds.map((clientUserId) =>
+      scope.insertWhen(
+        assignmentCopies,
+        {
+          id: newId("assignmentCopy"),
+          assignmentId: assignment.id,
+          clientUserId,
+          status: "open" as const,
+          openedAt: null,
+          updatedAt: assignment.createdAt,
+        },
+        written,
+      ),
+    );
+    return once(
+      scope,
+      request,
+      assignment.id,
+      [
+        scope.insertWhen(assignments, assignment, free),
+        ...copies,
+        ...this.#link(assignment.id, null, null, fileIds, assignment.createdAt, written),
+      ],
+      free,
+    );
   }
 
   /** Rows that put the files on the assignment, and the end of their expiry: for one batch, when `onlyIf`. */

@@ -1,11 +1,14 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DocumentRecord, DocumentStore, DocumentView } from "../../core/documents/documents.ts";
 import { linkOf } from "../../core/documents/links.ts";
 import { fileKinds, type FileKindKey } from "../../core/kernel/files/rules.ts";
 import { users } from "../kernel/schema.ts";
 import { documents } from "./schema.ts";
 import { files } from "../kernel/files/schema.ts";
+import { claimFiles, filesFree } from "../kernel/files/file-store.ts";
 import type { Row, TenantScope } from "../kernel/scope.ts";
+import type { RequestKey } from "../../core/kernel/request-keys.ts";
+import { once } from "../kernel/request-keys/once.ts";
 
 const recordOf = (row: Row<typeof documents>): DocumentRecord => ({
   id: row.id,
@@ -26,14 +29,19 @@ export class D1DocumentStore implements DocumentStore {
     this.#scope = scope;
   }
 
-  async add(document: DocumentRecord): Promise<void> {
+  async add(document: DocumentRecord, request?: RequestKey): Promise<string | null> {
     const scope = this.#scope;
-    const insert = scope.insert(documents, document);
-    if (!document.fileId) {
-      await insert;
-      return;
-    }
-    await scope.batch([insert, scope.update(files, document.fileId, { expiresAt: null })]);
+    if (!document.fileId) return once(scope, request, document.id, [scope.insert(documents, document)]);
+    const fileIds = [document.fileId];
+    const free = filesFree(scope, document.authorId, fileIds);
+    const written = sql`exists (select 1 from ${documents} where ${scope.where(documents, eq(documents.id, document.id))})`;
+    return once(
+      scope,
+      request,
+      document.id,
+      [scope.insertWhen(documents, document, free), claimFiles(scope, fileIds, written)],
+      free,
+    );
   }
 
   async find(id: string): Promise<DocumentView | null> {

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { GoalStore } from "../../core/goals/desk.ts";
 import type { Goal, GoalComment, GoalStatus, ProgressPoint, SmartFields } from "../../core/goals/goal.ts";
+import type { RequestKey } from "../../core/kernel/request-keys.ts";
+import { once } from "../kernel/request-keys/once.ts";
 import { users } from "../kernel/schema.ts";
 import { goalComments, goalProgress, goals } from "./schema.ts";
 import { chunked, maxParameters, type TenantScope } from "../kernel/scope.ts";
@@ -78,8 +80,8 @@ export class D1GoalStore implements GoalStore {
     }));
   }
 
-  async create(goal: Goal, firstPointId: string): Promise<void> {
-    await this.#scope.batch([
+  async create(goal: Goal, firstPointId: string, request?: RequestKey): Promise<string> {
+    const statements = [
       this.#scope.insert(goals, goal),
       this.#scope.insert(goalProgress, {
         id: firstPointId,
@@ -89,7 +91,8 @@ export class D1GoalStore implements GoalStore {
         byUserId: goal.createdByUserId,
         at: goal.createdAt,
       }),
-    ]);
+    ] as const;
+    return (await once(this.#scope, request, goal.id, statements))!;
   }
 
   async update(id: string, fields: SmartFields, at: string): Promise<void> {

@@ -6,9 +6,9 @@ import {
   is,
   Param,
   Placeholder,
+  SQL,
   sql,
   type Query,
-  type SQL,
 } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -152,7 +152,9 @@ export class TenantScope {
     // Drizzle lists every column of the table, in order, for an INSERT ... SELECT.
     const selected = Object.entries(getTableColumns(table)).map(([key, column]) => {
       const value = row[key] === undefined ? column.default : row[key];
-      return value === undefined || value === null ? sql`null` : sql.param(value, column);
+      if (value === undefined || value === null) return sql`null`;
+      // A value worked out by SQLite in the statement itself (a number taken from a counter).
+      return is(value, SQL) ? value : sql.param(value, column);
     });
     return this.#db.insert(table).select(sql`select ${sql.join(selected, sql`, `)} where ${condition}`);
   }

@@ -11,10 +11,11 @@ import type {
   MessagingStore,
   NewMessage,
   Participant,
+  Published,
   Reply,
 } from "../../core/messaging/ports.ts";
 import { auditRow } from "../kernel/audit-log.ts";
-import { claimFiles } from "../kernel/files/file-store.ts";
+import { claimFiles, filesFree } from "../kernel/files/file-store.ts";
 import { auditEvents, careTeamMembers, users } from "../kernel/schema.ts";
 import { files } from "../kernel/files/schema.ts";
 import {
@@ -109,7 +110,7 @@ export class D1MessagingStore implements MessagingStore {
     return started?.id ?? null;
   }
 
-  publish(message: NewMessage): Promise<{ message: Message; created: boolean }> {
+  publish(message: NewMessage): Promise<Published | null> {
     return this.write(message, null);
   }
 
@@ -119,7 +120,7 @@ export class D1MessagingStore implements MessagingStore {
    * conversation and writes in the order it numbered (ADR 0016); the unique number per
    * conversation still refuses a number taken twice.
    */
-  async write(message: NewMessage, seq: number | null): Promise<{ message: Message; created: boolean }> {
+  async write(message: NewMessage, seq: number | null): Promise<Published | null> {
     const stored = messageRowOf(message);
     const audit = auditRow(message.audit, message.sentAt);
     const shape = `${seq === null ? "next" : "given"}:${message.fileIds.length}`;
@@ -147,6 +148,8 @@ export class D1MessagingStore implements MessagingStore {
     if (row && sender && message.fileIds.length === 0)
       return { message: messageOf(row, sender.displayName, []), created: true };
     const found = await this.sent(message.conversationId, message.senderUserId, message.clientMessageId);
+    // Its files went to another row (a document, another message) between the check and the write.
+    if (!found && message.fileIds.length > 0) return null;
     if (!found) throw new Error(`The message ${message.id} was neither stored nor found`);
     return { message: found, created: row !== undefined };
   }
@@ -175,22 +178,28 @@ export class D1MessagingStore implements MessagingStore {
     const seq = sql`${sql.placeholder("seq")}`;
     const number = seqGiven ? seq : lastSeq;
     const storedNow = sql`select 1 from ${messages} where ${messages.tenantId} = ${tenantId} and ${messages.id} = ${message.id}`;
-    const fileIds = Array.from({ length: fileCount }, (_, index) => sql.placeholder(`file${index}`));
+    const fileIds = Array.from({ length: fileCount }, (_, index) =>
+      sql.placeholder(`file${index}`),
+    ) as unknown as string[];
+    // A message with files is numbered and stored only while its files are the sender's and free.
+    const free = fileCount > 0 ? filesFree(scope, message.senderUserId, fileIds) : undefined;
     return [
       scope.updateWhere(
         conversations,
-        and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`) as SQL,
+        and(eq(conversations.id, message.conversationId), sql`not exists (${sameMessage})`, free) as SQL,
         {
           lastSeq: seqGiven ? sql`max(${conversations.lastSeq}, ${seq})` : sql`${conversations.lastSeq} + 1`,
           lastMessageAt: message.sentAt,
         },
       ),
-      scope
-        .insert(messages, {
-          ...message,
-          // drizzle writes an SQL value as an expression; the row type only knows numbers.
-          seq: number as unknown as number,
-        })
+      (free
+        ? scope.insertWhen(messages, { ...message, seq: number as unknown as number }, free)
+        : scope.insert(messages, {
+            ...message,
+            // drizzle writes an SQL value as an expression; the row type only knows numbers.
+            seq: number as unknown as number,
+          })
+      )
         .onConflictDoNothing()
         .returning(),
       // A resent message (same client message id) takes no files: only a message stored now does.
@@ -201,15 +210,13 @@ export class D1MessagingStore implements MessagingStore {
             id: sql.placeholder(`attachment${index}`) as unknown as string,
             conversationId: message.conversationId,
             messageId: message.id,
-            fileId: fileId as unknown as string,
+            fileId,
             createdAt: message.sentAt,
           },
           sql`exists (${storedNow})`,
         ),
       ),
-      ...(fileCount > 0
-        ? [claimFiles(scope, fileIds as unknown as string[], sql`exists (${storedNow})`)]
-        : []),
+      ...(fileCount > 0 ? [claimFiles(scope, fileIds, sql`exists (${storedNow})`)] : []),
       this.#readUpTo(
         message.conversationId,
         message.senderUserId,

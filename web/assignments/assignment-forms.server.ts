@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, many } from "../kernel/forms.server.ts";
+import { formKey, id, many } from "../kernel/forms.server.ts";
 
 /**
  * The assignment pages' forms as they arrive. The texts go on to the assignments desk, which
@@ -10,6 +10,7 @@ const typed = z.string().default("");
 const files = many(id("file", "unknown"));
 
 export const newAssignmentForm = z.object({
+  formKey,
   title: typed,
   description: typed,
   client: many(id("user", "unknown")),

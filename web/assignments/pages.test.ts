@@ -26,8 +26,9 @@ const cookies: Record<string, string> = {};
 
 const page = (as: string, path: string, onHost = host) =>
   visit(onHost, path, { headers: { cookie: cookies[as]! } });
+/** A form as its page sends it, with the key the page renders with each form. */
 const send = (as: string, path: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
+  const body = new URLSearchParams({ formKey: crypto.randomUUID() });
   for (const [name, value] of Object.entries(fields))
     for (const each of Array.isArray(value) ? value : [value]) body.append(name, each);
   return visit(host, path, {

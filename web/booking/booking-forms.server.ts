@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isLocalDate } from "../../core/booking/planner.ts";
-import { id, passwordToConfirm } from "../kernel/forms.server.ts";
+import { formKey, id, passwordToConfirm } from "../kernel/forms.server.ts";
 
 /**
  * The booking pages' forms as they arrive. Whether a time is free, a coach offers a type or a
@@ -18,7 +18,7 @@ const reason = z
  * and another time chosen on a page the browser brought back is a new request.
  */
 const pickedSlot = {
-  formKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
+  formKey,
   startsAt: z
     .string()
     .refine((value) => !Number.isNaN(new Date(value).getTime()))

@@ -12,7 +12,17 @@ import {
 } from "../../core/documents/documents.ts";
 import { localeOf } from "../kernel/i18n/format.server.ts";
 import { fileSize } from "../kernel/components/files/file-size.ts";
-import { checkbox, id, optionalText, readForm, refused, text } from "../kernel/forms.server.ts";
+import {
+  checkbox,
+  formKey,
+  id,
+  newFormKey,
+  optionalText,
+  readForm,
+  refused,
+  text,
+  throwIfKeyless,
+} from "../kernel/forms.server.ts";
 
 /**
  * What the documents pages share on the server: the guard (the access a page declares, which
@@ -60,6 +70,7 @@ export async function documentsPage(
       filter,
       zone: account.timeZone,
       maxFileMb: user.tenant.settings.files.maxFileMb,
+      formKey: newFormKey(),
       documents: found.map((document) => ({
         id: document.id,
         description: document.description,
@@ -86,6 +97,7 @@ const documentForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["delete", "restore"]), document: id("document") }),
   z.object({
     intent: z.literal("link"),
+    formKey,
     url: text(2048, "documents.link.invalid"),
     description: optionalText(longestDescription),
     notify: checkbox(),
@@ -96,6 +108,7 @@ const documentForm = z.discriminatedUnion("intent", [
 const linkRefusalField: Record<AddRefusal, string> = {
   not_found: "form",
   file_not_found: "form",
+  file_taken: "form",
   nothing: "url",
   url_invalid: "url",
   description_too_long: "description",
@@ -110,6 +123,7 @@ export async function documentsAction(
 ) {
   const { actor, deps, origin, clientUserId } = await documentsPage(context, request, access, clientParam);
   const form = await readForm(request, documentForm);
+  throwIfKeyless(form);
   if (!form.ok) return refused(form);
   const input = form.data;
   if (input.intent !== "link") {
@@ -117,8 +131,13 @@ export async function documentsAction(
       throw data(null, { status: 404 });
     return { ok: true as const };
   }
-  const { url, description, notify } = input;
-  const result = await addDocument(deps, actor, { clientUserId, url, description, notify }, origin);
+  const { url, description, notify, formKey: requestKey } = input;
+  const result = await addDocument(
+    deps,
+    actor,
+    { clientUserId, url, description, notify, requestKey },
+    origin,
+  );
   if (!result.ok) {
     const field = linkRefusalField[result.reason];
     const message = field === "description" ? "errors.fieldTooLong" : "documents.link.invalid";

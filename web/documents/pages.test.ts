@@ -54,7 +54,12 @@ describe("documents pages", () => {
     const refused = await post(
       host,
       "/documents",
-      { intent: "link", url: "http://video.example/x", description: "Oefening" },
+      {
+        intent: "link",
+        formKey: crypto.randomUUID(),
+        url: "http://video.example/x",
+        description: "Oefening",
+      },
       headers,
     );
     expect(refused.status).toBe(400);
@@ -64,7 +69,13 @@ describe("documents pages", () => {
     const added = await post(
       host,
       "/documents",
-      { intent: "link", url: "https://video.example/x", description: "Oefening", notify: "on" },
+      {
+        intent: "link",
+        formKey: crypto.randomUUID(),
+        url: "https://video.example/x",
+        description: "Oefening",
+        notify: "on",
+      },
       headers,
     );
     expect(added.status).toBeLessThan(400);
@@ -79,7 +90,7 @@ describe("documents pages", () => {
     const tooLong = await post(
       host,
       "/documents",
-      { intent: "link", url: "https://long.example/x", description },
+      { intent: "link", formKey: crypto.randomUUID(), url: "https://long.example/x", description },
       headers,
     );
     expect(tooLong.status).toBe(400);

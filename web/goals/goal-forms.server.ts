@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox } from "../kernel/forms.server.ts";
+import { checkbox, formKey } from "../kernel/forms.server.ts";
 
 /**
  * The goal pages' forms as they arrive. Each field is text: the goals desk checks what the text
@@ -17,7 +17,7 @@ const smartForm = z.object({
   dueOn: typed,
 });
 
-export const newGoalForm = smartForm;
+export const newGoalForm = smartForm.extend({ formKey });
 
 export const goalForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("progress"), progress: typed, note: typed }),

@@ -18,7 +18,7 @@ import { smartValuesFrom } from "../../core/goals/forms.ts";
 import type { Goal, GoalComment, ProgressPoint } from "../../core/goals/goal.ts";
 import type { Language } from "../../core/kernel/tenants/languages.ts";
 import { guard, originOf } from "../kernel/auth.server.ts";
-import { readForm } from "../kernel/forms.server.ts";
+import { newFormKey, readForm, throwIfKeyless } from "../kernel/forms.server.ts";
 import { dateTimeFormat, localeOf } from "../kernel/i18n/format.server.ts";
 import { goalForm, newGoalForm } from "./goal-forms.server.ts";
 
@@ -160,6 +160,7 @@ export async function loadGoals(context: AppLoadContext, request: Request, place
     client: listed.access.client,
     ownGoals: actor.role === "client",
     canEdit: listed.access.canEdit,
+    formKey: newFormKey(),
     open: goals.filter((goal) => goal.status === "open"),
     closed: goals.filter((goal) => goal.status !== "open"),
   };
@@ -169,8 +170,10 @@ export async function loadGoals(context: AppLoadContext, request: Request, place
 export async function addGoalFromForm(context: AppLoadContext, request: Request, place: GoalsPlace) {
   const { actor, clientUserId, deps, origin } = requireGoals(context, request, place);
   const form = await readForm(request, newGoalForm);
+  throwIfKeyless(form);
   if (!form.ok) return invalid("create", form.errors, form.values);
-  const result = await addGoal(deps, actor, clientUserId, form.data, origin);
+  const { formKey, ...values } = form.data;
+  const result = await addGoal(deps, actor, clientUserId, values, formKey, origin);
   if (result.ok) return redirect(`${place.base}/${result.goal.id}?done=created`);
   if (result.reason === "invalid") return invalid("create", result.errors, form.values);
   return refusedWith(result);

@@ -20,8 +20,9 @@ const page = (place: Place, as: Who, path: string, language = "nl") =>
   });
 /** The page as people see it: without the scripts, which carry every text of the language. */
 const shown = async (response: Response) => (await response.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+/** A form as its page sends it, with the key the page renders with each form. */
 const send = (place: Place, as: Who, path: string, fields: Record<string, string>) =>
-  post(place.host, path, fields, { cookie: place.cookies[as] });
+  post(place.host, path, { formKey: crypto.randomUUID(), ...fields }, { cookie: place.cookies[as] });
 
 const smart = {
   title: "Elke dag een half uur wandelen",

@@ -1,4 +1,4 @@
-import type { LinkableFiles } from "../../core/kernel/files/links.ts";
+import { isLinked, type LinkableFiles } from "../../core/kernel/files/links.ts";
 import type { KeptFile } from "./components/files/use-uploads.ts";
 
 /**
@@ -13,6 +13,6 @@ export async function keptFiles(
 ): Promise<KeptFile[]> {
   const ids = [...new Set(form.getAll("file").map(String))].slice(0, max);
   if (ids.length === 0) return [];
-  const found = await files.linkable(uploaderId, ids);
-  return found.map(({ id, name, size }) => ({ id, name, size }));
+  const found = await files.finishedOf(uploaderId, ids);
+  return found.filter((file) => !isLinked(file)).map(({ id, name, size }) => ({ id, name, size }));
 }

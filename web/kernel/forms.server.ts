@@ -83,6 +83,19 @@ export function id<K extends IdKind>(kind: K, message = "errors.fieldInvalid") {
   return z.custom<Id<K>>((value) => typeof value === "string" && isId(kind, value), message);
 }
 
+/**
+ * The hidden key of a create form (core/kernel/request-keys.ts), made when the page renders the
+ * form (`newFormKey`, `FormKey`): the same form sent twice writes once.
+ */
+export const formKey = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
+
+export const newFormKey = () => crypto.randomUUID();
+
+/** A create form without its key was not sent by its page: 400, with no field to show it at. */
+export function throwIfKeyless(form: Parsed<unknown>) {
+  if (!form.ok && "formKey" in form.errors) throw data(null, { status: 400 });
+}
+
 /** A checkbox without a value of its own: ticked when the browser sent "on". */
 export function checkbox() {
   return z

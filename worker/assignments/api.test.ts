@@ -56,6 +56,7 @@ beforeAll(async () => {
     host,
     "/assignments/new",
     {
+      formKey: crypto.randomUUID(),
       title: "Waardenlijst",
       description: "Kies je **vijf** belangrijkste waarden. <script>x()</script>",
       client: ids.client!,

@@ -18,6 +18,7 @@ const cookies: Record<string, string> = {};
 
 const scope = () => data.scopeIn(tenant.cell, tenant.id);
 const page = (as: string, path: string) => visit(host, path, { headers: { cookie: cookies[as]! } });
+/** A form as its page sends it, with the key the page renders with each form. */
 const send = (as: string, path: string, fields: [string, string][]) =>
   visit(host, path, {
     method: "POST",
@@ -26,7 +27,7 @@ const send = (as: string, path: string, fields: [string, string][]) =>
       origin: `http://${host}`,
       "content-type": "application/x-www-form-urlencoded",
     },
-    body: new URLSearchParams(fields).toString(),
+    body: new URLSearchParams([["formKey", crypto.randomUUID()], ...fields]).toString(),
   });
 
 const uploaded = (as: string, name: string, bytes: Bytes) => uploadedBy(tenant, ids[as]!, name, bytes);
@@ -164,5 +165,49 @@ describe("files on an assignment", () => {
     const otherId = /\/assignments\/([^?]+)/.exec(other.headers.get("location")!)![1]!;
     expect((await page("two", `/assignments/${otherId}/files/${sheet}`)).status).toBe(404);
     expect((await page("one", `/assignments/${otherId}/files/${sheet}`)).status).toBe(404);
+  });
+});
+
+describe("a new assignment sent several times at once", () => {
+  const form = (formKey: string, file: string): [string, string][] => [
+    ["formKey", formKey],
+    ["title", "Vijf keer verstuurd"],
+    ["description", "Een keer bedoeld"],
+    ["client", ids.one!],
+    ["file", file],
+  ];
+  /** The form as the browser sends it, its own key included. */
+  const resend = (fields: [string, string][]) =>
+    visit(host, "/assignments/new", {
+      method: "POST",
+      headers: {
+        cookie: cookies.staff!,
+        origin: `http://${host}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it("sets one assignment for the same form sent five times, and every answer leads to it", async () => {
+    const before = await scope().count(assignments);
+    const file = await uploaded("staff", "eenmaal.pdf", pdfOf());
+    const fields = form(crypto.randomUUID(), file);
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => resend(fields)));
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302, 302, 302, 302]);
+    expect(new Set(answers.map((answer) => answer.headers.get("location"))).size).toBe(1);
+    expect(await scope().count(assignments)).toBe(before + 1);
+    expect(await scope().count(assignmentFiles, eq(assignmentFiles.fileId, file))).toBe(1);
+  });
+
+  it("puts a file on one of two different assignments sent at once; the other is refused at its field", async () => {
+    const file = await uploaded("staff", "gedeeld.pdf", pdfOf());
+    const answers = await Promise.all([
+      resend(form(crypto.randomUUID(), file)),
+      resend(form(crypto.randomUUID(), file)),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 400]);
+    const refused = answers.find((answer) => answer.status === 400)!;
+    expect(await refused.text()).toContain("Een bijlage is niet (meer) beschikbaar. Upload hem opnieuw.");
+    expect(await scope().count(assignmentFiles, eq(assignmentFiles.fileId, file))).toBe(1);
   });
 });

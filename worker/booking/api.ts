@@ -16,6 +16,7 @@ import {
 import type { BookingOutcome } from "../../core/booking/calendar.ts";
 import type { AppEnv } from "../context.ts";
 import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
+import { idempotencyHeaders } from "../kernel/api/idempotency.ts";
 import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
 
 const instant = z.iso.datetime().openapi({ example: "2026-12-03T09:00:00.000Z" });
@@ -41,12 +42,6 @@ const bookingSchema = z
 const refusalSchema = errorSchema
   .extend({ nextFreeSlots: z.array(slotSchema).optional() })
   .openapi("BookingRefused");
-
-const idempotencyKey = z
-  .string()
-  .min(8)
-  .max(100)
-  .openapi({ description: "The same key for every retry of one request: a retry returns the same booking" });
 
 const common = {
   401: json(errorSchema, "No valid session"),
@@ -101,7 +96,7 @@ const createBookingRoute = personRoute(
     description:
       "Send an `Idempotency-Key` header; a retry with the same key returns the same booking (200) instead of a second one. With `hold: true` the slot is held for ten minutes and confirmed in the portal. A slot someone else just took answers 409 with the next free slots.",
     request: {
-      headers: z.object({ "idempotency-key": idempotencyKey }),
+      headers: idempotencyHeaders,
       body: {
         content: {
           "application/json": {
@@ -157,7 +152,7 @@ const rescheduleBookingRoute = personRoute(
       "The new time is taken and the old one freed in one step; nothing changes when the new time is not free. The notice window applies as for cancelling. Send an `Idempotency-Key` header.",
     request: {
       params: bookingId,
-      headers: z.object({ "idempotency-key": idempotencyKey }),
+      headers: idempotencyHeaders,
       body: {
         content: {
           "application/json": {

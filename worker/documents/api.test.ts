@@ -31,6 +31,8 @@ function call(
   const headers: Record<string, string> = {
     "cf-connecting-ip": `203.0.113.${++calls % 250}`,
     origin: `http://${at}`,
+    // Every call is a request of its own.
+    "idempotency-key": crypto.randomUUID(),
   };
   if (cookies[as]) headers.cookie = cookies[as];
   if (init.json !== undefined) headers["content-type"] = "application/json";

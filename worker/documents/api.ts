@@ -13,6 +13,7 @@ import type { AppEnv } from "../context.ts";
 import { fileResponse } from "../../web/kernel/files/serve.server.ts";
 import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
 import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
+import { idempotencyHeaders } from "../kernel/api/idempotency.ts";
 
 const documentSchema = z
   .object({
@@ -65,8 +66,9 @@ const uploadDocumentRoute = personRoute(
     operationId: "uploadDocument",
     summary: "Add a document: an uploaded file or a link",
     description:
-      "Upload the file first (createUpload, uploadPart, completeUpload) and give its id here, or give an https `url`. The description defaults to the file name. With `notify` the other side is told (the client's care team, or the client).",
+      "Upload the file first (createUpload, uploadPart, completeUpload) and give its id here, or give an https `url`. The description defaults to the file name. With `notify` the other side is told (the client's care team, or the client). An upload goes with one document or message only: another use answers 409. Send an `Idempotency-Key` header: a retry with the same key and body returns the same document (200) instead of a second one.",
     request: {
+      headers: idempotencyHeaders,
       body: {
         content: {
           "application/json": {
@@ -83,7 +85,9 @@ const uploadDocumentRoute = personRoute(
     },
     responses: {
       201: json(z.object({ document: documentSchema }), "Added"),
+      200: json(z.object({ document: documentSchema }), "The document this key added before"),
       400: json(errorSchema, "nothing, url_invalid or description_too_long"),
+      409: json(errorSchema, "file_taken: the upload went with another document or a message already"),
       ...common,
     },
   },
@@ -129,6 +133,7 @@ const deleteDocumentRoute = personRoute(
 const addRefusals: Record<AddRefusal, string> = {
   not_found: "No such client of yours",
   file_not_found: "No such finished upload of yours",
+  file_taken: "This upload went with another document or a message already",
   url_invalid: "A link is a full https address",
   description_too_long: "The description is at most 500 characters",
   nothing: "Give either a file or a link",
@@ -174,11 +179,12 @@ export function registerDocumentRoutes(api: OpenAPIHono<AppEnv>) {
     const { deps, actor, origin } = documentsIn(c);
     const body = c.req.valid("json");
     const clientUserId = actor.role === "client" ? actor.id : (body.client ?? "");
-    const result = await addDocument(deps, actor, { ...body, clientUserId }, origin);
+    const requestKey = c.req.valid("header")["idempotency-key"];
+    const result = await addDocument(deps, actor, { ...body, clientUserId, requestKey }, origin);
     if (!result.ok) {
       return refuse(c, result.reason, addRefusals[result.reason]);
     }
-    return c.json({ document: shown(result.document) }, 201);
+    return c.json({ document: shown(result.document) }, result.replayed ? 200 : 201);
   });
 
   api.openapi(downloadDocumentRoute, async (c) => {

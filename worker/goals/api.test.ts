@@ -22,7 +22,7 @@ async function goalOf(place: Place, as: Who, path: string) {
   const response = await post(
     place.host,
     path,
-    { title: "Elke week sporten" },
+    { formKey: crypto.randomUUID(), title: "Elke week sporten" },
     { cookie: place.cookies[as] },
   );
   expect(response.status).toBe(302);

@@ -1,11 +1,12 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { listGoals, moveProgress, type Actor } from "../../core/goals/desk.ts";
-import { noteMax } from "../../core/goals/forms.ts";
+import { addGoal, listGoals, moveProgress, type Actor } from "../../core/goals/desk.ts";
+import { noteMax, textMax, titleMax } from "../../core/goals/forms.ts";
 import { goalStatuses, type Goal } from "../../core/goals/goal.ts";
 import type { AppEnv } from "../context.ts";
 import { personRoute, type PersonCaller } from "../kernel/api/access.ts";
 import { errorSchema, json, refuse } from "../kernel/api/errors.ts";
+import { idempotencyHeaders } from "../kernel/api/idempotency.ts";
 
 const goalSchema = z
   .object({
@@ -62,6 +63,42 @@ const listGoalsRoute = personRoute(
   },
 );
 
+const createGoalRoute = personRoute(
+  { permission: "portal:use", feature: "goals" },
+  {
+    method: "post",
+    path: "/goals",
+    operationId: "createGoal",
+    summary: "Add a SMART goal for a client",
+    description:
+      "A client adds their own (leave `clientUserId` out) when the tenant lets clients edit their goals; staff name one client of their care team. Only the title is required; `dueOn` is a date from today on. Send an `Idempotency-Key` header: a retry with the same key and body returns the same goal (200) instead of a second one.",
+    request: {
+      headers: idempotencyHeaders,
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              clientUserId: z.string().min(1).max(40).optional(),
+              title: z.string().max(titleMax),
+              specific: z.string().max(textMax).default(""),
+              measurable: z.string().max(textMax).default(""),
+              acceptable: z.string().max(textMax).default(""),
+              realistic: z.string().max(textMax).default(""),
+              dueOn: z.string().max(10).default("").openapi({ example: "2026-12-31" }),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      201: json(z.object({ goal: goalSchema }), "Added"),
+      200: json(z.object({ goal: goalSchema }), "The goal this key added before"),
+      400: json(errorSchema, "A field is missing, too long or not a date from today on; `field` names it"),
+      ...common,
+    },
+  },
+);
+
 const updateGoalProgressRoute = personRoute(
   { permission: "portal:use", feature: "goals" },
   {
@@ -102,6 +139,23 @@ export function registerGoalRoutes(api: OpenAPIHono<AppEnv>) {
     if (!listed.ok) return refuse(c, "notFound", "No such client of yours");
     const { client, canEdit } = listed.access;
     return c.json({ client, canEdit, goals: listed.goals.map(shown) }, 200);
+  });
+
+  api.openapi(createGoalRoute, async (c) => {
+    const { deps, actor, origin } = goalDesk(c);
+    const { clientUserId, ...values } = c.req.valid("json");
+    if (actor.role !== "client" && !clientUserId)
+      return refuse(c, "invalid", "Name the client: clientUserId");
+    const key = c.req.valid("header")["idempotency-key"];
+    const result = await addGoal(deps, actor, clientUserId ?? actor.id, values, key, origin);
+    if (result.ok) return c.json({ goal: shown(result.goal) }, result.replayed ? 200 : 201);
+    if (result.reason === "invalid") {
+      const [field, code] = Object.entries(result.errors)[0]!;
+      return refuse(c, "invalid", `The ${field} is ${code}`, { field });
+    }
+    if (result.reason === "forbidden")
+      return refuse(c, "forbidden", "Your care team keeps your goals in this portal");
+    return refuse(c, "notFound", "No such client of yours");
   });
 
   api.openapi(updateGoalProgressRoute, async (c) => {

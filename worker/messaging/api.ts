@@ -65,7 +65,7 @@ const draftSchema = z.object({ body: z.string(), notify: z.boolean(), updatedAt:
 const fieldRefusal = z
   .object({
     error: z.object({
-      code: z.enum(["empty", "too_long", "too_many_files", "unknown_file", "invalid_request"]),
+      code: z.enum(["empty", "too_long", "too_many_files", "unknown_file", "file_taken", "invalid_request"]),
       message: z.string(),
       field: z.string().optional(),
     }),
@@ -169,6 +169,7 @@ const sendMessageRoute = personRoute(
       201: json(z.object({ message: messageSchema }), "Published"),
       200: json(z.object({ message: messageSchema }), "Published before with this client message id"),
       400: json(fieldRefusal, "Empty or too long"),
+      409: json(fieldRefusal, "A file went with another message or a document already (file_taken)"),
       ...common,
     },
   },
@@ -224,9 +225,10 @@ const bodyRefusals: Record<BodyError, { reason: "emptyBody" | "tooLong"; message
   tooLong: { reason: "tooLong", message: `A message has at most ${messageLimits.bodyMaxLength} characters` },
 };
 
-const filesRefusals: Record<FilesError, string> = {
-  tooMany: `A message takes at most ${messageLimits.files} files`,
-  unknown: "A file is not a finished upload of yours, or was sent or used already",
+const filesRefusals: Record<FilesError, { reason: "tooMany" | "unknown" | "file_taken"; message: string }> = {
+  tooMany: { reason: "tooMany", message: `A message takes at most ${messageLimits.files} files` },
+  unknown: { reason: "unknown", message: "A file is not a finished upload of yours" },
+  taken: { reason: "file_taken", message: "A file was sent or used already" },
 };
 
 const bodyRefused = (c: Context, error: BodyError) =>
@@ -284,7 +286,9 @@ export function registerMessageRoutes(api: OpenAPIHono<AppEnv>) {
     if (!result.ok && result.reason === "notFound")
       return refuse(c, "notFound", "No such conversation of yours");
     if (!result.ok && result.reason === "invalidFiles")
-      return refuse(c, result.error, filesRefusals[result.error], { field: "fileIds" });
+      return refuse(c, filesRefusals[result.error].reason, filesRefusals[result.error].message, {
+        field: "fileIds",
+      });
     if (!result.ok) return bodyRefused(c, result.error);
     return c.json({ message: shown(result.message) }, result.created ? 201 : 200);
   });

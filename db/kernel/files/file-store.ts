@@ -19,8 +19,24 @@ const fileOf = (row: Row<typeof files>): StoredFile => ({
 });
 
 /**
+ * Whether every one of these (distinct) files is still the uploader's finished upload that nothing
+ * links: the condition of the row that is to link them. SQLite decides it inside the statement that
+ * writes the row, and D1 runs one batch at a time, so of two rows that want the same file at once
+ * (two documents, a document and a message) exactly one is written.
+ */
+export const filesFree = (scope: TenantScope, uploaderId: string, fileIds: readonly string[]) =>
+  sql`(select count(*) from ${files} where ${scope.where(
+    files,
+    inArray(files.id, [...fileIds]),
+    eq(files.uploaderId, uploaderId),
+    eq(files.status, "stored"),
+    isNotNull(files.expiresAt),
+  )}) = ${fileIds.length}`;
+
+/**
  * The statement that links files to a capability's row: they no longer expire. It belongs in the
- * same batch as the row, so a file is never linked to a row that was not written.
+ * same batch as the row, after it, on condition that the row was written there (`onlyIf`), so a
+ * file is never linked to a row that was not written.
  */
 export const claimFiles = (scope: TenantScope, fileIds: readonly string[], onlyIf?: SQL) =>
   scope.updateWhere(files, and(inArray(files.id, [...fileIds]), onlyIf) as SQL, { expiresAt: null });
@@ -45,14 +61,13 @@ export class D1FileStore implements FileStore {
     return row ? fileOf(row) : null;
   }
 
-  async linkable(uploaderId: string, fileIds: readonly string[]): Promise<StoredFile[]> {
+  async finishedOf(uploaderId: string, fileIds: readonly string[]): Promise<StoredFile[]> {
     if (fileIds.length === 0) return [];
     const rows = await this.#scope.list(files, {
       where: and(
         inArray(files.id, [...fileIds]),
         eq(files.uploaderId, uploaderId),
         eq(files.status, "stored"),
-        isNotNull(files.expiresAt),
       ),
       limit: fileIds.length,
     });

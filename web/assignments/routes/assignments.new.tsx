@@ -11,7 +11,8 @@ import { limits } from "../../../core/assignments/assignment.ts";
 import { assignableClients, setAssignment, type DraftErrors } from "../../../core/assignments/desk.ts";
 import { requireAssignments } from "../assignments.server.ts";
 import { newAssignmentForm } from "../assignment-forms.server.ts";
-import { parseForm } from "../../kernel/forms.server.ts";
+import { newFormKey, parseForm, throwIfKeyless } from "../../kernel/forms.server.ts";
+import { FormKey } from "../../kernel/components/FormKey.tsx";
 import styles from "../components/assignments.css?url";
 import { Field, FormAlert, TextAreaField } from "../../kernel/components/Field.tsx";
 import { FileAttacher } from "../../kernel/components/files/FileAttacher.tsx";
@@ -37,6 +38,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     clients: clients.map((client) => ({ id: client.userId, name: client.displayName })),
     chosen: clients.some((client) => client.userId === chosen) ? [chosen!] : [],
     maxFileMb: tenant.settings.files.maxFileMb,
+    formKey: newFormKey(),
   };
 }
 
@@ -44,6 +46,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const { actor, deps, origin } = requireAssignments(context, request, access);
   const formData = await request.formData();
   const form = parseForm(newAssignmentForm, formData);
+  throwIfKeyless(form);
   const values = {
     title: form.values.title ?? "",
     description: form.values.description ?? "",
@@ -66,6 +69,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       clientUserIds: values.clients,
       fileIds: values.files,
     },
+    form.data.formKey,
     origin,
   );
   if (outcome.ok) return redirect(`/assignments/${outcome.assignmentId}?done=set`);
@@ -81,7 +85,7 @@ const maxOf = {
 
 export default function NewAssignment() {
   const { t } = useTranslation();
-  const { clients, chosen, maxFileMb } = useLoaderData<typeof loader>();
+  const { clients, chosen, maxFileMb, formKey } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: DraftErrors = answer?.errors ?? {};
@@ -98,6 +102,7 @@ export default function NewAssignment() {
         </p>
       ) : (
         <Form method="post" className="form" noValidate>
+          <FormKey value={formKey} />
           {answer ? (
             <FormAlert title={t("assignments.form.problem")} answer={answer}>
               <ul>

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickerData, SlotChoice } from "../booking.server.ts";
 import { FormAlert } from "../../kernel/components/Field.tsx";
+import { FormKey } from "../../kernel/components/FormKey.tsx";
 
 /**
  * Choosing a time, as on the booking page and when moving an appointment: a month in which the
@@ -106,7 +107,7 @@ function HiddenFields({ hidden, formKey }: { hidden: Record<string, string>; for
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <input type="hidden" name="formKey" value={formKey} />
+      <FormKey value={formKey} />
     </>
   );
 }

@@ -11,7 +11,7 @@ import { reschedule } from "../../../core/booking/desk.ts";
 import { freeMonth, isLocalDate, monthOf } from "../../../core/booking/planner.ts";
 import { pickerData, refusedPick, requireBooking, requireShownBooking } from "../booking.server.ts";
 import { moveForm, slotOf } from "../booking-forms.server.ts";
-import { readForm } from "../../kernel/forms.server.ts";
+import { newFormKey, readForm } from "../../kernel/forms.server.ts";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
 import type { Access } from "../../../core/kernel/auth/access.ts";
@@ -56,7 +56,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     noticeHours: tenant.settings.booking.cancelNoticeHours,
     withinNotice: booking.withinNotice,
     picker: pickerData(month, day, link, formats),
-    formKey: crypto.randomUUID(),
+    formKey: newFormKey(),
   };
 }
 

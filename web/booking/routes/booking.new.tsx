@@ -11,7 +11,7 @@ import { book, joinWaitlist } from "../../../core/booking/desk.ts";
 import { bookingChoices, freeMonth, isLocalDate, monthOf } from "../../../core/booking/planner.ts";
 import { pickerData, refusedPick, requireBooking } from "../booking.server.ts";
 import { newBookingForm, slotOf, waitlistForm } from "../booking-forms.server.ts";
-import { parseForm, throwIfUnknown } from "../../kernel/forms.server.ts";
+import { newFormKey, parseForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { SelectField } from "../../kernel/components/Field.tsx";
 import { MonthView, RefusedTime, SlotForm } from "../components/TimePicker.tsx";
 import bookingStyles from "../components/booking.css?url";
@@ -91,7 +91,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       .filter((each) => each.full)
       .map((each) => ({ date: each.date, label: formats.day(each.date) })),
     // One key per rendered form: sending it again finds the same hold (booking.server.ts).
-    formKey: crypto.randomUUID(),
+    formKey: newFormKey(),
   };
 }
 

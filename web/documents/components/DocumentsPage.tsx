@@ -2,6 +2,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { DocumentsView } from "../documents.server.ts";
 import { Uploader } from "./Uploader.tsx";
+import { FormKey } from "../../kernel/components/FormKey.tsx";
 
 type ActionResult =
   | { ok: true }
@@ -28,6 +29,7 @@ export function DocumentsPage({ view }: { view: DocumentsView }) {
         <summary>{t("documents.link.title")}</summary>
         <Form method="post" key={failed ? "open" : "sent"}>
           <input type="hidden" name="intent" value="link" />
+          <FormKey value={view.formKey} />
           <label htmlFor="link-url">{t("documents.link.url")}</label>
           <input
             id="link-url"

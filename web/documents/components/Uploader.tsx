@@ -13,8 +13,10 @@ export function Uploader({ client, maxFileMb }: { client: string | null; maxFile
   const [over, setOver] = useState(false);
   // Each finished file becomes a document of the dossier at once, and the list shows it.
   const uploads = useUploads([], async (fileId) => {
+    // Linking this file again (a retry after a lost answer) is the same request: the file's id is its key.
     await api("/documents", {
       method: "POST",
+      headers: { "idempotency-key": fileId },
       body: JSON.stringify({ fileId, notify, ...(client ? { client } : {}) }),
     });
     revalidator.revalidate();

@@ -1,6 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loadGoals, ShownGoal } from "../goals.server.ts";
+import { FormKey } from "../../kernel/components/FormKey.tsx";
 import { ErrorSummary, GoalFields, useAnswer, type FormAnswer } from "./GoalFields.tsx";
 
 /** The meter of one goal: the native progress element, named for screen readers. */
@@ -60,6 +61,7 @@ export function GoalsPage() {
           <ErrorSummary answer={create} prefix="new" />
           <p>{t("goals.addIntro")}</p>
           <Form method="post" className="form" noValidate>
+            <FormKey value={page.formKey} />
             <GoalFields answer={create} prefix="new" />
             <button type="submit" className="button" disabled={busy}>
               {t("goals.create")}

@@ -162,7 +162,7 @@ describe("a page's strings", () => {
     const posted = await post(
       place.host,
       "/goals.data?index",
-      { title: "Elke dag een half uur wandelen" },
+      { formKey: crypto.randomUUID(), title: "Elke dag een half uur wandelen" },
       { cookie: place.cookies.client },
     );
     expect(posted.status).toBeLessThan(400);

@@ -41,6 +41,7 @@ export const ApiErrorCode = {
   partInvalid: "part_invalid",
   partTooLarge: "part_too_large",
   fileNotFound: "file_not_found",
+  fileTaken: "file_taken",
   urlInvalid: "url_invalid",
   descriptionTooLong: "description_too_long",
   nothing: "nothing",
@@ -96,6 +97,8 @@ export const failures = {
   part_invalid: [400, "part_invalid"],
   not_found: [404, "not_found"],
   file_not_found: [404, "file_not_found"],
+  // A file of one's own that a document or a message already has.
+  file_taken: [409, "file_taken"],
   url_invalid: [400, "url_invalid"],
   description_too_long: [400, "description_too_long"],
   nothing: [400, "nothing"],

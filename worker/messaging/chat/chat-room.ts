@@ -10,7 +10,7 @@ import {
   type ServerFrame,
 } from "../../../core/messaging/chat-protocol.ts";
 import { takeToken, type BucketRule, type BucketState } from "../../../core/kernel/platform/token-bucket.ts";
-import type { Message, NewMessage, Participant } from "../../../core/messaging/ports.ts";
+import type { Message, NewMessage, Participant, Published } from "../../../core/messaging/ports.ts";
 import type { Env } from "../../env.ts";
 import { roomBackend, type RoomBackend } from "./room-backend.ts";
 import { MessageLog } from "./message-log.ts";
@@ -101,10 +101,10 @@ export class ChatRoom extends Server<Env & Cloudflare.Env> {
    * to everyone connected, so it is in the cell and announced when this returns. A resend writes
    * nothing and is not sent on again.
    */
-  async publish(address: RoomAddress, draft: NewMessage): Promise<{ message: Message; created: boolean }> {
+  async publish(address: RoomAddress, draft: NewMessage): Promise<Published | null> {
     await this.#settle(address);
     const stored = await this.#backendOf().writeNow(draft);
-    if (stored.created) this.#announce(stored.message);
+    if (stored?.created) this.#announce(stored.message);
     return stored;
   }
 

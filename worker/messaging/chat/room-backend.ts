@@ -1,6 +1,6 @@
 import type { ChatPerson, RefusalReason } from "../../../core/messaging/chat-protocol.ts";
 import { history, markRead, publish, type MessagingDeps } from "../../../core/messaging/conversation.ts";
-import type { LiveRoom, Message, NewMessage, Participant } from "../../../core/messaging/ports.ts";
+import type { LiveRoom, Message, NewMessage, Participant, Published } from "../../../core/messaging/ports.ts";
 import { loadTenant, type Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import { D1MessagingStore } from "../../../db/messaging/store.ts";
 import { platformData } from "../../../db/kernel/platform.ts";
@@ -29,7 +29,7 @@ export type RoomBackend = {
   /** A message of this conversation was stored and announced (here, or by a page or the API). */
   stored(message: Message): void;
   /** A message from a page or the API, numbered by the room and in the cell when this returns. */
-  writeNow(draft: NewMessage): Promise<{ message: Message; created: boolean }>;
+  writeNow(draft: NewMessage): Promise<Published | null>;
   /** Writes to the cell what the room sent on before; rejects when the cell could not take it. */
   writeUnwritten(): Promise<void>;
   readonly hasUnwritten: boolean;

@@ -4,6 +4,7 @@ import type {
   MessagingStore,
   NewMessage,
   Participant,
+  Published,
 } from "../../../core/messaging/ports.ts";
 import type { D1MessagingStore } from "../../../db/messaging/store.ts";
 import { stepsOf } from "./cell-steps.ts";
@@ -30,7 +31,7 @@ export function roomStore(
     // Everything the room does not take over below is the cell's.
     ...stepsOf(cell),
 
-    publish(draft: NewMessage): Promise<{ message: Message; created: boolean }> {
+    publish(draft: NewMessage): Promise<Published | null> {
       if (!own(draft.conversationId)) return cell.publish(draft);
       return writer.publishLive(draft, onWriteFailed);
     },

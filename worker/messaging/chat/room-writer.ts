@@ -1,9 +1,9 @@
-import type { Message, NewMessage } from "../../../core/messaging/ports.ts";
+import type { Message, NewMessage, Published } from "../../../core/messaging/ports.ts";
 import type { D1MessagingStore } from "../../../db/messaging/store.ts";
 import type { KnownConversation } from "./known-conversation.ts";
 import type { MessageLog, Unwritten } from "./message-log.ts";
 
-type Stored = { message: Message; created: boolean };
+type Stored = Published | null;
 
 /**
  * The chat room as the one writer of its conversation (ADR 0016). A message typed in the live
@@ -77,7 +77,7 @@ export class RoomWriter {
       const known = await this.#known.current();
       const seq = Math.max(this.#log.newest(), known?.conversation.lastSeq ?? 0) + 1;
       const stored = await (await this.#cell()).write(draft, seq);
-      if (stored.created) this.#log.remember([{ ...draft, seq }]);
+      if (stored?.created) this.#log.remember([{ ...draft, seq }]);
       return stored;
     })();
     this.#exclusive = turn;

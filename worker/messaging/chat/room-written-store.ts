@@ -1,4 +1,4 @@
-import type { LiveRoom, Message, MessagingStore, NewMessage } from "../../../core/messaging/ports.ts";
+import type { LiveRoom, MessagingStore, NewMessage, Published } from "../../../core/messaging/ports.ts";
 import { D1MessagingStore } from "../../../db/messaging/store.ts";
 import type { TenantScope } from "../../../db/kernel/scope.ts";
 import { stepsOf } from "./cell-steps.ts";
@@ -22,7 +22,7 @@ export function roomWrittenStore(
     // Everything but writing a message is the cell's.
     ...stepsOf(new D1MessagingStore(scope)),
 
-    publish(draft: NewMessage): Promise<{ message: Message; created: boolean }> {
+    publish(draft: NewMessage): Promise<Published | null> {
       const address = { ...tenant, conversationId: draft.conversationId };
       return roomOf(rooms, address).publish(address, draft);
     },

@@ -11,13 +11,16 @@ export class UploadFailed extends Error {
   }
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: Omit<RequestInit, "headers"> & { headers?: Record<string, string> } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       ...init,
       credentials: "same-origin",
-      headers: init.body ? { "content-type": "application/json" } : {},
+      headers: { ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
     });
   } catch {
     throw new UploadFailed("network");

@@ -15,6 +15,8 @@ const nl = {
   chosen: {
     tooMany: "Kies hoogstens {{max}} bestanden.",
     unknown: "Een bestand is niet (meer) beschikbaar. Voeg het opnieuw toe.",
+    taken:
+      "Een bestand is niet (meer) beschikbaar. Voeg het opnieuw toe. Het ging al mee met een ander bericht of document.",
     busy: "Wacht tot alle bestanden zijn geüpload.",
   },
   errors: {
@@ -27,6 +29,7 @@ const nl = {
     upload_incomplete: "Niet alle delen kwamen aan. Probeer het opnieuw.",
     part_invalid: "Een deel kwam niet goed aan. Probeer het opnieuw.",
     not_found: "Deze upload bestaat niet (meer).",
+    file_taken: "Dit bestand hoort al bij een ander document of bericht.",
     network: "De verbinding viel weg. Probeer het opnieuw; wat al aankwam blijft bewaard.",
   },
 };
@@ -47,6 +50,8 @@ const en: typeof nl = {
   chosen: {
     tooMany: "Choose at most {{max}} files.",
     unknown: "A file is no longer available. Please add it again.",
+    taken:
+      "A file is no longer available. Please add it again. It already went with another message or document.",
     busy: "Wait until every file is uploaded.",
   },
   errors: {
@@ -59,6 +64,7 @@ const en: typeof nl = {
     upload_incomplete: "Not all parts arrived. Please try again.",
     part_invalid: "A part did not arrive correctly. Please try again.",
     not_found: "This upload does not exist (any more).",
+    file_taken: "This file already belongs to another document or message.",
     network: "The connection dropped. Please try again; what arrived is kept.",
   },
 };
