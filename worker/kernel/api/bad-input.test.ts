@@ -71,8 +71,10 @@ describe("bad input to the API", () => {
 
   it("answers malformed JSON with 400 and an unsupported content type with 415, both in JSON", async () => {
     for (const [method, path, operation] of withJsonBody) {
+      // A key, for the operations that need one: the body is what is wrong here.
+      const key = { "idempotency-key": crypto.randomUUID() };
       const malformed = await call(method, path, {
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...key },
         body: '{"body": ',
       });
       expect(malformed.status, operation).toBe(400);
@@ -80,7 +82,10 @@ describe("bad input to the API", () => {
         code: "invalid_request",
         message: "The body is not valid JSON",
       });
-      const xml = await call(method, path, { headers: { "content-type": "application/xml" }, body: "<a/>" });
+      const xml = await call(method, path, {
+        headers: { "content-type": "application/xml", ...key },
+        body: "<a/>",
+      });
       expect(xml.status, operation).toBe(415);
       expect((await errorOf(xml)).code, operation).toBe("unsupported_media_type");
     }
