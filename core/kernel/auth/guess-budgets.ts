@@ -1,5 +1,6 @@
 import type { RequestOrigin } from "../audit/audit.ts";
 import { hashSecret } from "../platform/secret-token.ts";
+import { normaliseEmail } from "./accounts.ts";
 
 /**
  * Which budget a password guess spends (ADR "sign-in guessing limits"). A browser that signed in
@@ -37,7 +38,7 @@ export function newDeviceToken(): string {
 
 /** Only a hash of the token names its budget, so the store cannot be read back into cookies. */
 async function deviceKey(email: string, token: string): Promise<string> {
-  return `device:${email}:${await hashSecret(token)}`;
+  return `device:${normaliseEmail(email)}:${await hashSecret(token)}`;
 }
 
 function wellFormed(token: string | null | undefined): token is string {
