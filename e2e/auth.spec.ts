@@ -12,10 +12,11 @@ import {
 } from "./fixtures.ts";
 
 /**
- * Signing in and out, and the password page. Failed guesses count towards the tenant's limits
- * (10 per account, 30 per client address in five minutes, worker/kernel/auth/attempt-limiter.ts) and a
- * throttled tenant refuses even the right password, so the tests that guess wrong use accounts
- * no other test signs in with, spread over several tenants, and guess as few times as they can.
+ * Signing in and out, and the password page. Failed guesses from new browsers count towards the
+ * tenant's limits (10 per account, 100 per client address, worker/kernel/auth/attempt-limiter.ts)
+ * and a throttled account refuses even the right password from a new browser, so the tests that
+ * guess wrong use accounts no other test signs in with, spread over several tenants, and guess as
+ * few times as they can.
  */
 
 const coaching = demoTenant("coaching");

@@ -8,7 +8,7 @@ import { D1ChallengeStore } from "../db/kernel/identity/challenge-store.ts";
 import { D1ApiKeyStore } from "../db/kernel/identity/api-key-store.ts";
 import { D1PasskeyStore } from "../db/kernel/identity/passkey-store.ts";
 import { platformData } from "../db/kernel/platform.ts";
-import { DurableAttemptLimiter } from "./kernel/auth/attempt-limiter.ts";
+import { DurableAttemptLimiter, DurableKnownDevices } from "./kernel/auth/attempt-limiter.ts";
 import type { Config, Env } from "./env.ts";
 import { D1DeliveryStore } from "../db/kernel/notifications/delivery-store.ts";
 import { D1Inbox } from "../db/kernel/notifications/inbox-store.ts";
@@ -122,6 +122,7 @@ export function buildServices(env: Env, config: Config): Services {
         apiKeys: new D1ApiKeyStore(scope),
         audit: new D1AuditLog(scope),
         limiter: new DurableAttemptLimiter(env.RATE_LIMITER, tenant.id),
+        devices: new DurableKnownDevices(env.RATE_LIMITER, tenant.id),
         timeouts: {
           idleMinutes: tenant.settings.sessionIdleMinutes,
           absoluteHours: tenant.settings.sessionAbsoluteHours,

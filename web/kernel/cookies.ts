@@ -1,4 +1,6 @@
 import { parse, serialize } from "hono/utils/cookie";
+import { knownDeviceDays } from "../../core/kernel/auth/guess-budgets.ts";
+import type { SignedIn } from "../../core/kernel/auth/login.ts";
 
 /**
  * Cookies carry the `__Host-` prefix: Secure, Path=/, no Domain, so a cookie set by one tenant's
@@ -54,4 +56,36 @@ export function challengeCookie(token: string, maxAgeSeconds = 300, name = chall
 
 export function challengeTokenOf(request: Request, name = challengeCookieName): string | undefined {
   return parse(request.headers.get("cookie") ?? "", name)[name];
+}
+
+/**
+ * The browser's device token: set at every sign-in, so that the accounts it signed in to know it
+ * and give it a guess budget of its own (ADR "sign-in guessing limits"). It proves nothing by
+ * itself and opens no session.
+ */
+export const deviceCookieName = "__Host-device";
+
+export function deviceCookie(token: string): string {
+  return serialize(deviceCookieName, token, {
+    path: "/",
+    secure: true,
+    httpOnly: true,
+    sameSite: "Lax",
+    maxAge: knownDeviceDays * 24 * 3600,
+  });
+}
+
+export function deviceTokenOf(request: Request): string | undefined {
+  return parse(request.headers.get("cookie") ?? "", deviceCookieName)[deviceCookieName];
+}
+
+/** What a finished sign-in sets: the session cookie and the device cookie. */
+export function signedInHeaders(
+  signedIn: SignedIn,
+  sessionSeconds: number,
+  headers = new Headers(),
+): Headers {
+  headers.append("Set-Cookie", sessionCookie(signedIn.token, sessionSeconds));
+  headers.append("Set-Cookie", deviceCookie(signedIn.deviceToken));
+  return headers;
 }

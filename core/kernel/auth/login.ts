@@ -1,4 +1,4 @@
-import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
+import type { AuditLog } from "../audit/audit.ts";
 import { normaliseEmail, type Account, type AccountStore } from "./accounts.ts";
 import { hashPassword, needsRehash, unknownUserHash, verifyPassword } from "./password-hash.ts";
 import {
@@ -8,13 +8,13 @@ import {
   type SecondFactorStore,
 } from "./second-factor.ts";
 import { startSession, type SessionStore, type SessionStrength, type SessionTimeouts } from "./sessions.ts";
-
-/** Counts failed guesses per key (account, client address) in a serialised store. */
-export interface AttemptLimiter {
-  /** Seconds to wait before another guess is allowed for any of these keys; 0 when allowed. */
-  waitSeconds(keys: string[]): Promise<number>;
-  recordFailure(keys: string[]): Promise<void>;
-}
+import {
+  guessBudget,
+  rememberDevice,
+  type AttemptLimiter,
+  type KnownDevices,
+  type SignInClient,
+} from "./guess-budgets.ts";
 
 export type LoginDeps = {
   accounts: AccountStore;
@@ -22,6 +22,7 @@ export type LoginDeps = {
   factors: SecondFactorStore;
   challenges: ChallengeStore;
   limiter: AttemptLimiter;
+  devices: KnownDevices;
   audit: AuditLog;
   timeouts: SessionTimeouts;
   now: () => Date;
@@ -29,7 +30,7 @@ export type LoginDeps = {
   alertNewDevice(accountId: string): Promise<void>;
 };
 
-export type LoginRequest = RequestOrigin & {
+export type LoginRequest = SignInClient & {
   email: string;
   password: string;
   /** A code of the second factor, typed along with the password while guessing is limited. */
@@ -37,34 +38,34 @@ export type LoginRequest = RequestOrigin & {
 };
 
 export type LoginResult =
-  | { ok: true; token: string; account: Account }
+  | ({ ok: true; account: Account } & SignedIn)
   | { ok: false; reason: "second-factor"; challenge: string }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
 
 /**
  * E-mail and password sign-in. Unknown address and wrong password give the same answer after the
  * same work (a hash is always verified), and every attempt is in the audit log. Failed guesses are
- * limited per account and per client address; while a limit holds, no password is checked, unless
- * a second-factor code comes with it: then the owner still gets in, and a guesser, who lacks the
- * code, learns nothing about the password. An account with a second factor gets a challenge
- * for it instead of a session.
+ * limited per known device, or for a new device per account and per client address
+ * (`guessBudget`); while a limit holds, no password is checked, unless a second-factor code comes
+ * with it: then the owner still gets in, and a guesser, who lacks the code, learns nothing about
+ * the password. An account with a second factor gets a challenge for it instead of a session.
  */
 export async function login(deps: LoginDeps, request: LoginRequest): Promise<LoginResult> {
   const email = normaliseEmail(request.email);
-  const keys = [`account:${email}`, `address:${request.ipAddress ?? "unknown"}`];
   const client = { ipAddress: request.ipAddress, userAgent: request.userAgent };
+  const budget = await guessBudget(deps, email, request);
 
-  const wait = await deps.limiter.waitSeconds(keys);
+  const wait = await deps.limiter.waitSeconds(budget.keys);
   if (wait > 0) {
     const account = request.code ? await passwordHolder(deps, email, request.password) : null;
     if (account && request.code && (await deps.factors.hasSecondFactor(account.id))) {
       const outcome = await spendSecondFactorCode(deps, account.id, request.code);
       if (outcome === "totp" || outcome === "recovery-code") {
-        const token = await finishSignIn(deps, account, client, "two-step", {
+        const signedIn = await finishSignIn(deps, account, request, "two-step", {
           method: outcome,
           throttled: true,
         });
-        return { ok: true, token, account };
+        return { ok: true, account, ...signedIn };
       }
     }
     await deps.audit.record({
@@ -72,7 +73,7 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       result: "denied",
       actorUserId: account?.id ?? null,
       ...client,
-      detail: { reason: "throttled" },
+      detail: { reason: "throttled", device: budget.device },
     });
     return { ok: false, reason: "throttled", retryAfterSeconds: wait };
   }
@@ -80,7 +81,7 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
   const known = await deps.accounts.byEmail(email);
   const account = await passwordHolder(deps, email, request.password, known);
   if (!account) {
-    await deps.limiter.recordFailure(keys);
+    await deps.limiter.recordFailure(budget.keys);
     await deps.audit.record({
       action: "auth.login",
       result: "failure",
@@ -88,6 +89,7 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       ...client,
       detail: {
         reason: !known ? "unknown_email" : known.status !== "active" ? known.status : "wrong_password",
+        device: budget.device,
       },
     });
     return { ok: false, reason: "invalid" };
@@ -110,8 +112,8 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
     });
     return { ok: false, reason: "second-factor", challenge };
   }
-  const token = await finishSignIn(deps, account, client, "password", { method: "password" });
-  return { ok: true, token, account };
+  const signedIn = await finishSignIn(deps, account, request, "password", { method: "password" });
+  return { ok: true, account, ...signedIn };
 }
 
 /** The active account whose password this is, or null; the hash is verified either way. */
@@ -126,17 +128,22 @@ async function passwordHolder(
   return account?.passwordHash && matches && account.status === "active" ? account : null;
 }
 
+/** The session's token, and the device token the browser keeps (its `__Host-device` cookie). */
+export type SignedIn = { token: string; deviceToken: string };
+
 /**
  * The end of every way in (password, second step, passkey): a session of the proven strength,
- * the audit line, and a word to the owner when a browser signs in that never did before.
+ * the audit line, a word to the owner when a browser signs in that never did before, and this
+ * browser known to the account from now on.
  */
 export async function finishSignIn(
-  deps: Pick<LoginDeps, "sessions" | "audit" | "timeouts" | "now" | "alertNewDevice">,
+  deps: Pick<LoginDeps, "sessions" | "audit" | "timeouts" | "now" | "alertNewDevice" | "devices">,
   account: Account,
-  client: RequestOrigin,
+  origin: SignInClient,
   strength: SessionStrength,
   detail: Record<string, string | number | boolean>,
-): Promise<string> {
+): Promise<SignedIn> {
+  const client = { ipAddress: origin.ipAddress, userAgent: origin.userAgent };
   const knownDevices = await deps.audit.recentSignInDevices(account.id);
   const { token } = await startSession(
     deps.sessions,
@@ -158,5 +165,6 @@ export async function finishSignIn(
   if (knownDevices.length > 0 && (!userAgent || !knownDevices.includes(userAgent))) {
     await deps.alertNewDevice(account.id);
   }
-  return token;
+  const deviceToken = await rememberDevice(deps, account.email, origin.deviceToken);
+  return { token, deviceToken };
 }

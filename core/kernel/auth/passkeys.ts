@@ -11,7 +11,7 @@ import {
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { newId } from "../ids.ts";
 import type { Account } from "./accounts.ts";
-import type { AttemptLimiter } from "./login.ts";
+import type { AttemptLimiter } from "./guess-budgets.ts";
 import { confirmPassword } from "./reauth.ts";
 import {
   openChallenge,

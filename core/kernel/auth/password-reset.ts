@@ -3,7 +3,7 @@ import { newId } from "../ids.ts";
 import type { NotifyRequest } from "../notifications/notify.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 import { normaliseEmail, type Account, type AccountStore } from "./accounts.ts";
-import type { AttemptLimiter } from "./login.ts";
+import { rememberDevice, type AttemptLimiter, type KnownDevices } from "./guess-budgets.ts";
 import { checkNewPassword } from "./new-password.ts";
 import { hashPassword } from "./password-hash.ts";
 import type { PasswordPolicy, PasswordRule } from "./password-policy.ts";
@@ -123,7 +123,8 @@ export async function openPasswordReset(
 }
 
 export type CompleteResetResult =
-  | { ok: true }
+  /** The browser's device token: the reset proved the mailbox, so this browser is known now. */
+  | { ok: true; deviceToken: string }
   | { ok: false; invalid: true }
   | {
       ok: false;
@@ -134,14 +135,22 @@ export type CompleteResetResult =
 
 /**
  * Sets the new password and ends every session of the person: whoever knew the old password
- * is out. The person then signs in as usual (and, once they have one, with their second factor).
+ * is out. The person then signs in as usual (and, once they have one, with their second factor),
+ * from this browser even while strangers' guesses hold the account's limit for new devices.
  */
 export async function completePasswordReset(
-  deps: { resets: PasswordResetStore; sessions: SessionStore; audit: AuditLog; now(): Date },
+  deps: {
+    resets: PasswordResetStore;
+    sessions: SessionStore;
+    devices: KnownDevices;
+    audit: AuditLog;
+    now(): Date;
+  },
   token: string,
   input: { password: string; confirm: string },
   policy: PasswordPolicy,
   client: { ipAddress: string | null; userAgent: string | null },
+  deviceToken?: string,
 ): Promise<CompleteResetResult> {
   const now = deps.now();
   const found = await openPasswordReset(deps.resets, token, now);
@@ -165,5 +174,5 @@ export async function completePasswordReset(
     actorUserId: found.account.id,
     ...client,
   });
-  return { ok: true };
+  return { ok: true, deviceToken: await rememberDevice(deps, found.account.email, deviceToken) };
 }

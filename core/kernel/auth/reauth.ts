@@ -1,6 +1,6 @@
 import type { AuditAction, AuditLog, RequestOrigin } from "../audit/audit.ts";
 import type { Account } from "./accounts.ts";
-import type { AttemptLimiter } from "./login.ts";
+import type { AttemptLimiter } from "./guess-budgets.ts";
 import { verifyPassword } from "./password-hash.ts";
 
 export type ReauthDeps = { limiter: AttemptLimiter; audit: AuditLog };

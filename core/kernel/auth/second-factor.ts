@@ -1,7 +1,7 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { hashSecret, newSecretToken, parseSecretToken, sameHash } from "../platform/secret-token.ts";
 import type { Account } from "./accounts.ts";
-import type { AttemptLimiter } from "./login.ts";
+import type { AttemptLimiter } from "./guess-budgets.ts";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes.ts";
 import { acceptedTimeStep } from "./totp.ts";
 

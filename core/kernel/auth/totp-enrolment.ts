@@ -1,7 +1,7 @@
 import type { AuditLog, RequestOrigin } from "../audit/audit.ts";
 import { newId } from "../ids.ts";
 import type { Account } from "./accounts.ts";
-import type { AttemptLimiter } from "./login.ts";
+import type { AttemptLimiter } from "./guess-budgets.ts";
 import { confirmPassword } from "./reauth.ts";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes.ts";
 import type { SecondFactorStore } from "./second-factor.ts";

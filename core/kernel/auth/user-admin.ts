@@ -1,6 +1,6 @@
 import type { AuditAction, AuditLog } from "../audit/audit.ts";
 import type { Account } from "./accounts.ts";
-import type { AttemptLimiter } from "./login.ts";
+import type { AttemptLimiter } from "./guess-budgets.ts";
 import { confirmPassword } from "./reauth.ts";
 import type { Role } from "./permissions.ts";
 import type { SecondFactorStore } from "./second-factor.ts";

@@ -1,9 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { login } from "../../../core/kernel/auth/login.ts";
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
-import { challengeCookie, sessionCookie } from "../cookies.ts";
+import { challengeCookie, deviceTokenOf, signedInHeaders } from "../cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
 import { loginForm } from "../account-forms.server.ts";
 import { readForm } from "../forms.server.ts";
@@ -29,6 +35,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     password: form.data.password,
     ...(form.data.code ? { code: form.data.code } : {}),
     ...originOf(request),
+    deviceToken: deviceTokenOf(request),
   });
   const returnTo = safeReturnTo(form.data.returnTo, request.url);
   if (!result.ok && result.reason === "second-factor") {
@@ -37,17 +44,28 @@ export async function action({ context, request }: ActionFunctionArgs) {
     });
   }
   if (!result.ok) {
-    const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60));
+    const throttled = result.reason === "throttled";
+    const retryAfter = result.retryAfterSeconds ?? 60;
     return data(
-      { email, errors: { form: result.reason === "throttled" ? "auth.throttled" : "auth.invalid", minutes } },
-      result.reason === "throttled" ? 429 : 401,
+      {
+        email,
+        errors: {
+          form: throttled ? "auth.throttled" : "auth.invalid",
+          minutes: Math.max(1, Math.ceil(retryAfter / 60)),
+        },
+      },
+      throttled ? { status: 429, headers: { "Retry-After": String(retryAfter) } } : 401,
     );
   }
   const target = result.account.mustChangePassword ? "/account/password" : returnTo;
-  return redirect(target, {
-    headers: { "Set-Cookie": sessionCookie(result.token, identity.timeouts.absoluteHours * 3600) },
-  });
+  return redirect(target, { headers: signedInHeaders(result, identity.timeouts.absoluteHours * 3600) });
 }
+
+/** A throttled answer says when to try again: the action's Retry-After reaches the page's response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return new Headers(retryAfter ? { "Retry-After": retryAfter } : undefined);
+};
 
 type LoginErrors = { email?: string; password?: string; form?: string; minutes?: number };
 
@@ -80,6 +98,7 @@ export default function Login() {
       {errors.form ? (
         <FormAlert title={t("auth.errorSummary")} answer={result}>
           <p>{t(errors.form, { minutes: errors.minutes })}</p>
+          {errors.form === "auth.throttled" ? <p>{t("auth.throttledWaysIn")}</p> : null}
         </FormAlert>
       ) : null}
       <Form method="post" className="form" noValidate>

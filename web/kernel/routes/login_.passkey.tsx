@@ -1,7 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { finishSignIn } from "../../../core/kernel/auth/login.ts";
 import { completePasskeySignIn, passkeySignInOptions } from "../../../core/kernel/auth/passkeys.ts";
-import { challengeCookie, challengeTokenOf, passkeyCookieName, sessionCookie } from "../cookies.ts";
+import {
+  challengeCookie,
+  challengeTokenOf,
+  deviceTokenOf,
+  passkeyCookieName,
+  signedInHeaders,
+} from "../cookies.ts";
 import { originOf, relyingPartyOf, requireTenant } from "../auth.server.ts";
 import { passkeySignInForm } from "../account-forms.server.ts";
 import { readForm } from "../forms.server.ts";
@@ -34,10 +40,15 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const token = challengeTokenOf(request, passkeyCookieName);
   const result = await completePasskeySignIn(identity, token, form.data.response, rp, client);
   if (!result.ok) return data({ error: "passkeys.refused" }, 401);
-  const session = await finishSignIn(identity, result.account, client, "two-step", { method: "passkey" });
-  const headers = new Headers();
-  headers.append("Set-Cookie", challengeCookie("", 0, passkeyCookieName));
-  headers.append("Set-Cookie", sessionCookie(session, identity.timeouts.absoluteHours * 3600));
+  const signedIn = await finishSignIn(
+    identity,
+    result.account,
+    { ...client, deviceToken: deviceTokenOf(request) },
+    "two-step",
+    { method: "passkey" },
+  );
+  const headers = new Headers({ "Set-Cookie": challengeCookie("", 0, passkeyCookieName) });
+  signedInHeaders(signedIn, identity.timeouts.absoluteHours * 3600, headers);
   return redirect(result.account.mustChangePassword ? "/account/password" : "/", { headers });
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { finishSignIn } from "../../../core/kernel/auth/login.ts";
 import { completeSecondStep, openChallenge } from "../../../core/kernel/auth/second-factor.ts";
 import { safeReturnTo } from "../../../core/kernel/platform/return-to.ts";
-import { challengeCookie, challengeTokenOf, sessionCookie } from "../cookies.ts";
+import { challengeCookie, challengeTokenOf, deviceTokenOf, signedInHeaders } from "../cookies.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
 import { twoStepForm } from "../account-forms.server.ts";
 import { readForm } from "../forms.server.ts";
@@ -40,10 +40,15 @@ export async function action({ context, request }: ActionFunctionArgs) {
       result.reason === "throttled" ? 429 : 400,
     );
   }
-  const token = await finishSignIn(identity, result.account, client, "two-step", { method: result.method });
-  const headers = new Headers();
-  headers.append("Set-Cookie", challengeCookie("", 0));
-  headers.append("Set-Cookie", sessionCookie(token, identity.timeouts.absoluteHours * 3600));
+  const signedIn = await finishSignIn(
+    identity,
+    result.account,
+    { ...client, deviceToken: deviceTokenOf(request) },
+    "two-step",
+    { method: result.method },
+  );
+  const headers = new Headers({ "Set-Cookie": challengeCookie("", 0) });
+  signedInHeaders(signedIn, identity.timeouts.absoluteHours * 3600, headers);
   const target = result.account.mustChangePassword
     ? "/account/password"
     : safeReturnTo(returnTo, request.url);

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { completePasswordReset, openPasswordReset } from "../../../core/kernel/auth/password-reset.ts";
 import type { PasswordRule } from "../../../core/kernel/auth/password-policy.ts";
 import { originOf, requireTenant } from "../auth.server.ts";
+import { deviceCookie, deviceTokenOf } from "../cookies.ts";
 import { newPasswordForm } from "../account-forms.server.ts";
 import { readForm } from "../forms.server.ts";
 import { ErrorSummary, NewPasswordFields } from "../components/NewPasswordFields.tsx";
@@ -32,8 +33,10 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
     form.data,
     tenant.settings.passwordPolicy,
     originOf(request),
+    deviceTokenOf(request),
   );
-  if (result.ok) return redirect("/login?reset=1");
+  if (result.ok)
+    return redirect("/login?reset=1", { headers: { "Set-Cookie": deviceCookie(result.deviceToken) } });
   if (result.invalid) return data({ invalid: true, errors: {}, broken: [] as PasswordRule[] }, 410);
   return data({ invalid: false, errors: result.errors, broken: result.broken }, 400);
 }

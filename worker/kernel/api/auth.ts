@@ -5,6 +5,7 @@ import type { SessionStrength } from "../../../core/kernel/auth/sessions.ts";
 import type { Tenant } from "../../../core/kernel/tenants/tenant.ts";
 import { finishSignIn, login } from "../../../core/kernel/auth/login.ts";
 import { completeSecondStep } from "../../../core/kernel/auth/second-factor.ts";
+import { deviceCookie, deviceTokenOf } from "../../../web/kernel/cookies.ts";
 import type { AppEnv } from "../../context.ts";
 import { personRoute } from "./access.ts";
 import { errorSchema, json, refuse } from "./errors.ts";
@@ -129,6 +130,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
       password,
       ipAddress: c.req.header("cf-connecting-ip") ?? null,
       userAgent: c.req.header("user-agent") ?? null,
+      deviceToken: deviceTokenOf(c.req.raw),
     });
     if (!result.ok && result.reason === "second-factor") {
       return c.json({ challenge: result.challenge, expiresInSeconds: 300 }, 202);
@@ -138,6 +140,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
       return refuse(c, "throttled", "Too many failed attempts");
     }
     if (!result.ok) return refuse(c, "wrongCredentials", "E-mail address and password do not match");
+    c.header("Set-Cookie", deviceCookie(result.deviceToken));
     return c.json(
       {
         token: result.token,
@@ -160,7 +163,14 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
     const result = await completeSecondStep(identity, challenge, code, client);
     if (!result.ok && result.reason === "throttled") return refuse(c, "throttled", "Too many wrong codes");
     if (!result.ok) return refuse(c, "wrongCode", "Wrong or used code, or the challenge expired");
-    const token = await finishSignIn(identity, result.account, client, "two-step", { method: result.method });
+    const { token, deviceToken } = await finishSignIn(
+      identity,
+      result.account,
+      { ...client, deviceToken: deviceTokenOf(c.req.raw) },
+      "two-step",
+      { method: result.method },
+    );
+    c.header("Set-Cookie", deviceCookie(deviceToken));
     return c.json(
       {
         token,

@@ -72,6 +72,8 @@ export const en: KernelStrings = {
     submit: "Sign in",
     invalid: "This e-mail address and password do not match.",
     throttled: "Too many failed attempts. Please try again in {{minutes}} minutes.",
+    throttledWaysIn:
+      "Is this you? On a device you signed in with before, you can sign in as usual. Here you can sign in now with your password and a code from your authenticator app, with a passkey, or after “Forgot your password?”.",
     emailRequired: "Enter your e-mail address.",
     emailInvalid: "Enter a valid e-mail address, like name@example.com.",
     passwordRequired: "Enter your password.",

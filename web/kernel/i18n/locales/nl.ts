@@ -73,6 +73,8 @@ export const nl = {
     submit: "Inloggen",
     invalid: "Deze combinatie van e-mailadres en wachtwoord klopt niet.",
     throttled: "Te veel mislukte pogingen. Probeer het over {{minutes}} minuten opnieuw.",
+    throttledWaysIn:
+      "Ben jij het? Op een apparaat waarop je eerder inlogde, kun je gewoon inloggen. Hier lukt het nu met je wachtwoord en een code uit je authenticator-app, met een passkey, of via “Wachtwoord vergeten?”.",
     emailRequired: "Vul je e-mailadres in.",
     emailInvalid: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
     passwordRequired: "Vul je wachtwoord in.",
