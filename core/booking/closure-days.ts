@@ -91,7 +91,7 @@ export function parseClosureDay(values: ClosureDayValues, today: LocalDate): Par
     ...(label.success ? {} : errorsOf(label.error, () => "label")),
   };
   if (first.success && last?.success) {
-    if (last.data < first.data) errors.lastDate = { code: "endBeforeStart" };
+    if (last.data < first.data) errors.lastDate = { code: "lastDateBeforeFirst" };
     else if (last.data > addDays(first.data, longestClosureDays - 1))
       errors.lastDate = { code: "closureTooLong" };
   }

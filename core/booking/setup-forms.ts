@@ -29,6 +29,7 @@ export const setupErrorCodes = [
   "offerHoldRange",
   "countryUnknown",
   "closureTooLong",
+  "lastDateBeforeFirst",
   "labelTooLong",
 ] as const;
 export type SetupErrorCode = (typeof setupErrorCodes)[number];

@@ -229,7 +229,7 @@ describe("closure days", () => {
       [
         { firstDate: dateIn(10), lastDate: dateIn(9) },
         "lastDate",
-        "De eindtijd moet na de begintijd liggen.",
+        "De laatste dag kan niet voor de eerste liggen.",
       ],
       [{ firstDate: "2026-02-30" }, "firstDate", "Kies een geldige datum."],
       [{ firstDate: "morgen" }, "firstDate", "Kies een geldige datum."],

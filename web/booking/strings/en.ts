@@ -311,6 +311,7 @@ export const en: Strings = {
       offerHoldRange: "Enter a whole number of minutes, from {{min}} to {{max}}.",
       countryUnknown: "Choose a country from the list.",
       closureTooLong: "A closure lasts at most {{max}} days.",
+      lastDateBeforeFirst: "The last day cannot come before the first.",
       labelTooLong: "A description has at most {{max}} characters.",
     },
   },

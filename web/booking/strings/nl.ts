@@ -311,6 +311,7 @@ export const nl = {
       offerHoldRange: "Vul een heel aantal minuten in, van {{min}} tot {{max}}.",
       countryUnknown: "Kies een land uit de lijst.",
       closureTooLong: "Een sluiting duurt hoogstens {{max}} dagen.",
+      lastDateBeforeFirst: "De laatste dag kan niet voor de eerste liggen.",
       labelTooLong: "Een omschrijving heeft hoogstens {{max}} tekens.",
     },
   },
