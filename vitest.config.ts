@@ -1,6 +1,10 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+// As in the Worker (wrangler.toml): the holiday parser runs without moment-timezone's zone data (ADR 0022).
+const momentWithoutZones = new URL("./node_modules/moment-timezone/moment-timezone.js", import.meta.url)
+  .pathname;
+
 // Tests run inside workerd with the real bindings of wrangler.toml: D1 (control plane and cells),
 // R2, Durable Objects and queue producers. The migrations are read here (Node) and applied in
 // worker/kernel/testing/setup.ts.
@@ -24,6 +28,7 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  resolve: { alias: { "moment-timezone": momentWithoutZones } },
   test: {
     include: ["{core,db,worker,web}/**/*.test.{ts,tsx}"],
     setupFiles: ["./worker/kernel/testing/setup.ts"],
@@ -36,7 +41,10 @@ export default defineConfig(async () => ({
     testTimeout: 30_000,
     deps: {
       optimizer: {
-        ssr: { enabled: true, include: ["@remix-run/cloudflare", "@remix-run/server-runtime"] },
+        ssr: {
+          enabled: true,
+          include: ["@remix-run/cloudflare", "@remix-run/server-runtime", "date-holidays-parser"],
+        },
       },
     },
   },

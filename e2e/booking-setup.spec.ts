@@ -100,3 +100,37 @@ test("an admin adds an appointment type: a duration out of bounds is refused at 
   await expect(page.getByRole("status")).toContainText("De soort is uitgezet.");
   await expect(page.getByRole("listitem").filter({ hasText: name })).toContainText("Uitgezet");
 });
+
+test("an admin closes a day for everyone and sees the public holidays that close booking", async ({
+  page,
+}, testInfo) => {
+  const { slug, email } = adminOf[testInfo.project.name]!;
+  await signIn(page, slug, email);
+  await page.goto(tenantUrl(slug, "/admin/closure-days"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gesloten dagen");
+  // The coming year always has Christmas Day.
+  await expect(page.getByRole("listitem").filter({ hasText: "Feestdag: Kerstmis" }).first()).toBeVisible();
+
+  // A last date before the first is refused at its field.
+  const inAMonth = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.now() + 29 * 24 * 3_600_000).toISOString().slice(0, 10);
+  const label = `Teamdag ${testInfo.project.name} ${Date.now()}`;
+  await page.getByLabel("Datum").fill(inAMonth);
+  await page.getByLabel("Tot en met (optioneel)").fill(dayBefore);
+  await page.getByLabel("Omschrijving (optioneel)").fill(label);
+  await page.getByRole("button", { name: "Sluitingsdag toevoegen" }).click();
+  await expect(page.locator("#lastDate-error")).toHaveText("De laatste dag kan niet voor de eerste liggen.");
+  await expect(page.getByLabel("Omschrijving (optioneel)")).toHaveValue(label);
+
+  await page.getByLabel("Tot en met (optioneel)").fill("");
+  await page.getByRole("button", { name: "Sluitingsdag toevoegen" }).click();
+  await expect(page.getByRole("status")).toHaveText("De sluitingsdag is toegevoegd.");
+  const item = page.getByRole("listitem").filter({ hasText: label });
+  await expect(item).toContainText(`Sluitingsdag: ${label}`);
+  await screenshot(page, testInfo, "closure-days");
+
+  // Taken away again, so the demo keeps its bookable time.
+  await item.getByRole("button", { name: /^Verwijderen/ }).click();
+  await expect(page.getByRole("status")).toHaveText("De sluitingsdag is verwijderd.");
+  await expect(page.getByRole("listitem").filter({ hasText: label })).toHaveCount(0);
+});

@@ -102,6 +102,12 @@ export const webCapabilities: readonly WebCapability[] = [
         permission: "appointment-types:manage",
         feature: "booking",
       },
+      {
+        path: "/admin/closure-days",
+        label: "bookingSetup.closed.title",
+        permission: "closure-days:manage",
+        feature: "booking",
+      },
     ],
   },
   { routes: "messaging", feature: "messages", home: messagingHome },

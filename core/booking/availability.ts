@@ -29,6 +29,11 @@ export type StaffSchedule = {
   timeZone: string;
   weekly: readonly WeeklyWindow[];
   exceptions: readonly AvailabilityException[];
+  /**
+   * The tenant's public holidays and closure days (closure-days.ts): like a day off, they drop the
+   * weekly windows, but extra hours the staff member sets on such a date open it on purpose.
+   */
+  closedDates?: ReadonlySet<LocalDate>;
 };
 
 /** The part of an appointment type that decides how much time it takes. */
@@ -143,7 +148,7 @@ export function isFreeSlot(query: Omit<AvailabilityQuery, "from" | "until">, sta
 /** The windows of one date in the staff member's calendar. */
 function windowsOn(schedule: StaffSchedule, date: LocalDate): { start: WallTime; end: WallTime }[] {
   const onDate = schedule.exceptions.filter((exception) => exception.date === date);
-  const dayOff = onDate.some((exception) => exception.kind === "dayOff");
+  const dayOff = schedule.closedDates?.has(date) || onDate.some((exception) => exception.kind === "dayOff");
   const weekday = weekdayOf(date);
   return [
     ...(dayOff ? [] : schedule.weekly.filter((window) => window.weekday === weekday)),

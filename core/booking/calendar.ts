@@ -12,7 +12,9 @@ import {
   type StaffSchedule,
 } from "./availability.ts";
 import { blockingStatuses, type Booking, type BookingStatus } from "./booking.ts";
+import { closedDatesBetween, type TenantClosures } from "./closure-days.ts";
 import type { JoinOutcome, JoinRequest } from "./waitlist.ts";
+import { datesAround } from "./zoned.ts";
 
 /**
  * One staff member's calendar: holding, confirming and cancelling bookings. These steps assume
@@ -27,8 +29,9 @@ export interface BookingStore {
   /**
    * The staff member's calendar as it stands, in one round trip: holds that ran out before `now`
    * are marked expired first; then their hours and rules, the type (an active one of the tenant or
-   * of this staff member), and the held and confirmed bookings whose blocked time touches
-   * [from, until), but `except`. Null when they take no bookings or the type is not theirs.
+   * of this staff member), the held and confirmed bookings whose blocked time touches
+   * [from, until), but `except`, and the tenant's country and closure days around those dates.
+   * Null when they take no bookings or the type is not theirs.
    */
   calendarState(request: CalendarStateRequest): Promise<CalendarState | null>;
   findById(id: string): Promise<Booking | null>;
@@ -71,6 +74,7 @@ export type CalendarState = {
   rules: BookingRules;
   type: AppointmentType;
   busy: BusyTime[];
+  closures: TenantClosures;
 };
 
 /** The booking a reschedule moves away from, and what it records on it. */
@@ -315,7 +319,7 @@ const day = 24 * 60 * 60_000;
 /**
  * What decides the staff member's free slots of one type in [from, until) now. The bookings are
  * read a day beyond both ends: enough for any buffer, and for the daily maximum of the first and
- * last day in any zone.
+ * last day in any zone; the closed dates are those of every zone's dates then.
  */
 export async function availabilityQuery(
   deps: CalendarDeps,
@@ -333,7 +337,11 @@ export async function availabilityQuery(
     until: new Date(range.until.getTime() + day),
     except,
   });
-  return state ? { ...state, now } : null;
+  if (!state) return null;
+  const { closures, schedule, ...rest } = state;
+  const { first, last } = datesAround(range.from, range.until);
+  const closedDates = closedDatesBetween(closures, first, last);
+  return { ...rest, schedule: { ...schedule, closedDates }, now };
 }
 
 /** The first free slots after a refused start, up to the booking horizon (read only on a refusal). */

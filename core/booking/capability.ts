@@ -13,6 +13,7 @@ export const booking = declareCapability({
     appointmentType: "apt",
     waitlistEntry: "wle",
     calendarFeed: "cfd",
+    closureDay: "cld",
   },
   notificationKinds: {
     booking: { inApp: true, optional: true, urgent: false, defaults: { mail: true, sms: false } },
@@ -26,12 +27,15 @@ export const booking = declareCapability({
     "appointments:book": ["client"],
     "agenda:manage-own": ["staff", "admin"],
     "appointment-types:manage": ["admin"],
+    "closure-days:manage": ["admin"],
   },
   auditActions: [
     "booking.created",
     "booking.confirmed",
     "booking.cancelled",
     "booking.restored",
+    "booking.closure-added",
+    "booking.closure-removed",
     "booking.moved",
     "booking.viewed",
     "booking.agenda-viewed",

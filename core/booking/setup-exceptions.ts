@@ -1,7 +1,15 @@
 import { z } from "zod";
 import type { AvailabilityException } from "./availability.ts";
-import { addDays, type LocalDate } from "./zoned.ts";
-import { errorsOf, hours, text, type FieldErrors, type FormFields, type Parsed } from "./setup-forms.ts";
+import type { LocalDate } from "./zoned.ts";
+import {
+  calendarDate,
+  errorsOf,
+  hours,
+  text,
+  type FieldErrors,
+  type FormFields,
+  type Parsed,
+} from "./setup-forms.ts";
 /** A staff member's days off and extra hours, from the exceptions form. */
 
 export type ExceptionValues = { date: string; kind: string; start: string; end: string };
@@ -12,13 +20,6 @@ export const exceptionValuesOf = (form: FormFields): ExceptionValues => ({
   start: text(form, "start"),
   end: text(form, "end"),
 });
-
-const calendarDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid")
-  // 2026-02-30 is no date: it does not come back unchanged from the calendar.
-  .refine((date) => addDays(date, 0) === date, "dateInvalid");
 
 /**
  * A day off, or extra hours on one date, from `today` (the staff member's own date) on: an

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { minutesOf, type WallTime } from "./zoned.ts";
+import { addDays, minutesOf, type WallTime } from "./zoned.ts";
 /**
  * The plumbing of the booking setup forms: error codes per field, zones and times as typed.
  */
@@ -27,6 +27,10 @@ export const setupErrorCodes = [
   "cancelNoticeRange",
   "reminderRange",
   "offerHoldRange",
+  "countryUnknown",
+  "closureTooLong",
+  "lastDateBeforeFirst",
+  "labelTooLong",
 ] as const;
 export type SetupErrorCode = (typeof setupErrorCodes)[number];
 
@@ -95,6 +99,16 @@ export const hours = z.object({ start: startTime, end: endTime }).refine(
     !clock.test(start) || !(end === "24:00" || clock.test(end)) || minutesOf(start) < minutesOf(end),
   { message: "endBeforeStart", path: ["end"] },
 );
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export const calendarDate = z
+  .string()
+  .trim()
+  .regex(isoDate, "dateInvalid")
+  // 2026-02-30 is no date: it does not come back unchanged from the calendar. zod runs this check
+  // after a failed pattern too, so it reads only what has the shape of a date.
+  .refine((date) => !isoDate.test(date) || addDays(date, 0) === date, "dateInvalid");
 
 /** A whole number from a form field, within bounds; anything else is `code`. */
 export const wholeNumber = (min: number, max: number, code: SetupErrorCode) =>

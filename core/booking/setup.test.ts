@@ -332,12 +332,19 @@ describe("appointment types", () => {
 describe("the tenant's booking rules", () => {
   it("takes whole numbers within the settings' bounds, each refusal at its field", () => {
     expect(
-      parseBookingRules({ cancelNoticeHours: "24", reminderHours: "0", offerHoldMinutes: "60" }),
+      parseBookingRules({
+        cancelNoticeHours: "24",
+        reminderHours: "0",
+        offerHoldMinutes: "60",
+        country: "BE",
+      }),
     ).toEqual({
       ok: true,
-      value: { cancelNoticeHours: 24, reminderHours: 0, offerHoldMinutes: 60 },
+      value: { cancelNoticeHours: 24, reminderHours: 0, offerHoldMinutes: 60, country: "BE" },
     });
-    expect(parseBookingRules({ cancelNoticeHours: "", reminderHours: "73", offerHoldMinutes: "9" })).toEqual({
+    expect(
+      parseBookingRules({ cancelNoticeHours: "", reminderHours: "73", offerHoldMinutes: "9", country: "NL" }),
+    ).toEqual({
       ok: false,
       errors: {
         cancelNoticeHours: { code: "cancelNoticeRange" },
@@ -345,5 +352,14 @@ describe("the tenant's booking rules", () => {
         offerHoldMinutes: { code: "offerHoldRange" },
       },
     });
+  });
+
+  it("takes only a country whose public holidays it knows", () => {
+    const rules = { cancelNoticeHours: "24", reminderHours: "24", offerHoldMinutes: "60" };
+    for (const country of ["XX", "nl", "Netherlands", ""])
+      expect(parseBookingRules({ ...rules, country }), country).toEqual({
+        ok: false,
+        errors: { country: { code: "countryUnknown" } },
+      });
   });
 });

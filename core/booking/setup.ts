@@ -2,7 +2,8 @@ import type { AuditAction, AuditLog, RequestOrigin } from "../kernel/audit/audit
 import type { SettingsStore } from "../kernel/tenants/tenant.ts";
 import type { AvailabilityException, BookingRules, WeeklyWindow } from "./availability.ts";
 import type { AppointmentType } from "./calendar.ts";
-import type { BookingSettings } from "./settings.ts";
+import type { ClosureDay, NewClosureDay } from "./closure-days.ts";
+import { holidayCountryOf, type BookingSettings } from "./settings.ts";
 import { inZone, type LocalDate } from "./zoned.ts";
 import { parseException, type ExceptionValues } from "./setup-exceptions.ts";
 import { hoursText, type FieldErrors } from "./setup-forms.ts";
@@ -53,6 +54,11 @@ export interface BookingSetupStore {
   createAppointmentType(id: string, type: NewAppointmentType, now: Date): Promise<void>;
   updateAppointmentType(id: string, type: NewAppointmentType): Promise<boolean>;
   setAppointmentTypeActive(id: string, active: boolean): Promise<boolean>;
+  /** The tenant's closure days that end on or after this date, first one first. */
+  closureDays(endingFrom: LocalDate): Promise<ClosureDay[]>;
+  addClosureDay(closure: NewClosureDay, createdByUserId: string, now: Date): Promise<string>;
+  /** Null when the tenant has no closure day with this id. */
+  removeClosureDay(id: string): Promise<ClosureDay | null>;
 }
 
 export type BookingSetupDeps = {
@@ -226,10 +232,14 @@ export async function saveBookingRules(
   actor: SetupActor,
   values: BookingRulesValues,
 ): Promise<SetupOutcome | { ok: false; reason: "notFound" }> {
-  const parsed = parseBookingRules(values);
-  if (!parsed.ok) return parsed;
   const settings = await deps.settings.read(deps.tenantId);
   if (!settings) return { ok: false, reason: "notFound" };
+  // A form without the country (sent before it was asked) keeps the one the tenant has.
+  const parsed = parseBookingRules({
+    ...values,
+    country: values.country || holidayCountryOf(settings.booking),
+  });
+  if (!parsed.ok) return parsed;
   await deps.settings.write(deps.tenantId, { ...settings, booking: parsed.value });
   await deps.audit.record({
     action: "booking.rules-changed",

@@ -65,3 +65,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   const next = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days));
   return next.toISOString().slice(0, 10);
 }
+
+/**
+ * The first and last calendar date that any zone shows between two instants: every zone's date
+ * lies within a day of UTC's.
+ */
+export function datesAround(from: Date, until: Date): { first: LocalDate; last: LocalDate } {
+  const utc = (instant: Date) => instant.toISOString().slice(0, 10);
+  return { first: addDays(utc(from), -1), last: addDays(utc(until), 1) };
+}

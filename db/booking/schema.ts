@@ -175,3 +175,24 @@ export const calendarFeeds = sqliteTable(
     index("calendar_feeds_staff_idx").on(table.tenantId, table.staffUserId),
   ],
 );
+
+/**
+ * A day or a range of days on which nobody of the tenant can be booked (set by its admin), with
+ * an optional label such as "Teamdag". Dates are the tenant's calendar dates, both included.
+ */
+export const closureDays = sqliteTable(
+  "closure_days",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    firstDate: text("first_date").notNull(),
+    lastDate: text("last_date").notNull(),
+    label: text("label"),
+    createdByUserId: text("created_by_user_id").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [
+    index("closure_days_tenant_idx").on(table.tenantId, table.lastDate),
+    check("closure_days_order", sql`${table.firstDate} <= ${table.lastDate}`),
+  ],
+);

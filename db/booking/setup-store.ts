@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { AvailabilityException, WeeklyWindow } from "../../core/booking/availability.ts";
 import type {
   BookingProfile,
@@ -8,9 +8,16 @@ import type {
   StoredAppointmentType,
   StoredException,
 } from "../../core/booking/setup.ts";
-import type { Weekday } from "../../core/booking/zoned.ts";
+import type { ClosureDay, NewClosureDay } from "../../core/booking/closure-days.ts";
+import type { LocalDate, Weekday } from "../../core/booking/zoned.ts";
 import { newId } from "../../core/kernel/ids.ts";
-import { appointmentTypes, availabilityExceptions, availabilityWindows, bookingProfiles } from "./schema.ts";
+import {
+  appointmentTypes,
+  availabilityExceptions,
+  availabilityWindows,
+  bookingProfiles,
+  closureDays,
+} from "./schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 /**
@@ -136,7 +143,36 @@ export class D1BookingSetupStore implements BookingSetupStore {
   async setAppointmentTypeActive(id: string, active: boolean): Promise<boolean> {
     return (await this.#scope.update(appointmentTypes, id, { active })).meta.changes === 1;
   }
+
+  async closureDays(endingFrom: LocalDate): Promise<ClosureDay[]> {
+    const rows = await this.#scope.list(closureDays, {
+      where: gte(closureDays.lastDate, endingFrom),
+      orderBy: asc(closureDays.firstDate),
+      limit: 500,
+    });
+    return rows.map(toClosureDay);
+  }
+
+  async addClosureDay(closure: NewClosureDay, createdByUserId: string, now: Date): Promise<string> {
+    const id = newId("closureDay");
+    await this.#scope.insert(closureDays, { id, ...closure, createdByUserId, createdAt: now.toISOString() });
+    return id;
+  }
+
+  async removeClosureDay(id: string): Promise<ClosureDay | null> {
+    const row = await this.#scope.findById(closureDays, id);
+    if (!row) return null;
+    const removed = await this.#scope.deleteWhere(closureDays, eq(closureDays.id, id));
+    return removed.meta.changes === 1 ? toClosureDay(row) : null;
+  }
 }
+
+const toClosureDay = ({ id, firstDate, lastDate, label }: typeof closureDays.$inferSelect): ClosureDay => ({
+  id,
+  firstDate,
+  lastDate,
+  label,
+});
 
 function toException(row: typeof availabilityExceptions.$inferSelect): StoredException {
   return row.kind === "extraHours" && row.startTime && row.endTime

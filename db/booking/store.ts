@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { blockingStatuses, type Booking } from "../../core/booking/booking.ts";
 import type {
   BookingStore,
@@ -7,14 +7,17 @@ import type {
   Replaced,
 } from "../../core/booking/calendar.ts";
 import type { ReminderStore } from "../../core/booking/reminders.ts";
-import type { Weekday } from "../../core/booking/zoned.ts";
+import { holidayCountryOf } from "../../core/booking/settings.ts";
+import { datesAround, type Weekday } from "../../core/booking/zoned.ts";
 import {
   appointmentTypes,
   availabilityExceptions,
   availabilityWindows,
   bookingProfiles,
   bookings,
+  closureDays,
 } from "./schema.ts";
+import { tenantSettings } from "../kernel/schema.ts";
 import type { TenantScope } from "../kernel/scope.ts";
 
 export class D1BookingStore implements BookingStore, ReminderStore {
@@ -27,7 +30,8 @@ export class D1BookingStore implements BookingStore, ReminderStore {
   async calendarState(request: CalendarStateRequest): Promise<CalendarState | null> {
     const scope = this.#scope;
     const { staffUserId } = request;
-    const [, [profile], windows, exceptions, [type], busy] = await scope.batch([
+    const dates = datesAround(request.from, request.until);
+    const [, [profile], windows, exceptions, [type], busy, [settings], closures] = await scope.batch([
       this.#expireHoldsStatement(staffUserId, request.now),
       scope.select(bookingProfiles, { where: eq(bookingProfiles.staffUserId, staffUserId), limit: 1 }),
       scope.select(availabilityWindows, {
@@ -57,6 +61,12 @@ export class D1BookingStore implements BookingStore, ReminderStore {
         ),
         orderBy: asc(bookings.blockedFrom),
         limit: 5_000,
+      }),
+      scope.select(tenantSettings, { limit: 1 }),
+      scope.select(closureDays, {
+        where: and(gte(closureDays.lastDate, dates.first), lte(closureDays.firstDate, dates.last)),
+        orderBy: asc(closureDays.firstDate),
+        limit: 1_000,
       }),
     ]);
     if (!profile || !type) return null;
@@ -89,6 +99,10 @@ export class D1BookingStore implements BookingStore, ReminderStore {
         bufferAfterMinutes: type.bufferAfterMinutes,
       },
       busy: busy.map(({ startsAt, blockedFrom, blockedUntil }) => ({ startsAt, blockedFrom, blockedUntil })),
+      closures: {
+        country: holidayCountryOf(settings?.settings.booking ?? null),
+        closureDays: closures.map(({ firstDate, lastDate, label }) => ({ firstDate, lastDate, label })),
+      },
     };
   }
 

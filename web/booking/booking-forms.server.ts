@@ -80,3 +80,7 @@ export const appointmentTypesForm = z
     type: id("appointmentType").optional(),
   })
   .catchall(typedFields);
+
+export const closureDaysForm = z
+  .object({ intent: z.enum(["add", "remove"]), closure: id("closureDay").optional() })
+  .catchall(typedFields);

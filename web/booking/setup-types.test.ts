@@ -166,7 +166,13 @@ describe("the admin's appointment types", () => {
     });
     expect(saved.headers.get("location")).toBe(`${path}?done=rules`);
     const settings = await data.settingsIn(tenant.cell).read(tenant.id);
-    expect(settings?.booking).toEqual({ cancelNoticeHours: 48, reminderHours: 2, offerHoldMinutes: 30 });
+    // A form without a country (as before there was one) keeps the tenant's.
+    expect(settings?.booking).toEqual({
+      cancelNoticeHours: 48,
+      reminderHours: 2,
+      offerHoldMinutes: 30,
+      country: "NL",
+    });
     // The rest of the settings stay as they were.
     expect(settings?.terminology.nl?.client).toBe("coachee");
     const html = await (await page(admin)).text();
@@ -174,7 +180,12 @@ describe("the admin's appointment types", () => {
     const [line] = await scope().list(auditEvents, {
       where: eq(auditEvents.action, "booking.rules-changed"),
     });
-    expect(line?.detail).toEqual({ cancelNoticeHours: 48, reminderHours: 2, offerHoldMinutes: 30 });
+    expect(line?.detail).toEqual({
+      cancelNoticeHours: 48,
+      reminderHours: 2,
+      offerHoldMinutes: 30,
+      country: "NL",
+    });
 
     const refused = await send(admin, {
       cancelNoticeHours: "1000",

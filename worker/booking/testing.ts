@@ -1,13 +1,21 @@
 import { newId } from "../../core/kernel/ids.ts";
 import type { Booking } from "../../core/booking/booking.ts";
 import { blockedTime, type AppointmentLength } from "../../core/booking/availability.ts";
-import { appointmentTypes, availabilityWindows, bookingProfiles } from "../../db/booking/schema.ts";
+import { publicHolidaysBetween } from "../../core/booking/public-holidays.ts";
+import {
+  appointmentTypes,
+  availabilityExceptions,
+  availabilityWindows,
+  bookingProfiles,
+} from "../../db/booking/schema.ts";
 import type { TenantScope } from "../../db/kernel/scope.ts";
 import { addDays, inZone, instantOf, type LocalDate } from "../../core/booking/zoned.ts";
 
 /**
  * A staff member who takes bookings every day 00:00-24:00 Amsterdam time, in 15-minute steps, with
- * no notice, a year ahead; and appointment types of the given lengths (tenant-wide).
+ * no notice, a year ahead; and appointment types of the given lengths (tenant-wide). They open
+ * every Dutch public holiday of that year on purpose, so a test's "in three days" is bookable
+ * whatever the date it runs on.
  */
 export async function bookableStaff(
   scope: TenantScope,
@@ -33,6 +41,18 @@ export async function bookableStaff(
         id: newId("availabilityWindow"),
         staffUserId,
         weekday,
+        startTime: "00:00",
+        endTime: "24:00",
+        createdAt: now,
+      })),
+    ),
+    scope.insert(
+      availabilityExceptions,
+      publicHolidaysBetween("NL", dateIn(-1), dateIn(366), "en").map(({ date }) => ({
+        id: newId("availabilityException"),
+        staffUserId,
+        date,
+        kind: "extraHours" as const,
         startTime: "00:00",
         endTime: "24:00",
         createdAt: now,

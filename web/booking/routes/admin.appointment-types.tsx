@@ -23,7 +23,7 @@ import {
   updateAppointmentType,
 } from "../../../core/booking/setup.ts";
 import { newId } from "../../../core/kernel/ids.ts";
-import { actorOf, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
+import { actorOf, countryChoices, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
 import { appointmentTypesForm } from "../booking-forms.server.ts";
 import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
@@ -59,6 +59,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     })),
     staff: staff.map((person) => ({ id: person.userId, name: person.displayName })),
     rules: bookingRulesValuesFrom(rules ?? defaultBookingSettings),
+    countries: countryChoices(context.language),
     canConfigure: hasPermission(account.role, "tenant:configure"),
   };
 }
@@ -114,7 +115,7 @@ const doneMessages = ["created", "changed", "deactivated", "reactivated", "rules
 export default function AppointmentTypes() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { types, staff, rules, canConfigure } = useLoaderData<typeof loader>();
+  const { types, staff, rules, countries, canConfigure } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // A new page (after a save) starts the new type's form empty again; a refusal keeps what was typed.
@@ -231,6 +232,14 @@ export default function AppointmentTypes() {
                 error={errorText(rulesAnswer?.errors[field])}
               />
             ))}
+            <SelectField
+              name="country"
+              label={t("bookingSetup.rules.country")}
+              hint={t("bookingSetup.rules.countryHint")}
+              defaultValue={(rulesAnswer?.values ?? rules).country}
+              error={errorText(rulesAnswer?.errors.country)}
+              options={countries}
+            />
             <button type="submit" name="intent" value="rules" className="button">
               {t("bookingSetup.rules.save")}
             </button>

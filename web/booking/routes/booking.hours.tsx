@@ -7,6 +7,7 @@ import {
   availabilityValuesFrom,
   availabilityValuesOf,
   dayField,
+  defaultProfileRules,
   maxWindowsPerDay,
   weekdays,
   windowField,
@@ -14,16 +15,24 @@ import {
   withRowRemoved,
   type AvailabilityValues,
 } from "../../../core/booking/setup-hours.ts";
+import { closedDaysAhead } from "../../../core/booking/setup-closures.ts";
 import {
   addAvailabilityException,
   removeAvailabilityException,
   saveAvailability,
 } from "../../../core/booking/setup.ts";
-import { inZone, type Weekday } from "../../../core/booking/zoned.ts";
-import { actorOf, dateLabel, requireBookingSetup, shownErrors } from "../booking-setup.server.ts";
+import { addDays, inZone, type Weekday } from "../../../core/booking/zoned.ts";
+import {
+  actorOf,
+  dateLabel,
+  requireBookingSetup,
+  shownClosedDays,
+  shownErrors,
+} from "../booking-setup.server.ts";
 import { hoursForm } from "../booking-forms.server.ts";
 import { readForm, throwIfUnknown } from "../../kernel/forms.server.ts";
 import { ContextField, useErrorText, type ShownErrors } from "../components/BookingSetupFields.tsx";
+import { ClosedDayList } from "../components/ClosedDayList.tsx";
 import { Field, SelectField } from "../../kernel/components/Field.tsx";
 import { ErrorSummary } from "../../kernel/components/NewPasswordFields.tsx";
 import type { Access } from "../../../core/kernel/auth/access.ts";
@@ -43,11 +52,15 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const today = inZone(deps.now(), availability.profile?.timeZone ?? account.timeZone).date;
   const values = availabilityValuesFrom(availability, account.timeZone);
   const label = dateLabel(context.language);
+  // The holidays and closure days as far ahead as clients can book them.
+  const horizon = availability.profile?.horizonDays ?? defaultProfileRules.horizonDays;
+  const closed = await closedDaysAhead(deps, today, addDays(today, horizon), context.language);
   return {
     values,
     savedZone: availability.profile?.timeZone ?? null,
     zones: timeZoneChoices(values.timeZone),
     today,
+    closed: shownClosedDays(closed, context.language),
     // Past exceptions change nothing any more.
     exceptions: availability.exceptions
       .filter((exception) => exception.date >= today)
@@ -106,7 +119,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function BookingHours() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { values: stored, savedZone, zones, exceptions, today } = useLoaderData<typeof loader>();
+  const { values: stored, savedZone, zones, exceptions, today, closed } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   // A new page (after a save) starts the new exception's form empty again; a refusal keeps what was typed.
@@ -294,6 +307,11 @@ export default function BookingHours() {
           {t("bookingSetup.hours.save")}
         </button>
       </Form>
+
+      <h2 className="section-title">{t("bookingSetup.closed.title")}</h2>
+      <p className="field__hint">{t("bookingSetup.closed.hoursIntro")}</p>
+      {closed.length === 0 ? <p>{t("bookingSetup.closed.none")}</p> : null}
+      <ClosedDayList days={closed} />
 
       <h2 className="section-title">{t("bookingSetup.exceptions.title")}</h2>
       <p className="field__hint">{t("bookingSetup.exceptions.intro")}</p>

@@ -208,6 +208,32 @@ export const en: Strings = {
       save: "Save availability",
       saved: "Your availability has been saved.",
     },
+    closed: {
+      title: "Closed days",
+      intro: "Nobody can book on public holidays and closure days.",
+      hoursIntro:
+        "Your weekly hours do not count on these days. To work anyway, add extra hours on that date: only those can be booked then.",
+      none: "There are no public holidays or closure days in this period.",
+      holiday: "Public holiday: {{name}}",
+      closure: "Closure day",
+      closureLabel: "Closure day: {{label}}",
+      range: "{{first}} to {{last}}",
+      country:
+        "Public holidays of {{country}}. The country is chosen in the rules for all {{term.appointments}}.",
+      holidaysTitle: "Public holidays in the coming year",
+      closuresTitle: "Closure days",
+      noClosures: "There are no closure days planned.",
+      add: "Add closure day",
+      firstDate: "Date",
+      lastDate: "Up to and including (optional)",
+      lastDateHint: "For several days in a row.",
+      label: "Description (optional)",
+      labelHint: "For example: Team day.",
+      remove: "Remove",
+      removeContext: "closure day of {{date}}",
+      added: "The closure day has been added.",
+      removed: "The closure day has been removed.",
+    },
     exceptions: {
       title: "Exceptions",
       intro: "A day off, or extra hours on one date. On a day off your weekly hours do not count.",
@@ -267,6 +293,9 @@ export const en: Strings = {
       reminderHint: "0: no reminders.",
       offerHoldMinutes: "Waiting list offer valid for (minutes)",
       offerHoldHint: "Freed time stays reserved this long for whoever is waiting for it.",
+      country: "Country of the public holidays",
+      countryHint:
+        "Nobody can book on this country's public holidays, unless a {{term.coach}} opens the day themselves.",
       save: "Save rules",
     },
     errors: {
@@ -292,6 +321,10 @@ export const en: Strings = {
       cancelNoticeRange: "Enter a whole number of hours, from {{min}} to {{max}}.",
       reminderRange: "Enter a whole number of hours, from {{min}} to {{max}}.",
       offerHoldRange: "Enter a whole number of minutes, from {{min}} to {{max}}.",
+      countryUnknown: "Choose a country from the list.",
+      closureTooLong: "A closure lasts at most {{max}} days.",
+      lastDateBeforeFirst: "The last day cannot come before the first.",
+      labelTooLong: "A description has at most {{max}} characters.",
     },
   },
   calendarFeed: {
