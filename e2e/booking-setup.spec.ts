@@ -62,7 +62,8 @@ test("a new coach sets their hours: an overlapping block is refused at its field
   await page.getByLabel("Vrije dag").check();
   await page.getByRole("button", { name: "Uitzondering toevoegen" }).click();
   await expect(page.getByRole("status")).toHaveText("De uitzondering is toegevoegd.");
-  await expect(page.getByRole("listitem").filter({ hasText: "Vrij" })).toHaveCount(1);
+  const exceptions = page.getByRole("list", { name: "Uitzonderingen" }).getByRole("listitem");
+  await expect(exceptions.filter({ hasText: "Vrij" })).toHaveCount(1);
   await expect(page.getByLabel("Datum")).toHaveValue("");
   await screenshot(page, testInfo, "booking-hours");
 });

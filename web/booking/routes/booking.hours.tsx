@@ -313,10 +313,12 @@ export default function BookingHours() {
       {closed.length === 0 ? <p>{t("bookingSetup.closed.none")}</p> : null}
       <ClosedDayList days={closed} />
 
-      <h2 className="section-title">{t("bookingSetup.exceptions.title")}</h2>
+      <h2 className="section-title" id="exceptions-title">
+        {t("bookingSetup.exceptions.title")}
+      </h2>
       <p className="field__hint">{t("bookingSetup.exceptions.intro")}</p>
       {exceptions.length === 0 ? <p>{t("bookingSetup.exceptions.empty")}</p> : null}
-      <ul className="item-list">
+      <ul className="item-list" aria-labelledby="exceptions-title">
         {exceptions.map((exception) => (
           <li key={exception.id} className="item-list__item">
             <div>
