@@ -60,24 +60,23 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = await readForm(request, bookingChangeForm);
   if (!form.ok) return data({ refused: "notHeld" as const, reason: form.values.reason ?? "" }, 400);
   const input = form.data;
-  if (input.intent === "undo") {
-    const result = await undoCancel(deps, actor, id, origin);
-    if (result.ok) return redirect(`/booking/${id}?done=restored`);
+  if (input.intent === "undo" || input.intent === "confirm") {
+    const result =
+      input.intent === "undo"
+        ? await undoCancel(deps, actor, id, origin)
+        : await confirm(deps, actor, id, origin);
+    const done = `/booking/${id}?done=${input.intent === "undo" ? "restored" : "confirmed"}`;
+    if (result.ok) return redirect(done);
     if (result.reason === "notFound") throw data(null, { status: 404 });
-    // Pressed twice: the first press restored it.
-    if ((await deps.records.find(id))?.status === "confirmed")
-      return redirect(`/booking/${id}?done=restored`);
-    const refused = result.reason === "taken" ? ("taken" as const) : ("undoOver" as const);
+    // Pressed twice: the first press made it confirmed.
+    if ((await deps.records.find(id))?.status === "confirmed") return redirect(done);
+    const refused =
+      input.intent === "confirm"
+        ? ("holdOver" as const)
+        : result.reason === "taken"
+          ? ("taken" as const)
+          : ("undoOver" as const);
     return data({ refused, reason: "" }, 409);
-  }
-  if (input.intent === "confirm") {
-    const result = await confirm(deps, actor, id, origin);
-    if (result.ok) return redirect(`/booking/${id}?done=confirmed`);
-    if (result.reason === "notFound") throw data(null, { status: 404 });
-    // Pressed twice: the first press confirmed it.
-    if ((await deps.records.find(id))?.status === "confirmed")
-      return redirect(`/booking/${id}?done=confirmed`);
-    return data({ refused: "holdOver" as const, reason: "" }, 409);
   }
   const { intent, reason } = input;
   const result = await cancel(deps, actor, id, reason.trim() || null, origin);
